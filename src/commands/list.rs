@@ -1,0 +1,60 @@
+//! `dojo list`: the embedded scenario and every scenario folder under `./scenarios`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::scenario::{FLAGSHIP, Folder, MANIFEST, Scenario, load};
+
+use super::Error;
+
+pub fn run() -> Result<ExitCode, Error> {
+    let mut out = std::io::stdout().lock();
+    let mut rows: Vec<(String, String)> = Vec::new();
+    if let Some(scenario) = load(&FLAGSHIP)?.scenario {
+        rows.push((describe(&scenario), "embedded: dojo play".to_string()));
+    }
+    for folder in scenario_folders(Path::new("scenarios")) {
+        let command = format!("dojo play {}", folder.display());
+        match load(&Folder::new(&folder)).ok().and_then(|l| l.scenario) {
+            Some(scenario) => rows.push((describe(&scenario), command)),
+            None => rows.push((
+                format!(
+                    "{} (has problems: run `dojo check {}`)",
+                    folder.display(),
+                    folder.display()
+                ),
+                command,
+            )),
+        }
+    }
+    for (description, command) in rows {
+        writeln!(out, "{description}\n    {command}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn describe(scenario: &Scenario) -> String {
+    let meta = &scenario.meta;
+    format!(
+        "{}  {} ({} min, {})",
+        meta.id,
+        meta.title,
+        meta.minutes,
+        meta.level.as_str()
+    )
+}
+
+fn scenario_folders(root: &Path) -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(root)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|path| path.join(MANIFEST).is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    folders.sort();
+    folders
+}

@@ -1,0 +1,47 @@
+//! What each subcommand does. Commands print their own output; errors come back to `main`,
+//! which prints them once.
+
+mod check;
+mod list;
+mod play;
+mod source;
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command, PlayArgs};
+
+/// An error that ends a command; `main` prints it once and exits with [`Error::exit_code`].
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Unreadable(#[from] crate::scenario::Unreadable),
+    #[error("{path} is not a scenario folder: it has no scenario.toml")]
+    NotAScenario { path: String },
+    #[error("{0}")]
+    Broken(String),
+    #[error(transparent)]
+    Play(#[from] crate::play::launch::PlayError),
+    #[error(transparent)]
+    Progress(#[from] crate::progress::ProgressError),
+    #[error("cannot write to the terminal: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+impl Error {
+    /// 2 when the input could not be used at all, 1 for everything else.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::Unreadable(_) | Error::NotAScenario { .. } => ExitCode::from(2),
+            _ => ExitCode::FAILURE,
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        None => play::run(&PlayArgs::default()),
+        Some(Command::Play(args)) => play::run(&args),
+        Some(Command::List) => list::run(),
+        Some(Command::Check(args)) => check::run(&args),
+    }
+}

@@ -1,0 +1,97 @@
+//! Problems found in an author's files, each with a stable code, a place and a hint.
+//!
+//! Loading a scenario or a value-stream map never stops at the first problem: every layer
+//! appends to a list of these, and a front end renders them all at once.
+
+mod render;
+mod source;
+
+pub use render::{Style, render, render_json, summary};
+pub use source::{FileId, Sources};
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A place in a source file: which file and which bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: FileId,
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub location: Location,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable, kebab-case; what authors search for and what `allow` lists name.
+    pub code: &'static str,
+    pub message: String,
+    /// Where the problem is; `None` only for problems with no place, such as a missing folder.
+    pub primary: Option<Label>,
+    pub secondary: Vec<Label>,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            primary: None,
+            secondary: Vec::new(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    /// Underlines `span` in `file`, with a short label under the underline.
+    pub fn at(mut self, file: FileId, span: Range<usize>, label: impl Into<String>) -> Diagnostic {
+        self.primary = Some(Label {
+            location: Location { file, span },
+            message: label.into(),
+        });
+        self
+    }
+
+    pub fn also(
+        mut self,
+        file: FileId,
+        span: Range<usize>,
+        label: impl Into<String>,
+    ) -> Diagnostic {
+        self.secondary.push(Label {
+            location: Location { file, span },
+            message: label.into(),
+        });
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}

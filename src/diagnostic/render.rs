@@ -1,0 +1,135 @@
+//! Renders diagnostics rustc-style (source line, underline, hint) or as JSON for CI.
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor::Ansi};
+use serde::Serialize;
+
+use super::{Diagnostic, Severity, Sources};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Colour,
+}
+
+/// Renders every diagnostic, in order, as one block of text ending in a newline.
+pub fn render(diagnostics: &[Diagnostic], sources: &Sources, style: Style) -> String {
+    let config = Config::default();
+    let styles = Styles::default();
+    let mut out = Vec::new();
+    for diagnostic in diagnostics {
+        let converted = convert(diagnostic);
+        let result = match style {
+            Style::Plain => term::emit_to_io_write(&mut out, &config, sources, &converted),
+            Style::Colour => {
+                let mut writer = StylesWriter::new(Ansi::new(&mut out), &styles);
+                term::emit_to_write_style(&mut writer, &config, sources, &converted)
+            }
+        };
+        // A label outside its file would be our bug, not the author's; fall back to the message.
+        if result.is_err() {
+            out.extend_from_slice(
+                format!(
+                    "{}: {}\n",
+                    severity_word(diagnostic.severity),
+                    diagnostic.message
+                )
+                .as_bytes(),
+            );
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn convert(diagnostic: &Diagnostic) -> cs::Diagnostic<super::FileId> {
+    let severity = match diagnostic.severity {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+    };
+    let mut labels = Vec::new();
+    if let Some(primary) = &diagnostic.primary {
+        labels.push(
+            cs::Label::primary(primary.location.file, primary.location.span.clone())
+                .with_message(&primary.message),
+        );
+    }
+    for secondary in &diagnostic.secondary {
+        labels.push(
+            cs::Label::secondary(secondary.location.file, secondary.location.span.clone())
+                .with_message(&secondary.message),
+        );
+    }
+    let notes = diagnostic
+        .hint
+        .iter()
+        .map(|hint| format!("hint: {hint}"))
+        .collect();
+    cs::Diagnostic::new(severity)
+        .with_code(diagnostic.code)
+        .with_message(&diagnostic.message)
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// The closing line: how many errors and warnings, or that all is well.
+pub fn summary(diagnostics: &[Diagnostic], what: &str) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let count = |n: usize, word: &str| match n {
+        1 => format!("1 {word}"),
+        n => format!("{n} {word}s"),
+    };
+    match (errors, warnings) {
+        (0, 0) => format!("{what}: no problems found"),
+        (0, w) => format!("{what}: {}", count(w, "warning")),
+        (e, 0) => format!("{what}: {}", count(e, "error")),
+        (e, w) => format!("{what}: {}, {}", count(e, "error"), count(w, "warning")),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+    file: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+    hint: Option<&'a str>,
+}
+
+/// One JSON object per diagnostic, in a list: file, one-based line and column, code, message, hint.
+pub fn render_json(diagnostics: &[Diagnostic], sources: &Sources) -> serde_json::Value {
+    let items: Vec<JsonDiagnostic> = diagnostics
+        .iter()
+        .map(|d| {
+            let place = d.primary.as_ref().map(|label| {
+                let file = label.location.file;
+                let start = sources.line_col(file, label.location.span.start);
+                let end = sources.line_col(file, label.location.span.end);
+                (sources.name(file), start, end)
+            });
+            JsonDiagnostic {
+                severity: d.severity,
+                code: d.code,
+                message: &d.message,
+                file: place.map(|p| p.0),
+                line: place.map(|p| p.1.0),
+                column: place.map(|p| p.1.1),
+                end_line: place.map(|p| p.2.0),
+                end_column: place.map(|p| p.2.1),
+                hint: d.hint.as_deref(),
+            }
+        })
+        .collect();
+    serde_json::to_value(items).unwrap_or(serde_json::Value::Null)
+}

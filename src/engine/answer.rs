@@ -1,0 +1,99 @@
+//! A learner's answer, and reading one from a line of text (`2`; `1,3`; `3 1 2 4`; `14.6`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::model::QuestionKind;
+
+use super::QuestionView;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "lowercase")]
+pub enum Answer {
+    /// The id of the chosen option.
+    Choice(String),
+    /// The ids of every selected option.
+    Choices(Vec<String>),
+    Number(f64),
+    /// Option ids, first to last.
+    Order(Vec<String>),
+    Text(String),
+}
+
+/// Why an answer cannot be taken; the message is shown to the learner, who answers again.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnswerError {
+    #[error("there is no question waiting for an answer")]
+    NotAsking,
+    #[error("{0}")]
+    Invalid(String),
+}
+
+fn invalid(message: impl Into<String>) -> AnswerError {
+    AnswerError::Invalid(message.into())
+}
+
+impl Answer {
+    /// Reads an answer typed as one line, numbering options from 1 as they are shown.
+    pub fn parse(question: &QuestionView, line: &str) -> Result<Answer, AnswerError> {
+        let line = line.trim();
+        let count = question.options.len();
+        let pick = |token: &str| -> Result<String, AnswerError> {
+            let n: usize = token.parse().map_err(|_| {
+                invalid(format!(
+                    "`{token}` is not an option number; type a number from 1 to {count}"
+                ))
+            })?;
+            question
+                .options
+                .get(n.wrapping_sub(1))
+                .map(|o| o.id.clone())
+                .ok_or_else(|| {
+                    invalid(format!(
+                        "there is no option {n}; type a number from 1 to {count}"
+                    ))
+                })
+        };
+        let tokens = || {
+            line.split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|t| !t.is_empty())
+        };
+        match question.kind {
+            QuestionKind::Single => {
+                let mut all = tokens();
+                match (all.next(), all.next()) {
+                    (Some(one), None) => Ok(Answer::Choice(pick(one)?)),
+                    (None, _) => Err(invalid(format!(
+                        "type the number of your choice, from 1 to {count}"
+                    ))),
+                    (Some(_), Some(_)) => Err(invalid("choose just one option")),
+                }
+            }
+            QuestionKind::Multiple => Ok(Answer::Choices(
+                tokens().map(pick).collect::<Result<_, _>>()?,
+            )),
+            QuestionKind::Order => Ok(Answer::Order(tokens().map(pick).collect::<Result<_, _>>()?)),
+            QuestionKind::Number => {
+                let unit = question.unit.as_deref().unwrap_or("");
+                if line.is_empty() {
+                    return Err(invalid("type a number, such as 14.6"));
+                }
+                let number = line
+                    .strip_suffix(unit)
+                    .unwrap_or(line)
+                    .trim()
+                    .replace(',', ".");
+                number
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|n| n.is_finite())
+                    .map(Answer::Number)
+                    .ok_or_else(|| {
+                        invalid(format!(
+                            "`{line}` is not a number; type digits such as 14.6"
+                        ))
+                    })
+            }
+            QuestionKind::Text => Ok(Answer::Text(line.to_string())),
+        }
+    }
+}

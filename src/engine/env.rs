@@ -1,0 +1,73 @@
+//! The variables expressions read during play: learner, scores, flags, visits, answers.
+
+use crate::expr::{Env, Value};
+use crate::scenario::Scenario;
+use crate::scenario::model::FlagValue;
+
+use super::{Answer, State};
+
+pub struct SessionEnv<'a> {
+    pub scenario: &'a Scenario,
+    pub state: &'a State,
+}
+
+impl Env for SessionEnv<'_> {
+    fn lookup(&self, path: &[String]) -> Option<Value> {
+        let (root, rest) = path.split_first()?;
+        let name = match rest {
+            [] => None,
+            [name] => Some(name.as_str()),
+            _ => return None,
+        };
+        match (root.as_str(), name) {
+            ("learner", None) => Some(Value::Text(self.state.learner.clone())),
+            ("flag", Some(flag)) => Some(match self.state.flags.get(flag) {
+                None => Value::Nothing,
+                Some(FlagValue::Bool(b)) => Value::Bool(*b),
+                Some(FlagValue::Int(n)) => Value::Number(*n as f64),
+                Some(FlagValue::Text(t)) => Value::Text(t.clone()),
+            }),
+            ("score", Some(id)) => {
+                self.scenario.competency_index(id)?;
+                Some(Value::Number(
+                    self.state.scores.get(id).copied().unwrap_or(0) as f64,
+                ))
+            }
+            ("visits", Some(id)) => {
+                self.scenario.scene_index(id)?;
+                Some(Value::Number(f64::from(
+                    self.state.visits.get(id).copied().unwrap_or(0),
+                )))
+            }
+            ("answer", Some(id)) => Some(
+                self.last_answer(id)
+                    .map_or(Value::Nothing, |record| answer_value(&record.answer)),
+            ),
+            ("correct", Some(id)) => Some(Value::Bool(
+                self.last_answer(id).and_then(|r| r.right).unwrap_or(false),
+            )),
+            _ => None,
+        }
+    }
+}
+
+impl SessionEnv<'_> {
+    fn last_answer(&self, scene: &str) -> Option<&super::AnswerRecord> {
+        self.state
+            .answers
+            .iter()
+            .rev()
+            .find(|record| record.scene == scene)
+    }
+}
+
+fn answer_value(answer: &Answer) -> Value {
+    match answer {
+        Answer::Choice(id) => Value::Text(id.clone()),
+        Answer::Choices(ids) | Answer::Order(ids) => {
+            Value::List(ids.iter().cloned().map(Value::Text).collect())
+        }
+        Answer::Number(n) => Value::Number(*n),
+        Answer::Text(text) => Value::Text(text.clone()),
+    }
+}

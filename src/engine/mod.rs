@@ -1,0 +1,24 @@
+//! The narrative state machine: pure, deterministic, pull-based, no I/O.
+//!
+//! A front end calls [`Story::next`] for the next [`Step`] and, when that step is a question,
+//! hands the learner's [`Answer`] to [`Story::answer`]. All session state is the serde data in
+//! [`State`]: saving, resuming and replaying are serialisation. Same scenario, same answers and
+//! same seed give the same steps.
+
+mod answer;
+mod env;
+mod grading;
+mod results;
+mod shuffle;
+mod state;
+mod step;
+mod story;
+
+pub use answer::{Answer, AnswerError};
+pub use results::{CompetencyResult, EndingResult, GradeResult, QuestionResult, Results};
+pub use state::{AnswerRecord, Cursor, State};
+pub use step::{ChoiceView, FeedbackLine, FeedbackView, QuestionView, ScoreChange, Speaker, Step};
+pub use story::{ResumeError, Story};
+
+#[cfg(test)]
+mod tests;

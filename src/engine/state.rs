@@ -1,0 +1,64 @@
+//! Everything a session knows, as plain serde data: the save file is this, serialised.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::model::{FlagValue, QuestionKind};
+
+use super::{Answer, FeedbackLine};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct State {
+    pub learner: String,
+    /// Seeds option shuffling, so a replay with the same seed shows the same order.
+    pub seed: u64,
+    /// The current scene, by id rather than index, so a save survives scenes being added.
+    pub scene: String,
+    pub cursor: Cursor,
+    pub flags: BTreeMap<String, FlagValue>,
+    pub scores: BTreeMap<String, i64>,
+    pub visits: BTreeMap<String, u32>,
+    pub answers: Vec<AnswerRecord>,
+}
+
+/// Where in the current scene the story stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "at", rename_all = "snake_case")]
+pub enum Cursor {
+    /// About to enter the scene: its visit is not counted yet.
+    Entering,
+    /// Inside the scene, about to show its heading.
+    Heading,
+    /// About to show beat `index` of the scene.
+    Beat {
+        index: usize,
+    },
+    /// Waiting for an answer to the scene's question.
+    Asking,
+    /// The last answer is recorded; its feedback is next, then the story moves to `goto`, or
+    /// along the scene's routes and `next` when there is none.
+    Feedback {
+        goto: Option<String>,
+    },
+    Ended,
+}
+
+/// One answered question, as the learner saw it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerRecord {
+    pub scene: String,
+    pub kind: QuestionKind,
+    pub prompt: String,
+    pub answer: Answer,
+    /// The answer as text a person reads: option texts rather than ids.
+    pub shown: String,
+    /// `None` for questions without a right answer.
+    pub right: Option<bool>,
+    pub feedback: Vec<FeedbackLine>,
+    /// The right answer, kept when the learner's was wrong.
+    pub solution: Option<String>,
+    pub score: Vec<(String, i64)>,
+    /// Seconds since the Unix epoch, as the front end's clock said.
+    pub at: u64,
+}

@@ -1,0 +1,15 @@
+//! dojo: an engine for interactive choose-your-path training scenarios.
+//!
+//! Layers, from data to terminal: [`scenario`] (the format), [`expr`] (conditions and
+//! interpolation), [`diagnostic`] (problems in authors' files), [`engine`] (the pure story state
+//! machine), [`progress`] (saves and results), [`play`] (terminal front ends). Only `play` and the
+//! binary touch the terminal. See ARCHITECTURE.md.
+
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod engine;
+pub mod expr;
+pub mod play;
+pub mod progress;
+pub mod scenario;

@@ -1,0 +1,16 @@
+//! The `dojo` binary: parse arguments, run the command, print any error once.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = dojo::cli::Cli::parse();
+    match dojo::commands::run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error}");
+            error.exit_code()
+        }
+    }
+}

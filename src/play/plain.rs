@@ -1,0 +1,201 @@
+//! The plain front end: lines in, lines out, no colour, no animation, no wrapping.
+//!
+//! Used when stdin or stdout is not a terminal, with `--plain`, by screen readers and by
+//! scripted tests. Options are numbered; answers are typed one per line.
+
+use std::io::{self, BufRead, Write};
+
+use crate::engine::{Answer, FeedbackView, QuestionView, Results, Step};
+use crate::scenario::model::QuestionKind;
+
+use super::{Frontend, Reply};
+
+pub struct Plain<R, W> {
+    input: R,
+    output: W,
+    /// Repeat each answer read, so a transcript of piped input reads like a conversation.
+    /// Off when a terminal already echoes what the learner types.
+    echo: bool,
+}
+
+impl<R: BufRead, W: Write> Plain<R, W> {
+    pub fn new(input: R, output: W, echo: bool) -> Plain<R, W> {
+        Plain {
+            input,
+            output,
+            echo,
+        }
+    }
+
+    /// Reads one line; `None` at the end of input.
+    fn read_line(&mut self) -> io::Result<Option<String>> {
+        self.output.flush()?;
+        let mut line = String::new();
+        if self.input.read_line(&mut line)? == 0 {
+            writeln!(self.output)?;
+            return Ok(None);
+        }
+        let line = line.trim_end_matches(['\n', '\r']).to_string();
+        if self.echo {
+            writeln!(self.output, "{line}")?;
+        }
+        Ok(Some(line))
+    }
+
+    fn feedback(&mut self, feedback: &FeedbackView) -> io::Result<()> {
+        match feedback.right {
+            Some(true) => writeln!(self.output, "Right.")?,
+            Some(false) => writeln!(self.output, "Not quite.")?,
+            None => {}
+        }
+        for line in &feedback.lines {
+            match &line.option {
+                Some(option) => writeln!(self.output, "- {option}\n  {}", line.text)?,
+                None => writeln!(self.output, "{}", line.text)?,
+            }
+        }
+        if let Some(solution) = &feedback.solution {
+            writeln!(self.output, "The answer: {solution}")?;
+        }
+        if !feedback.score.is_empty() {
+            let changes: Vec<String> = feedback
+                .score
+                .iter()
+                .map(|change| format!("{} {:+}", change.competency, change.delta))
+                .collect();
+            writeln!(self.output, "Score: {}", changes.join(", "))?;
+        }
+        writeln!(self.output)
+    }
+
+    fn results(&mut self, results: &Results) -> io::Result<()> {
+        writeln!(self.output, "== The end: {} ==", results.ending.title)?;
+        if let Some(grade) = &results.grade {
+            writeln!(self.output, "Grade: {} ({}%)", grade.name, results.percent)?;
+            if !grade.message.is_empty() {
+                writeln!(self.output, "{}", grade.message)?;
+            }
+        }
+        for competency in &results.competencies {
+            writeln!(
+                self.output,
+                "{}: {} of {}",
+                competency.name, competency.score, competency.max
+            )?;
+        }
+        writeln!(self.output)?;
+        writeln!(self.output, "Your answers:")?;
+        for (number, question) in results.questions.iter().enumerate() {
+            let verdict = match question.right {
+                Some(true) => " (right)",
+                Some(false) => " (not quite)",
+                None => "",
+            };
+            writeln!(self.output, "{}. {}", number + 1, question.prompt)?;
+            writeln!(self.output, "   You answered: {}{verdict}", question.answer)?;
+        }
+        writeln!(self.output)
+    }
+}
+
+/// The line under a question saying how to answer it.
+pub fn how_to_answer(question: &QuestionView) -> String {
+    match question.kind {
+        QuestionKind::Single => "Type the number of your choice:".to_string(),
+        QuestionKind::Multiple => {
+            "Type the numbers of all that apply, separated by spaces or commas:".to_string()
+        }
+        QuestionKind::Order => {
+            "Type the numbers in order, first to last, separated by spaces:".to_string()
+        }
+        QuestionKind::Number => match &question.unit {
+            Some(unit) => format!("Type a number (in {unit}):"),
+            None => "Type a number:".to_string(),
+        },
+        QuestionKind::Text => "Type your answer:".to_string(),
+    }
+}
+
+impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
+    fn show(&mut self, step: &Step) -> io::Result<Reply<()>> {
+        match step {
+            Step::Scene { title, .. } => {
+                if let Some(title) = title {
+                    writeln!(self.output, "== {title} ==")?;
+                    writeln!(self.output)?;
+                }
+            }
+            Step::Narration { text } => writeln!(self.output, "{text}\n")?,
+            Step::Line { speaker, text } => writeln!(self.output, "{}: {text}\n", speaker.name)?,
+            Step::Question(_) => {}
+            Step::Feedback(feedback) => self.feedback(feedback)?,
+            Step::End(results) => self.results(results)?,
+        }
+        Ok(Reply::Given(()))
+    }
+
+    fn ask(&mut self, question: &QuestionView, problem: Option<&str>) -> io::Result<Reply<Answer>> {
+        if let Some(problem) = problem {
+            writeln!(self.output, "That answer cannot be taken: {problem}.")?;
+        } else {
+            writeln!(self.output, "? {}", question.prompt)?;
+            for (number, option) in question.options.iter().enumerate() {
+                writeln!(self.output, "  {}. {}", number + 1, option.text)?;
+            }
+        }
+        loop {
+            write!(self.output, "{} ", how_to_answer(question))?;
+            let Some(line) = self.read_line()? else {
+                return Ok(Reply::Quit);
+            };
+            let quits = question.kind != QuestionKind::Text && matches!(line.trim(), "q" | "quit");
+            if quits {
+                return Ok(Reply::Quit);
+            }
+            match Answer::parse(question, &line) {
+                Ok(answer) => {
+                    writeln!(self.output)?;
+                    return Ok(Reply::Given(answer));
+                }
+                Err(error) => writeln!(self.output, "That answer cannot be taken: {error}.")?,
+            }
+        }
+    }
+
+    fn ask_name(&mut self) -> io::Result<Reply<String>> {
+        write!(
+            self.output,
+            "What should the team call you? (Enter to skip) "
+        )?;
+        Ok(match self.read_line()? {
+            Some(name) => Reply::Given(name.trim().to_string()),
+            None => Reply::Quit,
+        })
+    }
+
+    fn offer_resume(&mut self, summary: &str) -> io::Result<Reply<bool>> {
+        writeln!(self.output, "{summary}")?;
+        loop {
+            write!(self.output, "Continue where you left off? [Y/n] ")?;
+            let Some(line) = self.read_line()? else {
+                return Ok(Reply::Quit);
+            };
+            match line.trim().to_lowercase().as_str() {
+                "" | "y" | "yes" => {
+                    writeln!(self.output)?;
+                    return Ok(Reply::Given(true));
+                }
+                "n" | "no" => {
+                    writeln!(self.output)?;
+                    return Ok(Reply::Given(false));
+                }
+                "q" | "quit" => return Ok(Reply::Quit),
+                _ => writeln!(self.output, "Please type y or n.")?,
+            }
+        }
+    }
+
+    fn notice(&mut self, message: &str) -> io::Result<()> {
+        writeln!(self.output, "{message}")
+    }
+}

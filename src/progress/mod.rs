@@ -1,0 +1,44 @@
+//! Learner progress on disk: resumable saves, results files and the learner profile.
+//!
+//! Everything lives under one per-user [`DataDir`]:
+//!
+//! ```text
+//! <data>/saves/<scenario-id>.json
+//! <data>/results/<scenario-id>-<unix-seconds>.json
+//! <data>/profile.json
+//! ```
+//!
+//! Every write goes through a temporary file that is synced and then renamed over the
+//! target, so a crash or a kill leaves either the old file or the new one, never half of
+//! one. This layer never talks to the terminal; callers turn a [`ProgressError`] into a
+//! message for the learner.
+
+mod atomic;
+mod data_dir;
+mod error;
+mod profile;
+mod results;
+mod saves;
+mod scenario_id;
+
+#[cfg(test)]
+mod tests;
+
+pub use data_dir::{DATA_DIR_ENV, DataDir};
+pub use error::{FileKind, ProgressError};
+pub use profile::Profile;
+pub use saves::{SAVE_FORMAT, Saved};
+pub use scenario_id::{MAX_SCENARIO_ID_LEN, validate_scenario_id};
+
+/// The result type of every fallible operation in this module.
+pub type Result<T, E = ProgressError> = std::result::Result<T, E>;
+
+/// Seconds since the Unix epoch, for the `now` arguments of saves and results.
+///
+/// A clock set before 1970 yields 0 rather than failing: a wrong timestamp in a save is
+/// far less harmful than refusing to save the learner's work.
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs())
+}

@@ -1,0 +1,145 @@
+//! A scenario after loading: ids resolved to indices, text parsed into templates, ready to play.
+
+use crate::diagnostic::Location;
+use crate::expr::{Expr, Template};
+
+use super::colour::Colour;
+use super::model::{FlagValue, Level, QuestionKind};
+
+/// Index of a scene in [`Scenario::scenes`].
+pub type SceneIx = usize;
+
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub meta: Meta,
+    pub start: SceneIx,
+    pub characters: Vec<CharacterDef>,
+    pub competencies: Vec<CompetencyDef>,
+    /// Highest band first.
+    pub grades: Vec<GradeDef>,
+    pub scenes: Vec<SceneDef>,
+    /// Changes whenever any source file changes; a save made against other text is detected.
+    pub fingerprint: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub minutes: u32,
+    pub level: Level,
+    pub objectives: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CharacterDef {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub colour: Colour,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompetencyDef {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct GradeDef {
+    pub min: u32,
+    pub name: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SceneDef {
+    pub id: String,
+    pub title: Option<Template>,
+    pub beats: Vec<Beat>,
+    pub question: Option<QuestionDef>,
+    pub routes: Vec<RouteDef>,
+    pub next: Option<SceneIx>,
+    pub ending: bool,
+    pub location: Location,
+}
+
+/// One thing shown in order before a scene's question.
+#[derive(Debug, Clone)]
+pub enum Beat {
+    Narration(Template),
+    Line { speaker: usize, text: Template },
+}
+
+#[derive(Debug, Clone)]
+pub struct RouteDef {
+    pub when: Expr,
+    pub goto: SceneIx,
+}
+
+#[derive(Debug, Clone)]
+pub struct QuestionDef {
+    pub kind: QuestionKind,
+    pub prompt: Template,
+    pub shuffle: bool,
+    pub options: Vec<OptionDef>,
+    /// The expected value of a number question.
+    pub answer: Option<Expr>,
+    pub tolerance: f64,
+    pub unit: Option<String>,
+    /// Words a text answer is right to contain; empty means any answer is taken as right.
+    pub expect: Vec<String>,
+    pub right: Option<OutcomeDef>,
+    pub wrong: Option<OutcomeDef>,
+}
+
+impl QuestionDef {
+    /// Whether the question has a right answer at all, so results can say right or wrong.
+    pub fn is_graded(&self) -> bool {
+        match self.kind {
+            QuestionKind::Single | QuestionKind::Multiple => {
+                self.options.iter().any(|option| option.correct)
+            }
+            QuestionKind::Number | QuestionKind::Order => true,
+            QuestionKind::Text => !self.expect.is_empty(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct OptionDef {
+    pub id: String,
+    pub text: Template,
+    pub feedback: Option<Template>,
+    pub correct: bool,
+    pub effects: Effects,
+    pub when: Option<Expr>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone)]
+pub struct OutcomeDef {
+    pub feedback: Template,
+    pub effects: Effects,
+}
+
+/// What choosing an option or reaching an outcome does to the session.
+#[derive(Debug, Clone, Default)]
+pub struct Effects {
+    /// Competency index and change.
+    pub score: Vec<(usize, i64)>,
+    pub set: Vec<(String, FlagValue)>,
+    pub goto: Option<SceneIx>,
+}
+
+impl Scenario {
+    pub fn scene_index(&self, id: &str) -> Option<SceneIx> {
+        self.scenes.iter().position(|scene| scene.id == id)
+    }
+
+    pub fn competency_index(&self, id: &str) -> Option<usize> {
+        self.competencies.iter().position(|c| c.id == id)
+    }
+}

@@ -1,0 +1,207 @@
+//! The scenario format as serde types: what an author writes, with byte spans kept for diagnostics.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `scenario.toml`: metadata, cast, scoring and the list of scene files.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub minutes: u32,
+    #[serde(default)]
+    pub level: Level,
+    #[serde(default)]
+    pub objectives: Vec<String>,
+    pub start: Spanned<String>,
+    pub scenes: Vec<Spanned<String>>,
+    /// `[[character]]`, `[[competency]]` and `[[grade]]` tables are read one by one (see
+    /// `load`), so a mistake in one entry does not hide mistakes in the others.
+    #[serde(skip)]
+    pub characters: Vec<Character>,
+    #[serde(skip)]
+    pub competencies: Vec<Competency>,
+    #[serde(skip)]
+    pub grades: Vec<Grade>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    #[default]
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Beginner => "beginner",
+            Level::Intermediate => "intermediate",
+            Level::Advanced => "advanced",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Character {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub colour: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A grade band: reached when the learner's share of the attainable score is at least `min` percent.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    pub min: Spanned<u32>,
+    pub name: String,
+    #[serde(default)]
+    pub message: String,
+}
+
+/// One `[[scene]]` table of a scene file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scene {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub title: Option<Spanned<String>>,
+    #[serde(default)]
+    pub narration: Option<Spanned<String>>,
+    #[serde(default)]
+    pub dialogue: Option<Spanned<String>>,
+    #[serde(default)]
+    pub question: Option<Question>,
+    #[serde(default, rename = "route")]
+    pub routes: Vec<Route>,
+    #[serde(default)]
+    pub next: Option<Spanned<String>>,
+    #[serde(default)]
+    pub ending: Option<Spanned<bool>>,
+}
+
+/// A conditional way out of a scene, tried in order before `next`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub when: Spanned<String>,
+    pub goto: Spanned<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionKind {
+    Single,
+    Multiple,
+    Number,
+    Order,
+    Text,
+}
+
+impl QuestionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuestionKind::Single => "single",
+            QuestionKind::Multiple => "multiple",
+            QuestionKind::Number => "number",
+            QuestionKind::Order => "order",
+            QuestionKind::Text => "text",
+        }
+    }
+}
+
+/// One question per scene; which keys apply depends on `kind` and is checked after parsing,
+/// because a tagged enum would lose the spans the diagnostics need.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub kind: Spanned<QuestionKind>,
+    pub prompt: Spanned<String>,
+    #[serde(default)]
+    pub shuffle: bool,
+    #[serde(default, rename = "option")]
+    pub options: Vec<ChoiceOption>,
+    #[serde(default)]
+    pub answer: Option<Spanned<NumberSource>>,
+    #[serde(default)]
+    pub tolerance: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub expect: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    pub right: Option<Outcome>,
+    #[serde(default)]
+    pub wrong: Option<Outcome>,
+}
+
+/// The expected value of a number question: a literal, or an expression computed at play time.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum NumberSource {
+    Literal(f64),
+    Expression(String),
+}
+
+/// An option of a single, multiple or order question.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    pub id: Spanned<String>,
+    pub text: Spanned<String>,
+    #[serde(default)]
+    pub feedback: Option<Spanned<String>>,
+    #[serde(default)]
+    pub correct: bool,
+    #[serde(default)]
+    pub score: BTreeMap<Spanned<String>, i64>,
+    #[serde(default)]
+    pub goto: Option<Spanned<String>>,
+    #[serde(default)]
+    pub set: BTreeMap<Spanned<String>, FlagValue>,
+    #[serde(default)]
+    pub when: Option<Spanned<String>>,
+}
+
+/// What follows a right or a wrong answer to a number, order or text question.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub feedback: Spanned<String>,
+    #[serde(default)]
+    pub score: BTreeMap<Spanned<String>, i64>,
+    #[serde(default)]
+    pub goto: Option<Spanned<String>>,
+    #[serde(default)]
+    pub set: BTreeMap<Spanned<String>, FlagValue>,
+}
+
+/// A flag's value: flags are booleans by default but may carry a number or a word.
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
+#[serde(untagged)]
+pub enum FlagValue {
+    Bool(bool),
+    Int(i64),
+    Text(String),
+}

@@ -1,0 +1,254 @@
+//! The binary from the outside: exact output and exit codes of plain-mode play and `dojo list`.
+//! Expected outputs live in `tests/cli/*.out`; `DOJO_BLESS=1` rewrites them after a deliberate change.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+const CODE_REVIEW: &str = "tests/fixtures/scenarios/code-review";
+
+fn dojo(data: &Path) -> Command {
+    let mut command = Command::cargo_bin("dojo").expect("binary is built");
+    command
+        .env("DOJO_DATA_DIR", data)
+        .env("NO_COLOR", "1")
+        .env_remove("XDG_DATA_HOME");
+    command
+}
+
+/// Compares with a golden file, after replacing the temporary data folder with `$DATA`.
+fn assert_golden(name: &str, actual: &str, data: &Path) {
+    let actual = actual.replace(&data.display().to_string(), "$DATA");
+    let path = Path::new("tests/cli").join(name);
+    if std::env::var_os("DOJO_BLESS").is_some() {
+        fs::write(&path, &actual).expect("golden file is writable");
+        return;
+    }
+    let expected =
+        fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {}", path.display()));
+    assert_eq!(actual, expected, "output differs from {}", path.display());
+}
+
+fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("utf-8 output")
+}
+
+#[test]
+fn plain_play_to_an_ending_prints_exactly_the_story_and_results() {
+    let data = tempfile::tempdir().unwrap();
+    let output = dojo(data.path())
+        .args([
+            "play",
+            CODE_REVIEW,
+            "--plain",
+            "--name",
+            "Ada",
+            "--seed",
+            "1",
+        ])
+        .write_stdin("1\n3\n1 2\n3 1 2\nwrite a test\n")
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_golden("play-best.out", &stdout_of(&output), data.path());
+    let results: Vec<_> = fs::read_dir(data.path().join("results")).unwrap().collect();
+    assert_eq!(results.len(), 1, "one results file");
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(results[0].as_ref().unwrap().path()).unwrap())
+            .unwrap();
+    assert_eq!(json["ending"]["scene"], "great-end");
+    assert_eq!(json["percent"], 100);
+    assert_eq!(json["questions"].as_array().map(Vec::len), Some(5));
+    assert!(
+        !data.path().join("saves/code-review.json").exists(),
+        "a finished run leaves no save"
+    );
+}
+
+#[test]
+fn invalid_answers_are_asked_again_with_the_reason() {
+    let data = tempfile::tempdir().unwrap();
+    let output = dojo(data.path())
+        .args([
+            "play",
+            CODE_REVIEW,
+            "--plain",
+            "--name",
+            "Ada",
+            "--seed",
+            "1",
+        ])
+        .write_stdin("7\none\n1 2\n2\nthree\n\n3\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_golden("play-invalid.out", &stdout_of(&output), data.path());
+}
+
+#[test]
+fn end_of_input_saves_and_a_second_run_resumes() {
+    let data = tempfile::tempdir().unwrap();
+    let first = dojo(data.path())
+        .args([
+            "play",
+            CODE_REVIEW,
+            "--plain",
+            "--name",
+            "Ada",
+            "--seed",
+            "1",
+        ])
+        .write_stdin("1\n")
+        .output()
+        .unwrap();
+    assert_eq!(first.status.code(), Some(0));
+    assert!(data.path().join("saves/code-review.json").exists());
+    let second = dojo(data.path())
+        .args(["play", CODE_REVIEW, "--plain", "--name", "Ada"])
+        .write_stdin("y\n3\n1 2\n3 1 2\nwrite a test\n")
+        .output()
+        .unwrap();
+    assert_eq!(second.status.code(), Some(0));
+    let mut both = stdout_of(&first);
+    both.push_str("---- second run ----\n");
+    both.push_str(&stdout_of(&second));
+    assert_golden("play-resume.out", &both, data.path());
+}
+
+#[test]
+fn restart_discards_the_save() {
+    let data = tempfile::tempdir().unwrap();
+    dojo(data.path())
+        .args([
+            "play",
+            CODE_REVIEW,
+            "--plain",
+            "--name",
+            "Ada",
+            "--seed",
+            "1",
+        ])
+        .write_stdin("1\n")
+        .assert()
+        .success();
+    let output = dojo(data.path())
+        .args([
+            "play",
+            CODE_REVIEW,
+            "--plain",
+            "--name",
+            "Ada",
+            "--seed",
+            "1",
+            "--restart",
+        ])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let text = stdout_of(&output);
+    assert!(!text.contains("unfinished session"), "{text}");
+    assert!(text.starts_with("== Friday, 4 pm =="), "{text}");
+}
+
+#[test]
+fn the_name_is_asked_once_and_remembered() {
+    let data = tempfile::tempdir().unwrap();
+    let first = dojo(data.path())
+        .args(["play", CODE_REVIEW, "--plain", "--seed", "1"])
+        .write_stdin("Grace\n")
+        .output()
+        .unwrap();
+    let first = stdout_of(&first);
+    assert!(
+        first.starts_with("What should the team call you? (Enter to skip) "),
+        "{first}"
+    );
+    assert!(
+        first.contains("Ana: Can you take this one, Grace?"),
+        "{first}"
+    );
+    let second = dojo(data.path())
+        .args(["play", CODE_REVIEW, "--plain", "--seed", "1", "--restart"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let second = stdout_of(&second);
+    assert!(
+        !second.contains("What should the team call you?"),
+        "{second}"
+    );
+    assert!(
+        second.contains("Ana: Can you take this one, Grace?"),
+        "{second}"
+    );
+}
+
+#[test]
+fn scenario_text_cannot_reach_the_terminal_as_escape_sequences() {
+    let data = tempfile::tempdir().unwrap();
+    let output = dojo(data.path())
+        .args([
+            "play",
+            "tests/fixtures/scenarios/hostile",
+            "--plain",
+            "--name",
+            "Eve\u{1b}[2J",
+            "--seed",
+            "1",
+        ])
+        .write_stdin("1\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout_of(&output);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{9b}'),
+        "{text:?}"
+    );
+    assert!(
+        text.contains("Eve[31m: Ring  the bell and set the title ]0;owned please."),
+        "{text}"
+    );
+}
+
+#[test]
+fn list_shows_the_embedded_scenario_and_local_folders() {
+    let data = tempfile::tempdir().unwrap();
+    let output = dojo(data.path()).arg("list").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout_of(&output);
+    assert!(text.starts_with("pet-clinic-vsm  "), "{text}");
+    assert!(text.contains("    embedded: dojo play\n"), "{text}");
+    assert!(
+        text.contains("    dojo play scenarios/pet-clinic-vsm\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_broken_scenario_is_not_played() {
+    let data = tempfile::tempdir().unwrap();
+    let output = dojo(data.path())
+        .args(["play", "tests/fixtures/scenarios/no-such-folder", "--plain"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: tests/fixtures/scenarios/no-such-folder is not a scenario folder: it has no scenario.toml\n"
+    );
+}
+
+#[test]
+fn unknown_commands_are_usage_errors() {
+    let data = tempfile::tempdir().unwrap();
+    let output = dojo(data.path()).arg("dance").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unrecognized subcommand 'dance'"));
+}
