@@ -13,3 +13,4 @@ pub mod expr;
 pub mod play;
 pub mod progress;
 pub mod scenario;
+pub mod vsm;

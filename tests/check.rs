@@ -45,9 +45,16 @@ struct Run {
 }
 
 fn run_case(case: &Path) -> Run {
-    let name = case.file_name().and_then(|n| n.to_str()).expect("a UTF-8 case name");
+    let name = case
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("a UTF-8 case name");
     let args: Vec<String> = match fs::read_to_string(case.join("args")) {
-        Ok(text) => text.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect(),
+        Ok(text) => text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect(),
         Err(_) => vec![format!("{FIXTURES}/{name}")],
     };
     let output = dojo().arg("check").args(&args).output().expect("dojo runs");
@@ -82,7 +89,9 @@ fn every_fixture_case_reports_exactly_what_is_expected() {
             }
             continue;
         }
-        let read = |file: &str| fs::read_to_string(case.join(file)).unwrap_or_else(|e| panic!("{name}/{file}: {e}"));
+        let read = |file: &str| {
+            fs::read_to_string(case.join(file)).unwrap_or_else(|e| panic!("{name}/{file}: {e}"))
+        };
         let expected_stdout = read("expected.txt");
         let expected_code: i32 = read("expected-code")
             .trim()
@@ -102,7 +111,10 @@ fn every_fixture_case_reports_exactly_what_is_expected() {
             ));
         }
         if run.code != expected_code {
-            failures.push(format!("{name}: exit code {} instead of {expected_code}", run.code));
+            failures.push(format!(
+                "{name}: exit code {} instead of {expected_code}",
+                run.code
+            ));
         }
     }
     assert!(
@@ -112,4 +124,67 @@ fn every_fixture_case_reports_exactly_what_is_expected() {
         cases.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn json_format_gives_each_problem_with_its_place() {
+    let output = dojo()
+        .args([
+            "check",
+            "--format",
+            "json",
+            &format!("{FIXTURES}/missing-scene"),
+        ])
+        .output()
+        .expect("dojo runs");
+    assert_eq!(output.status.code(), Some(1));
+    let reports: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+    let reports = reports.as_array().expect("a list of reports");
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0]["path"], format!("{FIXTURES}/missing-scene"));
+    let problems = reports[0]["problems"]
+        .as_array()
+        .expect("a list of problems");
+    assert_eq!(problems.len(), 5);
+    let typo = &problems[1];
+    assert_eq!(typo["severity"], "error");
+    assert_eq!(typo["code"], "missing-scene");
+    assert_eq!(
+        typo["file"],
+        format!("{FIXTURES}/missing-scene/scenes.toml")
+    );
+    assert_eq!(typo["line"], 3);
+    assert_eq!(typo["column"], 8);
+    assert_eq!(typo["end_line"], 3);
+    assert_eq!(typo["end_column"], 17);
+    assert_eq!(typo["message"], "no scene has the id `the-ned`");
+    assert_eq!(typo["label"], "no such scene");
+    assert_eq!(typo["hint"], "did you mean `the-end`?");
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn json_format_of_a_clean_scenario_is_an_empty_list_of_problems() {
+    let output = dojo()
+        .args(["check", "--format", "json", &format!("{FIXTURES}/good")])
+        .output()
+        .expect("dojo runs");
+    assert_eq!(output.status.code(), Some(0));
+    let reports: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+    assert_eq!(reports[0]["problems"], serde_json::json!([]));
+}
+
+#[test]
+fn the_shipped_flagship_scenario_is_clean() {
+    let output = dojo()
+        .args(["check", "scenarios/pet-clinic-vsm"])
+        .output()
+        .expect("dojo runs");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "scenarios/pet-clinic-vsm: no problems found\n"
+    );
+    assert_eq!(output.status.code(), Some(0));
 }

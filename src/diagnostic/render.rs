@@ -4,6 +4,7 @@ use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor::Ansi};
 use serde::Serialize;
 
+use super::source::visible;
 use super::{Diagnostic, Severity, Sources};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +19,7 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources, style: Style) -> St
     let styles = Styles::default();
     let mut out = Vec::new();
     for diagnostic in diagnostics {
-        let converted = convert(diagnostic);
+        let converted = convert(diagnostic, sources);
         let result = match style {
             Style::Plain => term::emit_to_io_write(&mut out, &config, sources, &converted),
             Style::Colour => {
@@ -32,7 +33,7 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources, style: Style) -> St
                 format!(
                     "{}: {}\n",
                     severity_word(diagnostic.severity),
-                    diagnostic.message
+                    visible(&diagnostic.message)
                 )
                 .as_bytes(),
             );
@@ -48,32 +49,37 @@ fn severity_word(severity: Severity) -> &'static str {
     }
 }
 
-fn convert(diagnostic: &Diagnostic) -> cs::Diagnostic<super::FileId> {
+/// The codespan form of a diagnostic: spans moved onto the display copy of their file, and
+/// every text made [`visible`], since messages quote ids and keys from an author's files.
+fn convert(diagnostic: &Diagnostic, sources: &Sources) -> cs::Diagnostic<super::FileId> {
     let severity = match diagnostic.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
     };
+    let label = |style: cs::LabelStyle, label: &super::Label| {
+        let file = label.location.file;
+        cs::Label::new(
+            style,
+            file,
+            sources.display_span(file, &label.location.span),
+        )
+        .with_message(visible(&label.message))
+    };
     let mut labels = Vec::new();
     if let Some(primary) = &diagnostic.primary {
-        labels.push(
-            cs::Label::primary(primary.location.file, primary.location.span.clone())
-                .with_message(&primary.message),
-        );
+        labels.push(label(cs::LabelStyle::Primary, primary));
     }
     for secondary in &diagnostic.secondary {
-        labels.push(
-            cs::Label::secondary(secondary.location.file, secondary.location.span.clone())
-                .with_message(&secondary.message),
-        );
+        labels.push(label(cs::LabelStyle::Secondary, secondary));
     }
     let notes = diagnostic
         .hint
         .iter()
-        .map(|hint| format!("hint: {hint}"))
+        .map(|hint| format!("hint: {}", visible(hint)))
         .collect();
     cs::Diagnostic::new(severity)
         .with_code(diagnostic.code)
-        .with_message(&diagnostic.message)
+        .with_message(visible(&diagnostic.message))
         .with_labels(labels)
         .with_notes(notes)
 }
@@ -104,10 +110,13 @@ struct JsonDiagnostic<'a> {
     column: Option<usize>,
     end_line: Option<usize>,
     end_column: Option<usize>,
+    /// What the underline says.
+    label: Option<&'a str>,
     hint: Option<&'a str>,
 }
 
-/// One JSON object per diagnostic, in a list: file, one-based line and column, code, message, hint.
+/// One JSON object per diagnostic, in a list: severity, code, message, file, one-based line and
+/// column of the start and end of the underline, its label, and the hint.
 pub fn render_json(diagnostics: &[Diagnostic], sources: &Sources) -> serde_json::Value {
     let items: Vec<JsonDiagnostic> = diagnostics
         .iter()
@@ -127,6 +136,7 @@ pub fn render_json(diagnostics: &[Diagnostic], sources: &Sources) -> serde_json:
                 column: place.map(|p| p.1.1),
                 end_line: place.map(|p| p.2.0),
                 end_column: place.map(|p| p.2.1),
+                label: d.primary.as_ref().map(|label| label.message.as_str()),
                 hint: d.hint.as_deref(),
             }
         })

@@ -1,5 +1,11 @@
 //! The text of every file a diagnostic may point into, with line and column lookup.
+//!
+//! Files are shown to the terminal when diagnostics quote them, and an author's file may hold
+//! control characters (an escape sequence, a text direction override). Each file therefore
+//! keeps a display copy in which such characters are [`visible`] symbols, and spans into the
+//! original text are moved onto the display copy with [`Sources::display_span`].
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use codespan_reporting::files::{Files, SimpleFile};
@@ -10,7 +16,17 @@ pub struct FileId(pub usize);
 
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
-    files: Vec<SimpleFile<String, String>>,
+    files: Vec<SourceFile>,
+}
+
+#[derive(Debug, Clone)]
+struct SourceFile {
+    name: String,
+    text: String,
+    /// The name and text as diagnostics print them.
+    display: SimpleFile<String, String>,
+    /// Where the display text grew: original byte offset and how many bytes it gained there.
+    shifts: Vec<(usize, usize)>,
 }
 
 impl Sources {
@@ -20,16 +36,38 @@ impl Sources {
 
     /// Adds a file under the name diagnostics will show for it.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
-        self.files.push(SimpleFile::new(name.into(), text.into()));
+        let (name, text) = (name.into(), text.into());
+        let mut display = String::with_capacity(text.len());
+        let mut shifts = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let keep = c == '\r' && chars.peek().is_some_and(|&(_, next)| next == '\n');
+            match symbol(c).filter(|_| !keep) {
+                Some(symbol) => {
+                    display.push(symbol);
+                    let grown = symbol.len_utf8().saturating_sub(c.len_utf8());
+                    if grown > 0 {
+                        shifts.push((at, grown));
+                    }
+                }
+                None => display.push(c),
+            }
+        }
+        self.files.push(SourceFile {
+            display: SimpleFile::new(visible(&name).into_owned(), display),
+            name,
+            text,
+            shifts,
+        });
         FileId(self.files.len() - 1)
     }
 
     pub fn name(&self, id: FileId) -> &str {
-        self.files.get(id.0).map_or("", |f| f.name().as_str())
+        self.files.get(id.0).map_or("", |f| f.name.as_str())
     }
 
     pub fn text(&self, id: FileId) -> &str {
-        self.files.get(id.0).map_or("", |f| f.source().as_str())
+        self.files.get(id.0).map_or("", |f| f.text.as_str())
     }
 
     /// One-based line and column (in characters) of a byte offset.
@@ -40,6 +78,48 @@ impl Sources {
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         (line, text[line_start..offset].chars().count() + 1)
+    }
+
+    /// The span in the display copy of a span in the original text.
+    pub fn display_span(&self, id: FileId, span: &Range<usize>) -> Range<usize> {
+        let Some(file) = self.files.get(id.0) else {
+            return span.clone();
+        };
+        let moved = |offset: usize| {
+            offset
+                + file
+                    .shifts
+                    .iter()
+                    .take_while(|(at, _)| *at < offset)
+                    .map(|(_, grown)| grown)
+                    .sum::<usize>()
+        };
+        moved(span.start)..moved(span.end)
+    }
+}
+
+/// `text` with every control or invisible formatting character (but newlines and tabs)
+/// replaced by a visible symbol, so printing it cannot steer the terminal.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| symbol(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| symbol(c).unwrap_or(c)).collect())
+}
+
+/// The symbol shown for a character that must not reach the terminal as it is: the Unicode
+/// control picture of a C0 control (`␛` for escape), `�` for any other.
+fn symbol(c: char) -> Option<char> {
+    match c {
+        '\n' | '\t' => None,
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)),
+        '\u{7f}' => Some('\u{2421}'),
+        c if c.is_control() => Some('\u{fffd}'),
+        '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2069}'
+        | '\u{feff}' => Some('\u{fffd}'),
+        _ => None,
     }
 }
 
@@ -58,14 +138,14 @@ impl<'a> Files<'a> for Sources {
     fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
         self.files
             .get(id.0)
-            .map(|f| f.name().as_str())
+            .map(|f| f.display.name().as_str())
             .ok_or(codespan_reporting::files::Error::FileMissing)
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
         self.files
             .get(id.0)
-            .map(|f| f.source().as_str())
+            .map(|f| f.display.source().as_str())
             .ok_or(codespan_reporting::files::Error::FileMissing)
     }
 
@@ -77,6 +157,7 @@ impl<'a> Files<'a> for Sources {
         self.files
             .get(id.0)
             .ok_or(codespan_reporting::files::Error::FileMissing)?
+            .display
             .line_index((), byte_index)
     }
 
@@ -88,6 +169,30 @@ impl<'a> Files<'a> for Sources {
         self.files
             .get(id.0)
             .ok_or(codespan_reporting::files::Error::FileMissing)?
+            .display
             .line_range((), line_index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_show_as_symbols_and_spans_follow() {
+        let mut sources = Sources::new();
+        let id = sources.add("a\u{1b}.toml", "x = \"\u{1b}[2J\u{202e}\"\r\ny = 1\n");
+        assert_eq!(sources.name(id), "a\u{1b}.toml");
+        assert_eq!(Files::name(&sources, id).unwrap(), "a\u{241b}.toml");
+        assert_eq!(
+            Files::source(&sources, id).unwrap(),
+            "x = \"\u{241b}[2J\u{fffd}\"\r\ny = 1\n"
+        );
+        // `y` is at byte 15 of the original and 17 of the display copy (escape grew by 2).
+        assert_eq!(sources.display_span(id, &(15..16)), 17..18);
+        assert_eq!(sources.display_span(id, &(5..6)), 5..8);
+        assert_eq!(sources.display_span(id, &(4..5)), 4..5);
+        assert_eq!(visible("ok\ttab\nline"), "ok\ttab\nline");
+        assert_eq!(visible("bell\u{7}"), "bell\u{2407}");
     }
 }

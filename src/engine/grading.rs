@@ -1,6 +1,6 @@
 //! Judging an answer against its question: right or wrong, and what it sets in motion.
 
-use crate::expr::{Env, Value, format_number};
+use crate::expr::{Env, Template, Value, format_number};
 use crate::scenario::model::QuestionKind;
 use crate::scenario::{Effects, QuestionDef};
 
@@ -10,10 +10,17 @@ use super::{Answer, AnswerError, QuestionView};
 pub struct Judgement<'s> {
     pub right: Option<bool>,
     pub effects: Vec<&'s Effects>,
-    /// Option id (for choice questions) and feedback template owner.
-    pub feedback: Vec<(Option<usize>, &'s crate::expr::Template)>,
+    pub feedback: Vec<FeedbackItem<'s>>,
     pub solution: Option<String>,
     pub shown: String,
+}
+
+/// One piece of feedback: about a chosen option, about a right option the learner missed, or
+/// about the answer as a whole (`option: None`).
+pub struct FeedbackItem<'s> {
+    pub option: Option<usize>,
+    pub missed: bool,
+    pub text: &'s Template,
 }
 
 /// Checks that the answer fits the question as shown, then judges it.
@@ -41,7 +48,15 @@ pub fn judge<'s>(
             Ok(Judgement {
                 right: graded.then_some(option.correct),
                 effects: vec![&option.effects],
-                feedback: option.feedback.iter().map(|f| (None, f)).collect(),
+                feedback: option
+                    .feedback
+                    .iter()
+                    .map(|text| FeedbackItem {
+                        option: None,
+                        missed: false,
+                        text,
+                    })
+                    .collect(),
                 solution: (graded && !option.correct)
                     .then(|| correct_texts(question, view))
                     .flatten(),
@@ -73,9 +88,20 @@ pub fn judge<'s>(
                     .iter()
                     .map(|&i| &question.options[i].effects)
                     .collect(),
-                feedback: chosen
+                // A right option left unselected gets its feedback too: the learner most needs
+                // to hear why the thing they missed matters.
+                feedback: question
+                    .options
                     .iter()
-                    .filter_map(|&i| question.options[i].feedback.as_ref().map(|f| (Some(i), f)))
+                    .enumerate()
+                    .filter(|(i, o)| chosen.contains(i) || (graded && o.correct && view.options.iter().any(|v| v.id == o.id)))
+                    .filter_map(|(i, o)| {
+                        o.feedback.as_ref().map(|text| FeedbackItem {
+                            option: Some(i),
+                            missed: !chosen.contains(&i),
+                            text,
+                        })
+                    })
                     .collect(),
                 solution: (graded && !right)
                     .then(|| correct_texts(question, view))
@@ -186,7 +212,14 @@ fn outcome(
     Judgement {
         right: Some(right),
         effects: chosen.iter().map(|o| &o.effects).collect(),
-        feedback: chosen.iter().map(|o| (None, &o.feedback)).collect(),
+        feedback: chosen
+            .iter()
+            .map(|o| FeedbackItem {
+                option: None,
+                missed: false,
+                text: &o.feedback,
+            })
+            .collect(),
         solution,
         shown,
     }

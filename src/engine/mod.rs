@@ -19,6 +19,3 @@ pub use results::{CompetencyResult, EndingResult, GradeResult, QuestionResult, R
 pub use state::{AnswerRecord, Cursor, State};
 pub use step::{ChoiceView, FeedbackLine, FeedbackView, QuestionView, ScoreChange, Speaker, Step};
 pub use story::{ResumeError, Story};
-
-#[cfg(test)]
-mod tests;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::model::QuestionKind;
-use crate::scenario::{QuestionDef, Scenario};
+use crate::scenario::{Effects, QuestionDef, Scenario};
 
 use super::State;
 
@@ -54,55 +54,70 @@ pub struct QuestionResult {
     pub at: u64,
 }
 
-/// The best a question can add to a competency: a branching story is graded on the questions
-/// the learner actually met, not on scenes their path never reached.
-fn best_gain(question: &QuestionDef, competency: usize) -> i64 {
-    let delta = |effects: &crate::scenario::Effects| {
-        effects
-            .score
-            .iter()
-            .filter(|(c, _)| *c == competency)
-            .map(|(_, d)| *d)
-            .sum::<i64>()
+/// The most one answer to `question` can add to each competency. A branching story is graded
+/// on the questions the learner met, and one answer is one choice: the maximum is the best single
+/// option (or best selection, or the better outcome) as a whole, never a mix of several.
+fn best_answer(question: &QuestionDef, competencies: usize) -> Vec<i64> {
+    let gains = |effects: &Effects| {
+        let mut gains = vec![0; competencies];
+        for (competency, delta) in &effects.score {
+            gains[*competency] += delta;
+        }
+        gains
     };
-    match question.kind {
-        QuestionKind::Single => question
-            .options
-            .iter()
-            .map(|o| delta(&o.effects))
-            .max()
-            .unwrap_or(0)
-            .max(0),
-        QuestionKind::Multiple => question
-            .options
-            .iter()
-            .map(|o| delta(&o.effects).max(0))
-            .sum(),
-        _ => [&question.right, &question.wrong]
-            .iter()
-            .filter_map(|o| o.as_ref().map(|o| delta(&o.effects)))
-            .max()
-            .unwrap_or(0)
-            .max(0),
-    }
+    let best_of = |candidates: Vec<Vec<i64>>| {
+        candidates
+            .into_iter()
+            .max_by_key(|gains| gains.iter().sum::<i64>())
+            .unwrap_or_else(|| vec![0; competencies])
+    };
+    let best = match question.kind {
+        QuestionKind::Single => best_of(question.options.iter().map(|o| gains(&o.effects)).collect()),
+        QuestionKind::Multiple => {
+            let mut total = vec![0; competencies];
+            for option in &question.options {
+                let option_gains = gains(&option.effects);
+                if option_gains.iter().sum::<i64>() > 0 {
+                    for (sum, gain) in total.iter_mut().zip(option_gains) {
+                        *sum += gain;
+                    }
+                }
+            }
+            total
+        }
+        _ => best_of(
+            [&question.right, &question.wrong]
+                .into_iter()
+                .flatten()
+                .map(|o| gains(&o.effects))
+                .collect(),
+        ),
+    };
+    best.into_iter().map(|gain| gain.max(0)).collect()
 }
 
 pub fn results(scenario: &Scenario, state: &State, ending_title: String) -> Results {
+    let count = scenario.competencies.len();
+    let mut max = vec![0; count];
+    for question in state
+        .answers
+        .iter()
+        .filter_map(|record| scenario.scene_index(&record.scene))
+        .filter_map(|scene| scenario.scenes[scene].question.as_ref())
+    {
+        for (sum, gain) in max.iter_mut().zip(best_answer(question, count)) {
+            *sum += gain;
+        }
+    }
     let competencies: Vec<CompetencyResult> = scenario
         .competencies
         .iter()
-        .enumerate()
-        .map(|(index, competency)| CompetencyResult {
+        .zip(max)
+        .map(|(competency, max)| CompetencyResult {
             id: competency.id.clone(),
             name: competency.name.clone(),
             score: state.scores.get(&competency.id).copied().unwrap_or(0),
-            max: state
-                .answers
-                .iter()
-                .filter_map(|record| scenario.scene_index(&record.scene))
-                .filter_map(|scene| scenario.scenes[scene].question.as_ref())
-                .map(|question| best_gain(question, index))
-                .sum(),
+            max,
         })
         .collect();
     let score: i64 = competencies.iter().map(|c| c.score).sum();

@@ -68,6 +68,9 @@ pub struct FeedbackView {
 pub struct FeedbackLine {
     /// The option this feedback is about, for multiple-choice answers.
     pub option: Option<String>,
+    /// A right option the learner did not select.
+    #[serde(default)]
+    pub missed: bool,
     pub text: String,
 }
 

@@ -101,6 +101,10 @@ impl<'s> Story<'s> {
     }
 
     /// The next thing to show. While a question waits, it is returned again and again.
+    #[expect(
+        clippy::should_implement_trait,
+        reason = "a story is not an iterator: it never runs out, and it stalls until answered"
+    )]
     pub fn next(&mut self) -> Step {
         // Scenes with no beats and no question pass straight on; the bound keeps a cycle of
         // such scenes (which `dojo check` reports) from hanging a learner.
@@ -255,11 +259,13 @@ impl<'s> Story<'s> {
         let feedback: Vec<FeedbackLine> = judgement
             .feedback
             .iter()
-            .map(|(option, text)| FeedbackLine {
-                option: option
-                    .filter(|_| labelled)
+            .map(|item| FeedbackLine {
+                option: item
+                    .option
+                    .filter(|_| labelled || item.missed)
                     .map(|i| question.options[i].text.render(&env)),
-                text: text.render(&env),
+                missed: item.missed,
+                text: item.text.render(&env),
             })
             .collect();
         // One change per competency, in the order the scenario declares them.

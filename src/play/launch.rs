@@ -80,6 +80,9 @@ pub fn run(
         Resume::Continue(story) => story,
         Resume::Quit => return Ok(None),
         Resume::Fresh => {
+            if frontend.title(&scenario.meta)? == Reply::Quit {
+                return Ok(None);
+            }
             let seed = options.seed.unwrap_or_else(rand::random);
             Story::new(scenario, &learner, seed)
         }

@@ -11,6 +11,7 @@ pub mod tty;
 mod wrap;
 
 use crate::engine::{Answer, QuestionView, Step};
+use crate::scenario::Meta;
 
 /// What the learner did when asked something.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +24,9 @@ pub enum Reply<T> {
 /// A terminal a story can be played on. Every method may fail with an I/O error, which ends the
 /// session after a save.
 pub trait Frontend {
+    /// Introduces the scenario before a new session: title, summary, time and objectives.
+    fn title(&mut self, meta: &Meta) -> std::io::Result<Reply<()>>;
+
     /// Shows one step that needs no answer: a heading, narration, a line, feedback or the end.
     /// Returns `Reply::Quit` if the learner asked to leave while it was shown.
     fn show(&mut self, step: &Step) -> std::io::Result<Reply<()>>;

@@ -6,6 +6,7 @@
 use std::io::{self, BufRead, Write};
 
 use crate::engine::{Answer, FeedbackView, QuestionView, Results, Step};
+use crate::scenario::Meta;
 use crate::scenario::model::QuestionKind;
 
 use super::{Frontend, Reply};
@@ -50,6 +51,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
         for line in &feedback.lines {
             match &line.option {
+                Some(option) if line.missed => {
+                    writeln!(self.output, "- Missed: {option}\n  {}", line.text)?
+                }
                 Some(option) => writeln!(self.output, "- {option}\n  {}", line.text)?,
                 None => writeln!(self.output, "{}", line.text)?,
             }
@@ -117,6 +121,22 @@ pub fn how_to_answer(question: &QuestionView) -> String {
 }
 
 impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
+    fn title(&mut self, meta: &Meta) -> io::Result<Reply<()>> {
+        writeln!(self.output, "# {}", meta.title)?;
+        if !meta.summary.is_empty() {
+            writeln!(self.output, "{}", meta.summary)?;
+        }
+        writeln!(self.output, "About {} minutes, {} level.", meta.minutes, meta.level.as_str())?;
+        if !meta.objectives.is_empty() {
+            writeln!(self.output, "You will learn to:")?;
+            for objective in &meta.objectives {
+                writeln!(self.output, "- {objective}")?;
+            }
+        }
+        writeln!(self.output)?;
+        Ok(Reply::Given(()))
+    }
+
     fn show(&mut self, step: &Step) -> io::Result<Reply<()>> {
         match step {
             Step::Scene { title, .. } => {

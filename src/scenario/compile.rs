@@ -11,37 +11,44 @@ use crate::expr::{Expr, Template, parse};
 use super::colour::Colour;
 use super::compiled::*;
 use super::dialogue::parse_script;
-use super::literal::inner_span;
+use super::literal::{find_chars, inner_span};
+use super::load::{Broken, Parsed};
 use super::model::{
     ChoiceOption, FlagValue, Manifest, NumberSource, Outcome, Question, QuestionKind, Scene,
 };
-use super::sanitize::sanitize;
+use super::sanitize::{is_suspicious, sanitize};
 
 /// Names an expression may start with, besides those the scenario defines.
 const ROOTS: &str = "`learner`, `score.<competency>`, `flag.<name>`, `visits.<scene>`, `answer.<scene>`, `correct.<scene>`";
 
 pub fn compile(
     sources: &Sources,
-    manifest_file: FileId,
-    manifest: &Manifest,
-    scenes: &[(FileId, Scene)],
+    parsed: &Parsed,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Scenario> {
+    let (manifest_file, manifest, scenes) =
+        (parsed.manifest_file, &parsed.manifest, &parsed.scenes);
     let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
     let mut cx = Compiler {
         sources,
         diagnostics,
+        broken: &parsed.broken,
         scene_ids: HashMap::new(),
         questions: HashMap::new(),
         competency_ids: HashMap::new(),
         character_ids: HashMap::new(),
     };
-    cx.check_id(manifest_file, &manifest.id, "scenario");
+    if let Some(id) = &manifest.id {
+        cx.check_id(manifest_file, id, "scenario");
+    }
     cx.index_scenes(scenes);
     let characters = cx.characters(manifest_file, manifest);
     let competencies = cx.competencies(manifest_file, manifest);
     let grades = cx.grades(manifest_file, manifest);
-    let start = cx.scene_ref(manifest_file, &manifest.start);
+    let start = manifest
+        .start
+        .as_ref()
+        .and_then(|start| cx.scene_ref(manifest_file, start));
     let compiled: Vec<SceneDef> = scenes
         .iter()
         .map(|(file, scene)| cx.scene(*file, scene))
@@ -52,8 +59,8 @@ pub fn compile(
     }
     Some(Scenario {
         meta: Meta {
-            id: manifest.id.get_ref().clone(),
-            title: sanitize(&manifest.title).0,
+            id: manifest.id.as_ref()?.get_ref().clone(),
+            title: sanitize(manifest.title.as_deref()?).0,
             summary: sanitize(&manifest.summary).0,
             minutes: manifest.minutes,
             level: manifest.level,
@@ -85,6 +92,8 @@ fn fingerprint(sources: &Sources) -> String {
 struct Compiler<'a> {
     sources: &'a Sources,
     diagnostics: &'a mut Vec<Diagnostic>,
+    /// Ids of tables that could not be read: not reported again as missing.
+    broken: &'a Broken,
     scene_ids: HashMap<String, SceneIx>,
     /// Scenes that have a question, so `answer.<scene>` can be checked.
     questions: HashMap<String, QuestionKind>,
@@ -143,8 +152,10 @@ impl Compiler<'_> {
             if self.register(&mut seen, *file, &scene.id, "scene") {
                 self.scene_ids.insert(scene.id.get_ref().clone(), index);
                 if let Some(question) = &scene.question {
-                    self.questions
-                        .insert(scene.id.get_ref().clone(), *question.kind.get_ref());
+                    self.questions.insert(
+                        scene.id.get_ref().clone(),
+                        *question.get_ref().kind.get_ref(),
+                    );
                 }
             }
         }
@@ -217,71 +228,89 @@ impl Compiler<'_> {
             }
             if let Some(first) = seen.get(&min) {
                 self.push(
-                    Diagnostic::error("duplicate-id", format!("two grade bands start at {min}%"))
+                    Diagnostic::error("duplicate-grade", format!("two grade bands start at {min}%"))
                         .at(file, grade.min.span(), "again here")
-                        .also(file, first.clone(), "first here"),
+                        .also(file, first.clone(), "first here")
+                        .hint("give each band its own `min`: the learner gets the highest band they reach"),
                 );
             }
-            seen.insert(min, grade.min.span());
+            seen.entry(min).or_insert_with(|| grade.min.span());
             out.push(GradeDef {
                 min,
                 name: sanitize(&grade.name).0,
                 message: sanitize(&grade.message).0,
             });
         }
-        if !out.is_empty() && !seen.contains_key(&0) {
-            let span = manifest.grades.first().map_or(0..0, |g| g.min.span());
+        if !out.is_empty() && !seen.contains_key(&0) && !self.broken.grades {
+            let lowest = manifest.grades.iter().min_by_key(|g| *g.min.get_ref());
+            let span = lowest.map_or(0..0, |g| g.min.span());
+            let label = format!(
+                "the lowest band starts at {}%",
+                lowest.map_or(0, |g| *g.min.get_ref())
+            );
             self.push(
                 Diagnostic::error("missing-grade-floor", "no grade band starts at 0%")
-                    .at(file, span, "the lowest band")
+                    .at(file, span, label)
                     .hint("add a band with `min = 0` so every result gets a grade"),
             );
         }
-        out.sort_by(|a, b| b.min.cmp(&a.min));
+        out.sort_by_key(|grade| std::cmp::Reverse(grade.min));
         out
     }
 
     fn scene_ref(&mut self, file: FileId, id: &Spanned<String>) -> Option<SceneIx> {
         let found = self.scene_ids.get(id.get_ref()).copied();
-        if found.is_none() {
-            let mut diagnostic = Diagnostic::error(
-                "missing-scene",
-                format!("no scene has the id `{}`", id.get_ref()),
-            )
-            .at(file, id.span(), "no such scene");
-            if let Some(close) = closest(id.get_ref(), self.scene_ids.keys()) {
-                diagnostic = diagnostic.hint(format!("did you mean `{close}`?"));
-            }
-            self.push(diagnostic);
+        if found.is_none() && !self.broken.may_be_scene(id.get_ref()) {
+            let hint = match closest(id.get_ref(), self.scene_ids.keys()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => known_list("scene", "scenes", self.scene_ids.keys()),
+            };
+            self.push(
+                Diagnostic::error(
+                    "missing-scene",
+                    format!("no scene has the id `{}`", id.get_ref()),
+                )
+                .at(file, id.span(), "no such scene")
+                .hint(hint),
+            );
         }
         found
     }
 
     /// Sanitises and parses display text; problems are reported and the text still shows.
     fn text(&mut self, file: FileId, text: &Spanned<String>) -> Template {
-        let (clean, changed) = sanitize(text.get_ref());
-        if changed {
-            self.push(
-                Diagnostic::warning(
-                    "control-character",
-                    "this text contains control characters; they are removed when it is shown",
-                )
-                .at(file, text.span(), "contains control characters")
-                .hint(
-                    "terminal escape sequences in scenario text are never passed to the terminal",
-                ),
-            );
+        let count = text.get_ref().chars().filter(|c| is_suspicious(*c)).count();
+        if count > 0 {
+            let message = match count {
+                1 => "text contains a control character".to_string(),
+                n => format!("text contains {n} control characters"),
+            };
+            let found = find_chars(self.sources.text(file), &text.span(), is_suspicious);
+            let mut diagnostic = Diagnostic::warning("control-character", message);
+            diagnostic = match found.split_first() {
+                Some(((span, c), rest)) => {
+                    for (span, c) in rest {
+                        diagnostic = diagnostic.also(file, span.clone(), describe_char(*c));
+                    }
+                    diagnostic.at(file, span.clone(), describe_char(*c))
+                }
+                None => diagnostic.at(file, text.span(), "contains control characters"),
+            };
+            self.push(diagnostic.hint(
+                "dojo removes such characters before showing text, so no escape sequence reaches the terminal; write plain text",
+            ));
         }
-        self.template(file, text, &clean)
+        self.template(file, text)
     }
 
-    fn template(&mut self, file: FileId, text: &Spanned<String>, clean: &str) -> Template {
-        match Template::parse(clean) {
+    /// Parses display text into a template, reporting bad `{...}` holes and unknown names.
+    fn template(&mut self, file: FileId, text: &Spanned<String>) -> Template {
+        let clean = sanitize(text.get_ref()).0;
+        // Checked as written, so that offsets inside the value map back to the file.
+        match Template::parse(text.get_ref()) {
             Ok(template) => {
-                for hole in template.holes() {
-                    self.check_names(file, text.span(), hole);
-                }
-                template
+                let holes: Vec<&Expr> = template.holes().collect();
+                self.check_names(file, text, &holes);
             }
             Err(error) => {
                 let span = inner_span(
@@ -290,22 +319,35 @@ impl Compiler<'_> {
                     text.get_ref(),
                     error.span.clone(),
                 );
+                // The hint says how to write a literal brace; the label need not say it too.
+                let label = error
+                    .message
+                    .split(" (")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
                 self.push(
-                    Diagnostic::error(
-                        "bad-expression",
-                        format!("cannot read this text: {}", error.message),
-                    )
-                    .at(file, span, error.message.clone()),
+                    Diagnostic::error("bad-expression", "cannot read this text")
+                        .at(file, span, label)
+                        .hint("`{...}` in text holds an expression such as `{learner}`; write `{{` and `}}` for literal braces"),
                 );
-                Template::literal(clean)
+                // Still check the names in the other lines: one bad brace should hide nothing.
+                let lines: Vec<Template> = text
+                    .get_ref()
+                    .lines()
+                    .filter_map(|line| Template::parse(line).ok())
+                    .collect();
+                let holes: Vec<&Expr> = lines.iter().flat_map(Template::holes).collect();
+                self.check_names(file, text, &holes);
             }
         }
+        Template::parse(&clean).unwrap_or_else(|_| Template::literal(&clean))
     }
 
     fn expr(&mut self, file: FileId, source: &Spanned<String>) -> Option<Expr> {
         match parse(source.get_ref()) {
             Ok(expr) => {
-                self.check_names(file, source.span(), &expr);
+                self.check_names(file, source, &[&expr]);
                 Some(expr)
             }
             Err(error) => {
@@ -316,50 +358,136 @@ impl Compiler<'_> {
                     error.span.clone(),
                 );
                 self.push(
-                    Diagnostic::error(
-                        "bad-expression",
-                        format!("cannot read this expression: {}", error.message),
-                    )
-                    .at(file, span, error.message.clone()),
+                    Diagnostic::error("bad-expression", "cannot read this expression")
+                        .at(file, span, error.message.clone())
+                        .hint("an expression compares names and values: `score.flow >= 2 and not flag.done`"),
                 );
                 None
             }
         }
     }
 
-    fn check_names(&mut self, file: FileId, span: Range<usize>, expr: &Expr) {
-        for path in expr.paths() {
+    /// Reports every name in `exprs` that names nothing, underlined where `source` spells it.
+    fn check_names(&mut self, file: FileId, source: &Spanned<String>, exprs: &[&Expr]) {
+        let mut searched_from: HashMap<String, usize> = HashMap::new();
+        for path in exprs.iter().flat_map(|e| e.paths()) {
+            let name = path.join(".");
+            let from = searched_from.entry(name.clone()).or_insert(0);
+            let span = match find_name(source.get_ref(), &name, *from) {
+                Some(range) => {
+                    *from = range.end;
+                    inner_span(
+                        self.sources.text(file),
+                        &source.span(),
+                        source.get_ref(),
+                        range,
+                    )
+                }
+                None => source.span(),
+            };
             if let Some(problem) = self.name_problem(path) {
-                self.push(
-                    Diagnostic::error("unknown-name", format!("`{}` {problem}", path.join(".")))
-                        .at(file, span.clone(), "in this expression")
-                        .hint(format!("names start with {ROOTS}")),
+                let diagnostic = Diagnostic::error("unknown-name", problem.message).at(
+                    file,
+                    span,
+                    problem.label,
                 );
+                self.push(diagnostic.hint(problem.hint));
             }
         }
     }
 
-    fn name_problem(&self, path: &[String]) -> Option<String> {
+    fn name_problem(&self, path: &[String]) -> Option<NameProblem> {
+        let name = path.join(".");
         let root = path.first().map(String::as_str).unwrap_or_default();
         let rest = &path[1.min(path.len())..];
-        let single = |what: &str| (rest.len() != 1).then(|| format!("should be `{root}.<{what}>`"));
-        match root {
-            "learner" if rest.is_empty() => None,
-            "flag" => single("flag"),
-            "score" => single("competency").or_else(|| {
-                (!self.competency_ids.contains_key(&rest[0]))
-                    .then(|| format!("names no competency `{}`", rest[0]))
-            }),
-            "visits" => single("scene").or_else(|| {
-                (!self.scene_ids.contains_key(&rest[0]))
-                    .then(|| format!("names no scene `{}`", rest[0]))
-            }),
-            "answer" | "correct" => single("scene").or_else(|| {
-                (!self.questions.contains_key(&rest[0]))
-                    .then(|| format!("names no scene with a question `{}`", rest[0]))
-            }),
-            _ => Some("is not a name dojo knows".to_string()),
+        let what = match root {
+            "learner" if rest.is_empty() => return None,
+            "flag" if rest.len() == 1 => return None,
+            "score" => "competency",
+            "visits" | "answer" | "correct" => "scene",
+            "learner" => {
+                return Some(NameProblem {
+                    message: format!("`{name}` is not a name dojo knows"),
+                    label: "unknown name",
+                    hint: "`learner` is the learner's name and has no parts".into(),
+                });
+            }
+            "flag" => "flag",
+            _ => {
+                let roots =
+                    ["learner", "score", "flag", "visits", "answer", "correct"].map(String::from);
+                let hint = match closest(root, roots.iter()) {
+                    Some(close) => format!(
+                        "did you mean `{}`?",
+                        [close.as_str()]
+                            .into_iter()
+                            .chain(rest.iter().map(String::as_str))
+                            .collect::<Vec<_>>()
+                            .join(".")
+                    ),
+                    None => format!("names start with {ROOTS}"),
+                };
+                return Some(NameProblem {
+                    message: format!("`{name}` is not a name dojo knows"),
+                    label: "unknown name",
+                    hint,
+                });
+            }
+        };
+        if rest.len() != 1 {
+            return Some(NameProblem {
+                message: format!("`{name}` should be `{root}.<{what}>`"),
+                label: "expected one name after the dot",
+                hint: format!("names start with {ROOTS}"),
+            });
         }
+        let id = &rest[0];
+        let (exists, known): (bool, Vec<&String>) = match root {
+            "score" => (
+                self.competency_ids.contains_key(id) || self.broken.competencies.contains(id),
+                self.competency_ids.keys().collect(),
+            ),
+            "visits" => (
+                self.scene_ids.contains_key(id) || self.broken.may_be_scene(id),
+                self.scene_ids.keys().collect(),
+            ),
+            _ => (
+                self.questions.contains_key(id) || self.broken.may_be_scene(id),
+                self.questions.keys().collect(),
+            ),
+        };
+        if exists {
+            return None;
+        }
+        if root != "visits" && root != "score" && self.scene_ids.contains_key(id) {
+            return Some(NameProblem {
+                message: format!("scene `{id}` has no question, so `{name}` is never set"),
+                label: "not a scene with a question",
+                hint: format!("`{root}.<scene>` reads the answer to a scene's question"),
+            });
+        }
+        let hint = match closest(id, known.iter().copied()) {
+            Some(close) => format!("did you mean `{root}.{close}`?"),
+            None if what == "competency" => format!(
+                "{}; declare others with [[competency]] in scenario.toml",
+                known_list("competency", "competencies", known.into_iter())
+            ),
+            None if root == "visits" => known_list("scene", "scenes", known.into_iter()),
+            None => known_list(
+                "scene with a question",
+                "scenes with a question",
+                known.into_iter(),
+            ),
+        };
+        Some(NameProblem {
+            message: format!("no {what} has the id `{id}`"),
+            label: if what == "competency" {
+                "unknown competency"
+            } else {
+                "unknown scene"
+            },
+            hint,
+        })
     }
 
     fn scene(&mut self, file: FileId, scene: &Scene) -> SceneDef {
@@ -374,7 +502,10 @@ impl Compiler<'_> {
             self.dialogue(file, dialogue, &mut beats);
         }
         let title = scene.title.as_ref().map(|t| self.text(file, t));
-        let question = scene.question.as_ref().map(|q| self.question(file, q));
+        let question = scene
+            .question
+            .as_ref()
+            .map(|q| self.question(file, q, scene.damaged));
         let routes = scene
             .routes
             .iter()
@@ -389,7 +520,9 @@ impl Compiler<'_> {
             .collect();
         let next = scene.next.as_ref().and_then(|n| self.scene_ref(file, n));
         let ending = scene.ending.as_ref().is_some_and(|e| *e.get_ref());
-        self.check_exits(file, scene, ending);
+        if !scene.damaged {
+            self.check_exits(file, scene, ending);
+        }
         SceneDef {
             id: scene.id.get_ref().clone(),
             title,
@@ -407,12 +540,14 @@ impl Compiler<'_> {
 
     fn dialogue(&mut self, file: FileId, dialogue: &Spanned<String>, beats: &mut Vec<Beat>) {
         self.text(file, dialogue);
-        for line in parse_script(&sanitize(dialogue.get_ref()).0) {
-            let text = quiet_template(&line.text);
+        // Split the text as written, so speaker ranges match the file; clean each line after.
+        for line in parse_script(dialogue.get_ref()) {
+            let text = quiet_template(&sanitize(&line.text).0);
             match line.speaker {
                 None => beats.push(Beat::Narration(text)),
                 Some((who, range)) => match self.character_ids.get(&who) {
                     Some(&speaker) => beats.push(Beat::Line { speaker, text }),
+                    None if self.broken.characters.contains(&who) => {}
                     None => {
                         let span = inner_span(
                             self.sources.text(file),
@@ -426,8 +561,11 @@ impl Compiler<'_> {
                         )
                         .at(file, span, "unknown speaker");
                         diagnostic = diagnostic.hint(match closest(&who, self.character_ids.keys()) {
-                            Some(close) => format!("did you mean `{close}`? Characters are declared with [[character]] in scenario.toml"),
-                            None => "declare the character with [[character]] in scenario.toml, or indent the line to continue the previous one".to_string(),
+                            Some(close) => format!("did you mean `{close}`?"),
+                            None => format!(
+                                "{}; declare `{who}` with [[character]] in scenario.toml, or indent the line to continue the one above",
+                                known_list("character", "characters", self.character_ids.keys())
+                            ),
                         });
                         self.push(diagnostic);
                     }
@@ -438,59 +576,99 @@ impl Compiler<'_> {
 
     fn check_exits(&mut self, file: FileId, scene: &Scene, ending: bool) {
         let id = scene.id.get_ref();
-        let has_question = scene.question.is_some();
         if ending {
-            let mut others = Vec::new();
-            if scene.next.is_some() {
-                others.push("`next`");
+            let mut others: Vec<(&str, Range<usize>)> = Vec::new();
+            if let Some(next) = &scene.next {
+                others.push(("`next`", next.span()));
             }
-            if has_question {
-                others.push("a question");
+            if let Some(question) = &scene.question {
+                others.push(("a question", question.span()));
             }
-            if !scene.routes.is_empty() {
-                others.push("routes");
+            if let Some(route) = scene.routes.first() {
+                others.push(("routes", route.goto.span()));
             }
             if !others.is_empty() {
                 let span = scene.ending.as_ref().map_or(scene.id.span(), Spanned::span);
-                self.push(
-                    Diagnostic::error(
-                        "conflicting-exit",
-                        format!(
-                            "scene `{id}` is an ending but also has {}",
-                            others.join(" and ")
-                        ),
-                    )
-                    .at(file, span, "marked as an ending here")
-                    .hint("an ending scene stops the story; remove `ending = true` or the way on"),
-                );
+                let names: Vec<&str> = others.iter().map(|(name, _)| *name).collect();
+                let mut diagnostic = Diagnostic::error(
+                    "conflicting-exit",
+                    format!(
+                        "scene `{id}` is an ending but also has {}",
+                        names.join(" and ")
+                    ),
+                )
+                .at(file, span, "the story ends here");
+                for (_, span) in others {
+                    diagnostic = diagnostic.also(file, span, "but this would go on");
+                }
+                self.push(diagnostic.hint(
+                    "an ending stops the story: remove `ending = true`, or what would follow it",
+                ));
             }
             return;
         }
-        let every_branch_leaves = scene
-            .question
-            .as_ref()
-            .is_some_and(question_always_branches);
-        if scene.next.is_none() && !every_branch_leaves {
-            let message = if scene.routes.is_empty() && !has_question {
-                format!("scene `{id}` has no way on and is not an ending")
-            } else {
-                format!("scene `{id}` can run out of ways on: some answers or routes lead nowhere")
-            };
-            self.push(
-                Diagnostic::error("no-way-on", message)
-                    .at(file, scene.id.span(), "this scene")
-                    .hint("add `next = \"<scene>\"` as the fallback, give every answer a `goto`, or mark it `ending = true`"),
-            );
+        if scene.next.is_some()
+            || scene
+                .question
+                .as_ref()
+                .is_some_and(|q| question_always_branches(q.get_ref()))
+        {
+            return;
         }
+        let (message, hint) = match &scene.question {
+            None if scene.routes.is_empty() => (
+                format!("scene `{id}` has no way on"),
+                "add `next = \"<scene>\"`, or `ending = true` if the story ends here",
+            ),
+            None => (
+                format!("scene `{id}` has nowhere to go when no route applies"),
+                "add a fallback `next = \"<scene>\"` above the first `[[scene.route]]` header",
+            ),
+            Some(question) => {
+                let what = match *question.get_ref().kind.get_ref() {
+                    QuestionKind::Single | QuestionKind::Multiple => "an answer",
+                    _ => "an outcome",
+                };
+                (
+                    format!("scene `{id}` has nowhere to go after {what} without a `goto`"),
+                    "add a fallback `next = \"<scene>\"` above the scene's first `[scene.…]` header, or give every answer a `goto`",
+                )
+            }
+        };
+        let mut diagnostic =
+            Diagnostic::error("no-way-on", message).at(file, scene.id.span(), "this scene");
+        if let Some(question) = &scene.question {
+            let question = question.get_ref();
+            for option in question
+                .options
+                .iter()
+                .filter(|o| o.get_ref().goto.is_none())
+            {
+                diagnostic = diagnostic.also(file, option.span(), "no `goto`");
+            }
+            for outcome in [&question.right, &question.wrong].into_iter().flatten() {
+                if outcome.get_ref().goto.is_none() {
+                    diagnostic = diagnostic.also(file, outcome.span(), "no `goto`");
+                }
+            }
+        }
+        self.push(diagnostic.hint(hint));
     }
 
-    fn question(&mut self, file: FileId, question: &Question) -> QuestionDef {
+    fn question(
+        &mut self,
+        file: FileId,
+        question: &Spanned<Question>,
+        damaged: bool,
+    ) -> QuestionDef {
+        let header = question.span();
+        let question = question.get_ref();
         let kind = *question.kind.get_ref();
-        self.check_question_keys(file, question, kind);
+        self.check_question_keys(file, header, question, kind, damaged);
         let prompt = self.text(file, &question.prompt);
         let mut seen = HashMap::new();
         let mut options = Vec::new();
-        for option in &question.options {
+        for option in question.options.iter().map(Spanned::get_ref) {
             self.check_id(file, &option.id, "option");
             if self.register(&mut seen, file, &option.id, "option") {
                 options.push(self.option(file, kind, option));
@@ -512,12 +690,19 @@ impl Compiler<'_> {
                 .as_ref()
                 .map_or(question.kind.span(), Spanned::span);
             self.push(
-                Diagnostic::error("invalid-value", "a tolerance cannot be negative")
-                    .at(file, span, "negative"),
+                Diagnostic::error("invalid-value", "`tolerance` cannot be negative")
+                    .at(file, span, "negative")
+                    .hint("`tolerance` is how far from `answer` a learner may be and still be right, such as `0.5`"),
             );
         }
-        let right = question.right.as_ref().map(|o| self.outcome(file, o));
-        let wrong = question.wrong.as_ref().map(|o| self.outcome(file, o));
+        let right = question
+            .right
+            .as_ref()
+            .map(|o| self.outcome(file, o.get_ref()));
+        let wrong = question
+            .wrong
+            .as_ref()
+            .map(|o| self.outcome(file, o.get_ref()));
         QuestionDef {
             kind,
             prompt,
@@ -542,27 +727,35 @@ impl Compiler<'_> {
     }
 
     /// Which keys each kind needs and allows; serde cannot say this without losing spans.
-    fn check_question_keys(&mut self, file: FileId, question: &Question, kind: QuestionKind) {
+    /// Which keys each kind needs and allows; serde cannot say this without losing spans.
+    /// A `damaged` question lost a bad part while loading, so what it lacks is not judged.
+    fn check_question_keys(
+        &mut self,
+        file: FileId,
+        header: Range<usize>,
+        question: &Question,
+        kind: QuestionKind,
+        damaged: bool,
+    ) {
         let kind_span = question.kind.span();
-        let kind_name = kind.as_str();
+        let kind_name = kind_phrase(kind);
         let misplaced = |cx: &mut Self, key: &str, span: Range<usize>| {
             cx.push(
                 Diagnostic::error(
                     "misplaced-key",
-                    format!("`{key}` does not apply to a {kind_name} question"),
+                    format!("`{key}` does not apply to {kind_name} question"),
                 )
-                .at(file, span, "not used by this kind")
-                .also(file, kind_span.clone(), "the kind is set here"),
+                .at(file, span, format!("not used by {kind_name} question"))
+                .also(file, kind_span.clone(), "the kind is set here")
+                .hint(format!("{kind_name} question uses {}", kind_keys(kind))),
             );
         };
         let choice = matches!(
             kind,
             QuestionKind::Single | QuestionKind::Multiple | QuestionKind::Order
         );
-        if !choice {
-            if let Some(option) = question.options.first() {
-                misplaced(self, "option", option.id.span());
-            }
+        if !choice && let Some(option) = question.options.first() {
+            misplaced(self, "option", option.span());
         }
         if kind != QuestionKind::Number {
             if let Some(answer) = &question.answer {
@@ -572,68 +765,75 @@ impl Compiler<'_> {
                 misplaced(self, "tolerance", tolerance.span());
             }
         }
-        if kind != QuestionKind::Text {
-            if let Some(expect) = &question.expect {
-                misplaced(self, "expect", expect.span());
-            }
+        if kind != QuestionKind::Text
+            && let Some(expect) = &question.expect
+        {
+            misplaced(self, "expect", expect.span());
         }
         if matches!(kind, QuestionKind::Single | QuestionKind::Multiple) {
-            if let Some(outcome) = question.right.as_ref().or(question.wrong.as_ref()) {
-                let which = if question.right.is_some() {
-                    "right"
-                } else {
-                    "wrong"
-                };
-                self.push(
-                    Diagnostic::error("misplaced-key", format!("`{which}` does not apply to a {kind_name} question"))
-                        .at(file, outcome.feedback.span(), "outcome of a choice question")
-                        .hint("in a choice question each option carries its own feedback, score, flags and goto"),
-                );
+            for (which, outcome) in [("right", &question.right), ("wrong", &question.wrong)] {
+                if let Some(outcome) = outcome {
+                    misplaced(self, which, outcome.span());
+                }
             }
         }
+        if damaged {
+            return;
+        }
         if choice && question.options.len() < 2 {
+            let count = match question.options.len() {
+                0 => "no options".to_string(),
+                n => format!("{n} option"),
+            };
             self.push(
                 Diagnostic::error(
                     "too-few-options",
-                    format!("a {kind_name} question needs at least two options"),
+                    format!("{kind_name} question needs at least two options"),
                 )
-                .at(file, kind_span.clone(), "this question")
-                .hint("add options with [[scene.question.option]] tables"),
+                .at(file, header.clone(), format!("this question has {count}"))
+                .hint(
+                    "add each option as a [[scene.question.option]] table below [scene.question]",
+                ),
             );
         }
-        match kind {
-            QuestionKind::Number if question.answer.is_none() => {
-                self.push(
-                    Diagnostic::error("missing-key", "a number question needs an `answer`")
-                        .at(file, kind_span.clone(), "this question")
-                        .hint("write `answer = 14.6` or an expression such as `answer = \"score.flow * 2\"`"),
-                );
-            }
-            _ => {}
+        if kind == QuestionKind::Number && question.answer.is_none() {
+            self.push(
+                Diagnostic::error("missing-key", "a number question needs an `answer`")
+                    .at(file, header.clone(), "this question has no `answer`")
+                    .hint("write `answer = 14.6`, or an expression in quotes such as `answer = \"2 / 8 * 100\"`"),
+            );
         }
         let needs_outcomes = matches!(kind, QuestionKind::Number | QuestionKind::Order)
             || (kind == QuestionKind::Text && question.expect.is_some());
-        if needs_outcomes {
-            for (which, outcome) in [("right", &question.right), ("wrong", &question.wrong)] {
-                if outcome.is_none() {
-                    self.push(
-                        Diagnostic::error(
-                            "missing-feedback",
-                            format!("this {kind_name} question has no `{which}` outcome"),
-                        )
-                        .at(file, kind_span.clone(), "this question")
-                        .hint(format!(
-                            "add a [scene.question.{which}] table with the feedback a learner gets"
-                        )),
-                    );
-                }
+        let needed: &[&str] = if needs_outcomes {
+            &["right", "wrong"]
+        } else if kind == QuestionKind::Text {
+            &["right"]
+        } else {
+            &[]
+        };
+        for which in needed {
+            let outcome = if *which == "right" {
+                &question.right
+            } else {
+                &question.wrong
+            };
+            if outcome.is_none() {
+                self.push(
+                    Diagnostic::error(
+                        "missing-feedback",
+                        format!("{kind_name} question has no `{which}` outcome"),
+                    )
+                    .at(
+                        file,
+                        header.clone(),
+                        format!("this question has no [scene.question.{which}]"),
+                    )
+                    .hint(format!(
+                        "add a [scene.question.{which}] table with the `feedback` the learner gets"
+                    )),
+                );
             }
-        } else if kind == QuestionKind::Text && question.right.is_none() {
-            self.push(
-                Diagnostic::error("missing-feedback", "this text question has no `right` outcome")
-                    .at(file, kind_span, "this question")
-                    .hint("add a [scene.question.right] table with what the learner hears after answering"),
-            );
         }
     }
 
@@ -650,7 +850,7 @@ impl Compiler<'_> {
                 if let Some(span) = span {
                     self.push(
                         Diagnostic::error("misplaced-key", format!("`{key}` does not apply to an option of an order question"))
-                            .at(file, span, "not used here")
+                            .at(file, span, "not used in an order question")
                             .hint("an order question is right or wrong as a whole: put feedback, score and goto in its `right` and `wrong` outcomes"),
                     );
                 }
@@ -661,7 +861,7 @@ impl Compiler<'_> {
                     "missing-feedback",
                     format!("option `{}` has no feedback", option.id.get_ref()),
                 )
-                .at(file, option.id.span(), "this option")
+                .at(file, option.id.span(), "this option has no `feedback`")
                 .hint("every option says why it helps or hurts: add `feedback = \"...\"`"),
             );
         }
@@ -697,6 +897,7 @@ impl Compiler<'_> {
         for (competency, delta) in score {
             match self.competency_ids.get(competency.get_ref()) {
                 Some(&index) => effects.score.push((index, *delta)),
+                None if self.broken.competencies.contains(competency.get_ref()) => {}
                 None => {
                     let mut diagnostic = Diagnostic::error(
                         "unknown-competency",
@@ -706,7 +907,14 @@ impl Compiler<'_> {
                     diagnostic = diagnostic.hint(
                         match closest(competency.get_ref(), self.competency_ids.keys()) {
                             Some(close) => format!("did you mean `{close}`?"),
-                            None => "declare it with [[competency]] in scenario.toml".to_string(),
+                            None => format!(
+                                "{}; declare others with [[competency]] in scenario.toml",
+                                known_list(
+                                    "competency",
+                                    "competencies",
+                                    self.competency_ids.keys()
+                                )
+                            ),
                         },
                     );
                     self.push(diagnostic);
@@ -727,14 +935,103 @@ impl Compiler<'_> {
     }
 }
 
+/// "the scenes are `a`, `b` and `c`", for a hint after an unknown id; a long list is cut short.
+fn known_list<'a>(one: &str, what: &str, ids: impl Iterator<Item = &'a String>) -> String {
+    let mut ids: Vec<&String> = ids.collect();
+    ids.sort();
+    let shown: Vec<String> = ids.iter().take(8).map(|id| format!("`{id}`")).collect();
+    match (ids.len(), shown.split_last()) {
+        (0, _) | (_, None) => format!("there are no {what} yet"),
+        (1, _) => format!("the only {one} is {}", shown[0]),
+        (n, Some((last, rest))) if n == shown.len() => {
+            format!("the {what} are {} and {last}", rest.join(", "))
+        }
+        (n, _) => format!(
+            "the {what} include {}, and {} more",
+            shown.join(", "),
+            n - shown.len()
+        ),
+    }
+}
+
+/// How a warning names a character it found in text.
+fn describe_char(c: char) -> String {
+    let name = match c {
+        '\u{1b}' => "escape",
+        '\u{7}' => "bell",
+        '\u{8}' => "backspace",
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "text direction override",
+        _ => "control character",
+    };
+    format!("{name} (U+{:04X})", u32::from(c))
+}
+
+/// Why a name in an expression names nothing, as a diagnostic would say it.
+struct NameProblem {
+    message: String,
+    label: &'static str,
+    hint: String,
+}
+
+/// The byte range of `name` in `text` at or after `from`, where it stands as a whole name.
+fn find_name(text: &str, name: &str, from: usize) -> Option<Range<usize>> {
+    let part_of_name = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
+    let mut at = from;
+    while let Some(found) = text.get(at..)?.find(name) {
+        let start = at + found;
+        let end = start + name.len();
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if !before.is_some_and(part_of_name) && !after.is_some_and(part_of_name) {
+            return Some(start..end);
+        }
+        at = end;
+    }
+    None
+}
+
+/// "a single-choice", "an order": how messages name a kind of question.
+fn kind_phrase(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Single => "a single-choice",
+        QuestionKind::Multiple => "a multiple-choice",
+        QuestionKind::Number => "a number",
+        QuestionKind::Order => "an order",
+        QuestionKind::Text => "a text",
+    }
+}
+
+fn kind_keys(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Single | QuestionKind::Multiple => {
+            "[[scene.question.option]] tables, each with its own feedback"
+        }
+        QuestionKind::Number => {
+            "`answer`, `tolerance`, `unit` and [scene.question.right] / [scene.question.wrong]"
+        }
+        QuestionKind::Order => {
+            "[[scene.question.option]] tables in the right order, and [scene.question.right] / [scene.question.wrong]"
+        }
+        QuestionKind::Text => "`expect` and [scene.question.right] / [scene.question.wrong]",
+    }
+}
+
 fn question_always_branches(question: &Question) -> bool {
     match *question.kind.get_ref() {
         QuestionKind::Single => {
-            !question.options.is_empty() && question.options.iter().all(|o| o.goto.is_some())
+            !question.options.is_empty()
+                && question.options.iter().all(|o| o.get_ref().goto.is_some())
         }
+        // A learner may tick no box at all, so a multiple-choice question needs a `next`.
+        QuestionKind::Multiple => false,
+        // Without `expect` every answer is right.
+        QuestionKind::Text if question.expect.is_none() => question
+            .right
+            .as_ref()
+            .is_some_and(|o| o.get_ref().goto.is_some()),
         _ => [&question.right, &question.wrong]
             .iter()
-            .all(|o| o.as_ref().is_some_and(|o| o.goto.is_some())),
+            .all(|o| o.as_ref().is_some_and(|o| o.get_ref().goto.is_some())),
     }
 }
 
@@ -756,22 +1053,60 @@ fn paragraphs(text: &str) -> Vec<String> {
 fn closest<'a>(wanted: &str, known: impl Iterator<Item = &'a String>) -> Option<&'a String> {
     known
         .map(|k| (edit_distance(wanted, k), k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .filter(|(d, k)| is_near(*d, k))
         .min()
         .map(|(_, k)| k)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Whether `distance` edits from `known` is near enough to suggest it: one edit for a short
+/// word, a third of the letters for a longer one, never the whole word.
+pub(super) fn is_near(distance: usize, known: &str) -> bool {
+    let len = known.chars().count();
+    distance <= 1.max(len / 3) && distance < len
+}
+
+/// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
+pub(super) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+    // d[i][j]: edits from the first i chars of a to the first j of b.
+    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
         }
     }
-    row[b.len()]
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_likely_typos_only() {
+        let ids: Vec<String> = ["flow", "the-end", "middle", "ben", "narration"]
+            .map(String::from)
+            .to_vec();
+        let near = |w: &str| closest(w, ids.iter()).map(String::as_str);
+        assert_eq!(near("flwo"), Some("flow"));
+        assert_eq!(near("the-ned"), Some("the-end"));
+        assert_eq!(near("middel"), Some("middle"));
+        assert_eq!(near("narative"), Some("narration"));
+        assert_eq!(near("bob"), None);
+        assert_eq!(near("elsewhere"), None);
+    }
 }

@@ -25,12 +25,13 @@ pub fn parse_script(script: &str) -> Vec<ScriptLine> {
             continue;
         }
         let indented = line.starts_with([' ', '\t']);
-        if indented && !previous_blank {
-            if let Some(last) = lines.last_mut() {
-                last.text.push(' ');
-                last.text.push_str(line.trim());
-                continue;
-            }
+        if indented
+            && !previous_blank
+            && let Some(last) = lines.last_mut()
+        {
+            last.text.push(' ');
+            last.text.push_str(line.trim());
+            continue;
         }
         previous_blank = false;
         let trimmed = line.trim_start();

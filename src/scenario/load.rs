@@ -1,4 +1,11 @@
 //! Reads a scenario's files into the serde model, collecting every parse problem on the way.
+//!
+//! A file with syntax errors is still read as far as the TOML parser could recover, and a table
+//! with a bad key loses only that key: each problem is reported once and the rest is still
+//! checked. Tables that cannot be read at all leave their ids behind in [`Broken`], so that
+//! references to them are not reported as a second, misleading problem.
+
+use std::collections::HashSet;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -6,17 +13,40 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
-use super::model::{Character, Competency, Grade, Manifest, Scene};
+use super::compile::{edit_distance, is_near};
+use super::model::{Character, Competency, Grade, Manifest, Scene, keys_of};
 use super::origin::{ScenarioFiles, is_contained};
-use super::toml_error::toml_diagnostic;
+use super::toml_error::Doc;
 
 /// The manifest file every scenario folder has.
 pub const MANIFEST: &str = "scenario.toml";
 
 /// Everything read from a scenario's files, before semantic checks.
 pub struct Parsed {
-    pub manifest: Option<(FileId, Manifest)>,
+    pub manifest_file: FileId,
+    pub manifest: Manifest,
     pub scenes: Vec<(FileId, Scene)>,
+    pub broken: Broken,
+}
+
+/// Ids defined by tables that could not be read (their problem is already reported).
+#[derive(Debug, Default)]
+pub struct Broken {
+    pub scenes: HashSet<String>,
+    pub characters: HashSet<String>,
+    pub competencies: HashSet<String>,
+    /// Whether a `[[grade]]` could not be read, so the bands cannot be judged as a whole.
+    pub grades: bool,
+    /// Whether some scenes could not be read at all (a scene file is missing or refused, or a
+    /// `[[scene]]` has no readable id): then any unknown scene id may be one of theirs.
+    pub unread_scenes: bool,
+}
+
+impl Broken {
+    /// Whether `id` may name a scene that exists but could not be read.
+    pub fn may_be_scene(&self, id: &str) -> bool {
+        self.unread_scenes || self.scenes.contains(id)
+    }
 }
 
 /// Why a scenario could not be read at all (as opposed to read with problems in it).
@@ -37,153 +67,327 @@ pub fn parse_files(
         source,
     })?;
     let manifest_file = sources.add(files.display_name(MANIFEST), text);
-    let manifest = parse_manifest(sources, manifest_file, diagnostics);
+    let mut broken = Broken::default();
+    let manifest = parse_manifest(sources, manifest_file, diagnostics, &mut broken);
     let mut scenes = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
-    if let Some(manifest) = &manifest {
-        for name in &manifest.scenes {
-            let span = name.span();
-            let name = name.get_ref().as_str();
-            if !is_contained(name) || name == MANIFEST {
-                diagnostics.push(
-                    Diagnostic::error("bad-path", format!("`{name}` is not a scene file inside the scenario folder"))
-                        .at(manifest_file, span, "must be a relative path inside this folder")
-                        .hint("scene files are named relative to scenario.toml, without `..` or a leading `/`"),
-                );
-                continue;
-            }
-            if seen.contains(&name) {
-                diagnostics.push(
-                    Diagnostic::error("duplicate-file", format!("`{name}` is listed twice")).at(
+    for name in manifest.scenes.iter().flatten() {
+        let span = name.span();
+        let name = name.get_ref().as_str();
+        if name == MANIFEST {
+            broken.unread_scenes = true;
+            diagnostics.push(
+                Diagnostic::error("bad-path", "scenario.toml is not a scene file")
+                    .at(manifest_file, span, "the manifest itself")
+                    .hint("list only the files that hold `[[scene]]` tables"),
+            );
+            continue;
+        }
+        if !is_contained(name) {
+            broken.unread_scenes = true;
+            diagnostics.push(
+                Diagnostic::error("bad-path", format!("`{name}` is outside the scenario folder"))
+                    .at(manifest_file, span, "not a path inside this folder")
+                    .hint("scene files are named relative to scenario.toml, without `..` or a leading `/`"),
+            );
+            continue;
+        }
+        if seen.contains(&name) {
+            let first = manifest
+                .scenes
+                .iter()
+                .flatten()
+                .find(|n| n.get_ref() == name);
+            diagnostics.push(
+                Diagnostic::error("duplicate-file", format!("`{name}` is listed twice"))
+                    .at(manifest_file, span, "listed again here")
+                    .also(
                         manifest_file,
-                        span,
-                        "listed again here",
-                    ),
+                        first.map_or(0..0, Spanned::span),
+                        "first listed here",
+                    )
+                    .hint("list each scene file once"),
+            );
+            continue;
+        }
+        seen.push(name);
+        match files.read(name) {
+            Ok(text) => {
+                let file = sources.add(files.display_name(name), text);
+                scenes.extend(
+                    parse_scene_file(sources, file, diagnostics, &mut broken)
+                        .into_iter()
+                        .map(|s| (file, s)),
                 );
-                continue;
             }
-            seen.push(name);
-            match files.read(name) {
-                Ok(text) => {
-                    let file = sources.add(files.display_name(name), text);
-                    scenes.extend(
-                        parse_scene_file(sources, file, diagnostics)
-                            .into_iter()
-                            .map(|s| (file, s)),
-                    );
-                }
-                Err(error) => diagnostics.push(
+            Err(error) => {
+                broken.unread_scenes = true;
+                diagnostics.push(
                     Diagnostic::error(
                         "missing-file",
-                        format!("cannot read scene file `{name}`: {error}"),
+                        format!("cannot read scene file `{name}`: {}", io_reason(&error)),
                     )
-                    .at(manifest_file, span, "listed here"),
-                ),
+                    .at(manifest_file, span, "listed here")
+                    .hint(format!(
+                        "create `{}`, or remove it from `scenes`",
+                        files.display_name(name)
+                    )),
+                );
             }
         }
     }
+    broken.unread_scenes |= broken.scenes.remove("") || manifest.scenes.is_none();
+    broken.characters.remove("");
+    broken.competencies.remove("");
     Ok(Parsed {
-        manifest: manifest.map(|m| (manifest_file, m)),
+        manifest_file,
+        manifest,
         scenes,
+        broken,
     })
 }
 
-/// Parses a file into a table, reporting every syntax error the parser can recover from.
+/// An I/O error without the OS error number: "no such file or directory".
+fn io_reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    let text = text.split(" (os error").next().unwrap_or(&text).to_string();
+    let mut chars = text.chars();
+    chars.next().map_or(text.clone(), |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
+/// Parses a file as far as the parser can recover, reporting each syntax error (the first on
+/// each line: one mistake often confuses the parser for the rest of its line). Also says
+/// whether there was any.
 fn parse_table<'a>(
     sources: &'a Sources,
     file: FileId,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Spanned<DeTable<'a>>> {
-    let (table, errors) = DeTable::parse_recoverable(sources.text(file));
-    if errors.is_empty() {
-        return Some(table);
-    }
-    let end = sources.text(file).len();
+) -> (Spanned<DeTable<'a>>, bool) {
+    let text = sources.text(file);
+    let (table, mut errors) = DeTable::parse_recoverable(text);
+    errors.sort_by_key(|e| e.span().map_or(usize::MAX, |s| s.start));
+    let doc = Doc::new(file, sources.name(file), text, table.get_ref());
+    let mut lines = HashSet::new();
+    let mut repeated: Vec<std::ops::Range<usize>> = Vec::new();
     for error in &errors {
-        diagnostics.push(toml_diagnostic(error, file, table.get_ref(), end..end));
+        let at = error.span().map(|s| s.start);
+        if at.is_some_and(|at| repeated.iter().any(|body| body.contains(&at))) {
+            continue;
+        }
+        repeated.extend(doc.repeated_body(error));
+        if lines.insert(at.map(|at| sources.line_col(file, at).0)) {
+            diagnostics.push(doc.syntax(error));
+        }
     }
-    None
+    (table, !errors.is_empty())
 }
 
 fn parse_manifest(
     sources: &Sources,
     file: FileId,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Manifest> {
-    let table = parse_table(sources, file, diagnostics)?;
+    broken: &mut Broken,
+) -> Manifest {
+    let (table, syntax_errors) = parse_table(sources, file, diagnostics);
     let span = table.span();
     let root = table.get_ref();
+    let doc = Doc::new(file, sources.name(file), sources.text(file), root);
     let mut head = DeTable::new();
     let mut characters = Vec::new();
     let mut competencies = Vec::new();
     let mut grades = Vec::new();
     for (key, value) in root.iter() {
         match key.get_ref().as_ref() {
-            "character" => characters = each::<Character>(value, file, root, diagnostics),
-            "competency" => competencies = each::<Competency>(value, file, root, diagnostics),
-            "grade" => grades = each::<Grade>(value, file, root, diagnostics),
+            "character" => {
+                characters = each::<Character>(&doc, value, diagnostics, &mut broken.characters)
+            }
+            "competency" => {
+                competencies =
+                    each::<Competency>(&doc, value, diagnostics, &mut broken.competencies)
+            }
+            "grade" => {
+                let mut lost = HashSet::new();
+                grades = each::<Grade>(&doc, value, diagnostics, &mut lost);
+                broken.grades = grades.len() < value.get_ref().as_array().map_or(1, |a| a.len());
+            }
             _ => {
                 head.insert(key.clone(), value.clone());
             }
         }
     }
-    let deserializer = toml::de::Deserializer::from(Spanned::new(span.clone(), head));
-    match Manifest::deserialize(deserializer) {
-        Ok(mut manifest) => {
-            manifest.characters = characters;
-            manifest.competencies = competencies;
-            manifest.grades = grades;
-            Some(manifest)
-        }
-        Err(error) => {
-            diagnostics.push(toml_diagnostic(&error, file, root, 0..0));
-            None
+    let head = Spanned::new(span, DeValue::Table(head));
+    let mut manifest = lenient::<Manifest>(&doc, &head, diagnostics)
+        .map(|(m, _)| m)
+        .unwrap_or_default();
+    for (key, example) in [
+        ("id", "\"my-scenario\""),
+        ("title", "\"...\""),
+        ("start", "\"<first scene id>\""),
+        ("scenes", "[\"scenes.toml\"]"),
+    ] {
+        // A key may be missing only because a syntax error hid it.
+        if !root.contains_key(key) && !syntax_errors {
+            diagnostics.push(
+                Diagnostic::error("missing-key", format!("missing key `{key}` in scenario.toml"))
+                    .at(file, 0..0, format!("`{key}` is required in this file"))
+                    .hint(format!("add `{key} = {example}` at the top of scenario.toml, above the first `[[...]]` header")),
+            );
         }
     }
+    manifest.characters = characters.into_iter().map(|(c, _)| c).collect();
+    manifest.competencies = competencies.into_iter().map(|(c, _)| c).collect();
+    manifest.grades = grades.into_iter().map(|(g, _)| g).collect();
+    manifest
 }
 
 /// Deserialises each table of an array of tables on its own, so one bad entry hides no other.
+/// The ids of entries that cannot be read go to `broken` (an empty one if an entry has none).
+/// With each entry comes whether parts of it had to be dropped (see [`lenient`]).
 fn each<T: for<'de> Deserialize<'de>>(
+    doc: &Doc<'_>,
     value: &Spanned<DeValue<'_>>,
-    file: FileId,
-    root: &DeTable<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<T> {
-    let items: Vec<Spanned<DeValue<'_>>> = match value.get_ref() {
-        DeValue::Array(items) => items.iter().cloned().collect(),
-        _ => vec![value.clone()],
+    broken: &mut HashSet<String>,
+) -> Vec<(T, bool)> {
+    let items: Vec<&Spanned<DeValue<'_>>> = match value.get_ref() {
+        DeValue::Array(items) => items.iter().collect(),
+        _ => vec![value],
     };
     let mut parsed = Vec::new();
     for item in items {
-        let span = item.span();
-        match T::deserialize(ValueDeserializer::from(item)) {
-            Ok(value) => parsed.push(value),
-            Err(error) => diagnostics.push(toml_diagnostic(&error, file, root, span)),
+        match lenient::<T>(doc, item, diagnostics) {
+            Some(value) => parsed.push(value),
+            None => {
+                match item.get_ref() {
+                    DeValue::Table(table) => match table.get("id").map(Spanned::get_ref) {
+                        Some(DeValue::String(id)) => broken.insert(id.to_string()),
+                        _ => broken.insert(String::new()),
+                    },
+                    _ => broken.insert(String::new()),
+                };
+            }
         }
     }
     parsed
+}
+
+/// Deserialises `item`, reporting each problem and retrying without the bad key (or the inner
+/// table missing a required key), so that one mistake hides no other. Returns the value and
+/// whether anything was dropped; `None` when `item` itself lacks a required key.
+fn lenient<T: for<'de> Deserialize<'de>>(
+    doc: &Doc<'_>,
+    item: &Spanned<DeValue<'_>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(T, bool)> {
+    let mut item = item.clone();
+    let mut removed: Vec<String> = Vec::new();
+    loop {
+        let error = match T::deserialize(ValueDeserializer::from(item.clone())) {
+            Ok(value) => return Some((value, !removed.is_empty())),
+            Err(error) => error,
+        };
+        let span = error.span();
+        let missing = error
+            .message()
+            .strip_prefix("missing field `")
+            .map(|rest| rest.split('`').next().unwrap_or_default());
+        // A required key dropped a moment ago for a bad value, or misspelt (`feedbak` for
+        // `feedback`), is already reported.
+        let reported = |key: &str| {
+            removed
+                .iter()
+                .any(|r| r == key || is_near(edit_distance(r, key), key))
+        };
+        if !missing.is_some_and(reported) {
+            diagnostics.push(doc.shape(&error, item.span()));
+        }
+        let span = span.filter(|span| *span != item.span())?;
+        let key = remove_at(item.get_mut(), &span)?;
+        removed.push(key);
+    }
+}
+
+/// Removes the innermost key whose name or value is at `span`, or the table of an array of
+/// tables whose header is; returns the key's name (empty for a table of an array).
+fn remove_at(value: &mut DeValue<'_>, span: &std::ops::Range<usize>) -> Option<String> {
+    match value {
+        DeValue::Table(table) => {
+            let mut hit = None;
+            for (key, item) in table.iter_mut() {
+                if let Some(found) = remove_at(item.get_mut(), span) {
+                    return Some(found);
+                }
+                let value_span = item.span();
+                if key.span() == *span
+                    || (value_span.start <= span.start && span.end <= value_span.end)
+                {
+                    hit = Some(key.clone());
+                    break;
+                }
+            }
+            let key = hit?;
+            table.remove(&key);
+            Some(key.get_ref().to_string())
+        }
+        DeValue::Array(items) => {
+            if let Some(found) = items
+                .iter_mut()
+                .find_map(|item| remove_at(item.get_mut(), span))
+            {
+                return Some(found);
+            }
+            let at = items.iter().position(|item| {
+                item.span() == *span && matches!(item.get_ref(), DeValue::Table(_))
+            })?;
+            let kept = items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != at)
+                .map(|(_, item)| item.clone())
+                .collect();
+            *items = kept;
+            Some(String::new())
+        }
+        _ => None,
+    }
 }
 
 fn parse_scene_file(
     sources: &Sources,
     file: FileId,
     diagnostics: &mut Vec<Diagnostic>,
+    broken: &mut Broken,
 ) -> Vec<Scene> {
-    let Some(table) = parse_table(sources, file, diagnostics) else {
-        return Vec::new();
-    };
+    let (table, _) = parse_table(sources, file, diagnostics);
     let root = table.get_ref();
+    let doc = Doc::new(file, sources.name(file), sources.text(file), root);
     let mut scenes = Vec::new();
     for (key, value) in root.iter() {
-        if key.get_ref().as_ref() == "scene" {
-            scenes.extend(each::<Scene>(value, file, root, diagnostics));
-        } else {
-            diagnostics.push(
-                Diagnostic::error("unknown-key", format!("unknown key `{}` in a scene file", key.get_ref()))
-                    .at(file, key.span(), "not a key of a scene file")
-                    .hint("a scene file holds only `[[scene]]` tables; scenario settings belong in scenario.toml"),
+        let name = key.get_ref();
+        if name == "scene" {
+            let read = each::<Scene>(&doc, value, diagnostics, &mut broken.scenes);
+            scenes.extend(
+                read.into_iter()
+                    .map(|(scene, damaged)| Scene { damaged, ..scene }),
             );
+            continue;
         }
+        let hint = if keys_of("scene").is_some_and(|keys| keys.contains(&name.as_ref())) {
+            format!("`{name}` is a key of a scene: write it below a `[[scene]]` header")
+        } else {
+            "a scene file holds only `[[scene]]` tables; scenario settings belong in scenario.toml"
+                .to_string()
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                "unknown-key",
+                format!("unknown key `{name}` at the top level of a scene file"),
+            )
+            .at(file, key.span(), "outside any `[[scene]]`")
+            .hint(hint),
+        );
     }
     scenes
 }

@@ -1,7 +1,8 @@
 //! The scenario format: serde model, loading a folder (or the embedded flagship), semantic checks.
 //!
-//! Loading never stops at the first problem. [`load`] returns every diagnostic together with the
-//! source text they point into, and a [`Scenario`] only when there is no error.
+//! Loading never stops at the first problem. [`load`] returns every diagnostic, file by file
+//! and top to bottom, together with the source text they point into, and a [`Scenario`] only
+//! when there is no error.
 
 mod colour;
 mod compile;
@@ -34,14 +35,35 @@ pub fn load(files: &dyn ScenarioFiles) -> Result<Loaded, Unreadable> {
     let mut sources = Sources::new();
     let mut diagnostics = Vec::new();
     let parsed = load::parse_files(files, &mut sources, &mut diagnostics)?;
-    let scenario = parsed.manifest.as_ref().and_then(|(file, manifest)| {
-        let scenario =
-            compile::compile(&sources, *file, manifest, &parsed.scenes, &mut diagnostics);
-        scenario.filter(|_| !diagnostics.iter().any(Diagnostic::is_error))
+    let scenario = compile::compile(&sources, &parsed, &mut diagnostics);
+    let scenario = scenario.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    // A syntax error can leave a confusing value behind on its line: report only the error.
+    let syntax_lines: Vec<(usize, usize)> = diagnostics
+        .iter()
+        .filter(|d| d.code == "toml-syntax")
+        .filter_map(|d| line_of(&sources, d))
+        .collect();
+    diagnostics.retain(|d| {
+        d.code == "toml-syntax" || !line_of(&sources, d).is_some_and(|l| syntax_lines.contains(&l))
+    });
+    // Files in the order the manifest lists them, each from top to bottom.
+    diagnostics.sort_by_key(|d| {
+        d.primary.as_ref().map_or((usize::MAX, 0), |label| {
+            (label.location.file.0, label.location.span.start)
+        })
     });
     Ok(Loaded {
         scenario,
         diagnostics,
         sources,
     })
+}
+
+/// The file and line a diagnostic points at.
+fn line_of(sources: &Sources, diagnostic: &Diagnostic) -> Option<(usize, usize)> {
+    let location = &diagnostic.primary.as_ref()?.location;
+    Some((
+        location.file.0,
+        sources.line_col(location.file, location.span.start).0,
+    ))
 }

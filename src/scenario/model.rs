@@ -5,12 +5,87 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+/// The keys each table accepts, by the path its header names (`""` is the top level of
+/// `scenario.toml`). Lets a diagnostic say where a key written in the wrong table belongs.
+pub const TABLE_KEYS: &[(&str, &[&str])] = &[
+    (
+        "",
+        &[
+            "id",
+            "title",
+            "summary",
+            "minutes",
+            "level",
+            "objectives",
+            "start",
+            "scenes",
+            "character",
+            "competency",
+            "grade",
+        ],
+    ),
+    ("character", &["id", "name", "role", "colour"]),
+    ("competency", &["id", "name", "description"]),
+    ("grade", &["min", "name", "message"]),
+    (
+        "scene",
+        &[
+            "id",
+            "title",
+            "narration",
+            "dialogue",
+            "question",
+            "route",
+            "next",
+            "ending",
+        ],
+    ),
+    ("scene.route", &["when", "goto"]),
+    (
+        "scene.question",
+        &[
+            "kind",
+            "prompt",
+            "shuffle",
+            "option",
+            "answer",
+            "tolerance",
+            "unit",
+            "expect",
+            "right",
+            "wrong",
+        ],
+    ),
+    (
+        "scene.question.option",
+        &[
+            "id", "text", "feedback", "correct", "score", "goto", "set", "when",
+        ],
+    ),
+    ("scene.question.right", OUTCOME_KEYS),
+    ("scene.question.wrong", OUTCOME_KEYS),
+];
+
+const OUTCOME_KEYS: &[&str] = &["feedback", "score", "goto", "set"];
+
+/// The keys a table at `path` accepts, if it is a table of the format.
+pub fn keys_of(path: &str) -> Option<&'static [&'static str]> {
+    TABLE_KEYS
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, keys)| *keys)
+}
+
 /// `scenario.toml`: metadata, cast, scoring and the list of scene files.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
-    pub id: Spanned<String>,
-    pub title: String,
+    /// Required, like `title`, `start` and `scenes`; optional here so that a missing one is
+    /// reported and the rest of the scenario is still checked.
+    #[serde(default)]
+    pub id: Option<Spanned<String>>,
+    #[serde(default)]
+    pub title: Option<String>,
     #[serde(default)]
     pub summary: String,
     #[serde(default)]
@@ -19,8 +94,10 @@ pub struct Manifest {
     pub level: Level,
     #[serde(default)]
     pub objectives: Vec<String>,
-    pub start: Spanned<String>,
-    pub scenes: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub start: Option<Spanned<String>>,
+    #[serde(default)]
+    pub scenes: Option<Vec<Spanned<String>>>,
     /// `[[character]]`, `[[competency]]` and `[[grade]]` tables are read one by one (see
     /// `load`), so a mistake in one entry does not hide mistakes in the others.
     #[serde(skip)]
@@ -91,14 +168,19 @@ pub struct Scene {
     pub narration: Option<Spanned<String>>,
     #[serde(default)]
     pub dialogue: Option<Spanned<String>>,
+    /// Spanned: the span of a table is its header, which diagnostics point at.
     #[serde(default)]
-    pub question: Option<Question>,
+    pub question: Option<Spanned<Question>>,
     #[serde(default, rename = "route")]
     pub routes: Vec<Route>,
     #[serde(default)]
     pub next: Option<Spanned<String>>,
     #[serde(default)]
     pub ending: Option<Spanned<bool>>,
+    /// Set when loading dropped a bad key or table from this scene (already reported), so the
+    /// checks that judge the scene as a whole keep quiet instead of reporting a consequence.
+    #[serde(skip)]
+    pub damaged: bool,
 }
 
 /// A conditional way out of a scene, tried in order before `next`.
@@ -141,7 +223,7 @@ pub struct Question {
     #[serde(default)]
     pub shuffle: bool,
     #[serde(default, rename = "option")]
-    pub options: Vec<ChoiceOption>,
+    pub options: Vec<Spanned<ChoiceOption>>,
     #[serde(default)]
     pub answer: Option<Spanned<NumberSource>>,
     #[serde(default)]
@@ -151,9 +233,9 @@ pub struct Question {
     #[serde(default)]
     pub expect: Option<Spanned<Vec<String>>>,
     #[serde(default)]
-    pub right: Option<Outcome>,
+    pub right: Option<Spanned<Outcome>>,
     #[serde(default)]
-    pub wrong: Option<Outcome>,
+    pub wrong: Option<Spanned<Outcome>>,
 }
 
 /// The expected value of a number question: a literal, or an expression computed at play time.
@@ -204,4 +286,46 @@ pub enum FlagValue {
     Bool(bool),
     Int(i64),
     Text(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys serde lists for an unknown field in `T`.
+    fn serde_keys<T: for<'de> Deserialize<'de> + std::fmt::Debug>() -> Vec<String> {
+        let error = toml::from_str::<T>("zzz = 1").expect_err("zzz is no key");
+        let message = error.message().to_string();
+        let list = message.split_once("expected ").map_or("", |(_, l)| l);
+        list.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn table_keys_match_the_serde_model() {
+        let manifest: Vec<&str> = keys_of("")
+            .unwrap()
+            .iter()
+            .copied()
+            .filter(|k| !matches!(*k, "character" | "competency" | "grade"))
+            .collect();
+        assert_eq!(serde_keys::<Manifest>(), manifest);
+        assert_eq!(serde_keys::<Character>(), keys_of("character").unwrap());
+        assert_eq!(serde_keys::<Competency>(), keys_of("competency").unwrap());
+        assert_eq!(serde_keys::<Grade>(), keys_of("grade").unwrap());
+        assert_eq!(serde_keys::<Scene>(), keys_of("scene").unwrap());
+        assert_eq!(serde_keys::<Route>(), keys_of("scene.route").unwrap());
+        assert_eq!(serde_keys::<Question>(), keys_of("scene.question").unwrap());
+        assert_eq!(
+            serde_keys::<ChoiceOption>(),
+            keys_of("scene.question.option").unwrap()
+        );
+        assert_eq!(
+            serde_keys::<Outcome>(),
+            keys_of("scene.question.right").unwrap()
+        );
+    }
 }

@@ -22,6 +22,12 @@ pub fn sanitize(text: &str) -> (String, bool) {
     (clean, changed)
 }
 
+/// Whether an author's text holding `c` deserves a warning: removed before display and not
+/// mere layout (newline, tab, the carriage return of a CRLF file).
+pub fn is_suspicious(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || is_invisible_format(c)
+}
+
 /// Bidirectional overrides can make text display in an order other than it is stored.
 fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')

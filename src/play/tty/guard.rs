@@ -1,0 +1,63 @@
+//! Putting the terminal back: a guard for raw mode, and a panic hook that does the same job when
+//! the guard's owner never gets to drop it cleanly.
+
+use std::io::{self, Write};
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::cursor::{Hide, Show};
+use crossterm::style::{Attribute, ResetColor, SetAttribute};
+use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
+use crossterm::{execute, queue};
+
+/// Whether this process writes colour escapes, so the panic hook only resets what was set:
+/// with colour off, not even a reset sequence reaches the terminal.
+static COLOUR: AtomicBool = AtomicBool::new(false);
+
+static HOOK: Once = Once::new();
+
+/// Raw mode with a hidden cursor, for as long as the guard lives.
+pub struct Raw {
+    colour: bool,
+}
+
+impl Raw {
+    pub fn enter(colour: bool) -> io::Result<Raw> {
+        enable_raw_mode()?;
+        let guard = Raw { colour };
+        execute!(io::stdout(), Hide)?;
+        Ok(guard)
+    }
+}
+
+impl Drop for Raw {
+    fn drop(&mut self) {
+        restore(self.colour);
+    }
+}
+
+/// Leaves raw mode, shows the cursor and resets colours. Every step is tried even if one fails:
+/// a half-restored terminal is worse than an unreported error on the way out.
+fn restore(colour: bool) {
+    let mut out = io::stdout();
+    if colour {
+        let _ = queue!(out, SetAttribute(Attribute::Reset), ResetColor);
+    }
+    let _ = queue!(out, Show);
+    let _ = out.flush();
+    let _ = disable_raw_mode();
+}
+
+/// Makes a panic restore the terminal before the message is printed, so the message is
+/// readable and the shell is usable afterwards. Installed once; later calls only record whether
+/// colour is in use.
+pub fn install_panic_hook(colour: bool) {
+    COLOUR.store(colour, Ordering::Relaxed);
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore(COLOUR.load(Ordering::Relaxed));
+            previous(info);
+        }));
+    });
+}

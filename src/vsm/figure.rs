@@ -1,0 +1,77 @@
+//! Figures as they leave the engine: a time in every unit at once, a percentage with its
+//! display text. Plain serde data, so `--json` and graders read the same numbers.
+
+use serde::Serialize;
+
+use super::calendar::{Calendar, Unit};
+use super::duration::Duration;
+use super::ratio::Ratio;
+
+/// A span of time in minutes, hours, working days and working weeks of the map's calendar.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Time {
+    pub minutes: f64,
+    pub hours: f64,
+    pub days: f64,
+    pub weeks: f64,
+    /// In the unit a person would say it: "9.6 weeks", "7 days", "119 hours".
+    pub text: String,
+    #[serde(skip)]
+    pub exact: Duration,
+    /// The calendar the days and weeks are counted in.
+    #[serde(skip)]
+    pub calendar: Calendar,
+}
+
+impl Time {
+    pub fn new(duration: Duration, calendar: &Calendar) -> Time {
+        let f = |unit| duration.in_unit(unit, calendar).to_f64();
+        Time {
+            minutes: f(Unit::Minute),
+            hours: f(Unit::Hour),
+            days: f(Unit::Day),
+            weeks: f(Unit::Week),
+            text: duration.natural(calendar),
+            exact: duration,
+            calendar: *calendar,
+        }
+    }
+
+    /// How many `unit`s this is, exactly.
+    pub fn exact_in(&self, unit: Unit) -> Ratio {
+        self.exact.in_unit(unit, &self.calendar)
+    }
+}
+
+/// A share, as a percentage.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Percent {
+    /// 0 to 100: 14.583333... for an activity ratio of 56 h over 384 h.
+    pub percent: f64,
+    /// Rounded to two decimals: "14.58%".
+    pub text: String,
+    /// The exact share as a fraction of one.
+    #[serde(skip)]
+    pub fraction: Ratio,
+}
+
+impl Percent {
+    pub fn new(fraction: Ratio) -> Percent {
+        let percent = fraction.mul(Ratio::whole(100));
+        Percent {
+            percent: percent.to_f64(),
+            text: format!("{}%", percent.fixed(2)),
+            fraction,
+        }
+    }
+
+    /// The exact percentage (0 to 100).
+    pub fn exact_percent(&self) -> Ratio {
+        self.fraction.mul(Ratio::whole(100))
+    }
+
+    /// Without trailing zeros, for figures an author typed: "70%", "72.5%".
+    pub fn short(&self) -> String {
+        format!("{}%", self.exact_percent().decimal(2))
+    }
+}

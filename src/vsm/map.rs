@@ -1,0 +1,151 @@
+//! The value-stream map as the engine holds it once a file has been read and checked:
+//! steps with their figures, the queues in front of them, how they connect, and the
+//! conventions the figures were recorded under.
+
+use serde::Serialize;
+
+use super::calendar::Calendar;
+use super::duration::Duration;
+use super::flow::Segment;
+use super::ratio::Ratio;
+
+/// A checked map: every `after` resolves, the flow has no cycle, and every split joins.
+#[derive(Debug, Clone)]
+pub struct Map {
+    pub id: String,
+    pub title: String,
+    /// Who the stream serves, drawn at both ends ("Customer" unless the file says otherwise).
+    pub customer: String,
+    pub calendar: Calendar,
+    pub conventions: Conventions,
+    /// In file order; `Step::after` and [`Segment`]s refer to steps by index into this list.
+    pub steps: Vec<Step>,
+    /// The steps from customer to customer, in series and in parallel.
+    pub flow: Vec<Segment>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub id: String,
+    pub name: String,
+    pub owner: String,
+    pub people: Option<u32>,
+    /// Lead time: from leaving the previous step until leaving this one, waiting included.
+    pub lt: Duration,
+    /// Process time: the part of the lead time someone actually works on the item.
+    pub pt: Duration,
+    /// Percent complete and accurate, as a fraction of one (0.7 for 70%).
+    pub ca: Ratio,
+    /// Indices of the steps this one follows; empty when it follows the customer.
+    pub after: Vec<usize>,
+    /// The queue of work waiting in front of this step.
+    pub queue: Option<Queue>,
+    /// The step's number on the map: `1`, `2`, ..., with letters for parallel steps (`6a`).
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Queue {
+    pub name: String,
+    pub items: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Conventions {
+    pub queues: QueueRule,
+    pub ca_recorded_on: CaRecordedOn,
+}
+
+/// What a queue's item count means for the lead time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QueueRule {
+    /// The count is shown only: the waiting is already inside the next step's LT (how the
+    /// Pet Clinic team measured, and how most software teams do).
+    #[default]
+    InLeadTime,
+    /// Items are turned into days of customer demand (items / daily demand) and added to the
+    /// LT of the step they feed: the manufacturing tradition of "Learning to See".
+    Demand {
+        /// Items the customer takes per working day.
+        daily_demand: Ratio,
+    },
+}
+
+/// Which step a %C/A figure is written on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaRecordedOn {
+    /// On the step that receives the work and judges it (the Pet Clinic convention).
+    #[default]
+    Receiving,
+    /// On the step that produced the work.
+    Producing,
+}
+
+impl QueueRule {
+    /// The name used in map files: `in-lead-time` or `demand`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            QueueRule::InLeadTime => "in-lead-time",
+            QueueRule::Demand { .. } => "demand",
+        }
+    }
+}
+
+impl CaRecordedOn {
+    pub fn name(&self) -> &'static str {
+        match self {
+            CaRecordedOn::Receiving => "receiving",
+            CaRecordedOn::Producing => "producing",
+        }
+    }
+}
+
+impl Conventions {
+    /// The conventions in a sentence, for the foot of a rendered map.
+    pub fn describe(&self, calendar: &Calendar) -> String {
+        let queues = match self.queues {
+            QueueRule::InLeadTime => {
+                "queues are item counts, their waiting already inside the next step's LT"
+                    .to_string()
+            }
+            QueueRule::Demand { daily_demand } => format!(
+                "queues are converted to days of demand ({} items a day) and added to the LT",
+                daily_demand.decimal(2)
+            ),
+        };
+        let ca = match self.ca_recorded_on {
+            CaRecordedOn::Receiving => "%C/A is recorded on the step that receives the work",
+            CaRecordedOn::Producing => "%C/A is recorded on the step that produced the work",
+        };
+        format!("{}; {queues}; {ca}.", calendar.describe())
+    }
+}
+
+impl Map {
+    /// Indices of the steps that follow step `index`.
+    pub fn successors(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        self.steps
+            .iter()
+            .enumerate()
+            .filter(move |(_, step)| step.after.contains(&index))
+            .map(|(i, _)| i)
+    }
+
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// How long the queue in front of `step` adds to the lead time under this map's rule.
+    pub fn queue_time(&self, step: &Step) -> Duration {
+        match (self.conventions.queues, &step.queue) {
+            (QueueRule::Demand { daily_demand }, Some(queue)) => {
+                let days = Ratio::whole(u128::from(queue.items))
+                    .div(daily_demand)
+                    .unwrap_or(Ratio::ZERO);
+                Duration::of(days, super::calendar::Unit::Day, &self.calendar)
+            }
+            _ => Duration::ZERO,
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! The value-stream domain: durations on a working calendar, maps of steps and queues,
+//! the figures computed from them, and the map drawn as text or SVG.
+//!
+//! Nothing here touches the terminal: renderers return strings and the `dojo vsm` command
+//! prints them. Arithmetic is exact (fractions of minutes, fractions for ratios); numbers are
+//! rounded only when shown.
+//!
+//! ```text
+//! *.vsm.toml ──read──▶ Map ──Metrics::compute──▶ Metrics ──get("activity_ratio")──▶ 14.58…
+//!                       └──────────────┴──render_text / render_svg──▶ String
+//! ```
+
+mod calendar;
+mod duration;
+mod figure;
+mod flow;
+mod format;
+mod lookup;
+mod map;
+mod metrics;
+mod ratio;
+mod render_svg;
+mod render_text;
+mod text_canvas;
+mod toml_read;
+
+#[cfg(test)]
+mod tests;
+
+pub use calendar::{Calendar, CalendarError, Unit};
+pub use duration::{ACCEPTED as ACCEPTED_UNITS, Duration, DurationError, parse as parse_duration};
+pub use figure::{Percent, Time};
+pub use flow::Segment;
+pub use format::read;
+pub use lookup::{MetricUnit, Value};
+pub use map::{CaRecordedOn, Conventions, Map, Queue, QueueRule, Step};
+pub use metrics::{
+    CalendarFigures, ConventionFigures, Metrics, Pick, QueueFigures, QueuePick, StepFigures,
+};
+pub use ratio::Ratio;
+pub use render_svg::render_svg;
+pub use render_text::{TextOptions, render_text};
+
+use crate::diagnostic::{Diagnostic, Sources};
+
+/// A map file read on its own: the map when it has no error, every diagnostic, and the text
+/// they point into.
+pub struct Loaded {
+    pub map: Option<Map>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: Sources,
+}
+
+/// Reads a map from its text; `name` is how diagnostics name the file.
+pub fn load(name: &str, text: &str) -> Loaded {
+    let mut sources = Sources::new();
+    let file = sources.add(name, text);
+    let mut diagnostics = Vec::new();
+    let map = read(&sources, file, &mut diagnostics);
+    Loaded {
+        map,
+        diagnostics,
+        sources,
+    }
+}

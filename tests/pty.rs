@@ -1,0 +1,300 @@
+//! The terminal front end in a real pseudo-terminal, driven as a learner would drive it: arrow
+//! keys, Space and Enter at inquire's prompts, any key at the pauses.
+//!
+//! The tests do not know the scenario's content (the embedded one is still being written): they
+//! react to whatever prompt appears, recognised by its help line. Each run is wrapped in
+//! `sh -c 'stty -g; dojo ...; stty -g'` so the terminal settings before and after can be
+//! compared, which is how a raw mode left on (or a hidden cursor's cousin, echo off) shows up.
+
+#![cfg(unix)]
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::session::OsSession;
+use expectrl::{Expect, Regex, Session};
+
+/// Generous for a loaded CI machine, short enough that a stuck prompt fails rather than hangs.
+const TIMEOUT: Duration = Duration::from_secs(20);
+/// More prompts and pauses than any sane opening scenario, so a loop cannot run forever.
+const MAX_STEPS: usize = 400;
+
+/// What the learner sees, matched by text that appears once per prompt or pause (inquire
+/// redraws only the rows that change, and help lines never change).
+const SCREEN: &str = "press any key|Enter to choose|Space to mark|A number|Enter to answer|Enter to keep it|Enter to continue|Your results are saved in|Progress saved";
+
+struct Run {
+    session: OsSession,
+    /// Everything the program wrote so far, for failure messages and escape checks.
+    transcript: Vec<u8>,
+    before: String,
+}
+
+impl Run {
+    fn start(data: &Path, args: &str, colour: bool) -> Run {
+        let script = format!(
+            r#"echo "BEFORE $(stty -g)"; "$DOJO" {args}; echo "EXIT $?"; echo "AFTER $(stty -g)""#
+        );
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg(script)
+            .env("DOJO", env!("CARGO_BIN_EXE_dojo"))
+            .env("DOJO_DATA_DIR", data)
+            .env("TERM", "xterm-256color")
+            .env_remove("XDG_DATA_HOME");
+        if colour {
+            command.env_remove("NO_COLOR");
+        } else {
+            command.env("NO_COLOR", "1");
+        }
+        let mut session = Session::spawn(command).expect("spawn dojo in a pty");
+        session.set_expect_timeout(Some(TIMEOUT));
+        session
+            .get_process_mut()
+            .set_window_size(80, 24)
+            .expect("set the pty size");
+        let mut run = Run {
+            session,
+            transcript: Vec::new(),
+            before: String::new(),
+        };
+        run.before = run.capture_group(r"BEFORE ([0-9a-fA-F:]+)", 1);
+        run
+    }
+
+    /// Waits for `pattern` and returns what `group` of its first match caught (0: all of it).
+    ///
+    /// expectrl lists every match in what it has read, each followed by its groups, and
+    /// consumes up to the last; a pattern is only ever looked for when one screen is waiting.
+    fn capture_group(&mut self, pattern: &str, group: usize) -> String {
+        let found = match self.session.expect(Regex(pattern)) {
+            Ok(found) => found,
+            Err(error) => panic!(
+                "waiting for /{pattern}/: {error}\n--- screen so far ---\n{}",
+                self.tail()
+            ),
+        };
+        self.transcript.extend_from_slice(found.as_bytes());
+        String::from_utf8_lossy(found.get(group).unwrap_or_default()).into_owned()
+    }
+
+    /// Waits for `pattern` and returns the text it matched.
+    fn capture(&mut self, pattern: &str) -> String {
+        self.capture_group(pattern, 0)
+    }
+
+    fn send(&mut self, keys: &str) {
+        // One write per key: an escape sequence split across writes reads as Esc, which quits.
+        self.session.send(keys).expect("write to the pty");
+    }
+
+    /// The end of the transcript, readable: enough to see which prompt a test got stuck on.
+    fn tail(&self) -> String {
+        let text = String::from_utf8_lossy(&self.transcript);
+        let start = text.len().saturating_sub(3000);
+        let start = (start..text.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        text[start..].replace('\u{1b}', "⎋")
+    }
+
+    /// Answers whatever is on screen, `answers` prompts at most (pauses do not count), until
+    /// the line matching `stop` appears. Returns the line that stopped it.
+    fn play_until(&mut self, stop: &[&str], mut answers: usize) -> String {
+        for _ in 0..MAX_STEPS {
+            let seen = self.capture(SCREEN);
+            if stop.contains(&seen.as_str()) {
+                return seen;
+            }
+            if seen != "press any key" {
+                if answers == 0 {
+                    return seen;
+                }
+                answers -= 1;
+            }
+            match seen.as_str() {
+                "press any key" => self.send(" "),
+                "Enter to choose" => {
+                    self.send("\x1b[B");
+                    self.send("\r");
+                }
+                "Space to mark" => {
+                    self.send(" ");
+                    self.send("\r");
+                }
+                "A number" => {
+                    self.send("42");
+                    self.send("\r");
+                }
+                "Enter to answer" => {
+                    self.send("queues and waiting");
+                    self.send("\r");
+                }
+                "Enter to keep it" | "Enter to continue" => self.send("\r"),
+                other => panic!("stopped at {other:?}\n{}", self.tail()),
+            }
+        }
+        panic!("no end after {MAX_STEPS} steps\n{}", self.tail());
+    }
+
+    /// Waits for the shell to report dojo's exit code and the terminal settings afterwards, and
+    /// checks both.
+    fn finish(mut self) -> Vec<u8> {
+        let code = self.capture_group(r"EXIT (\d+)", 1);
+        let after = self.capture_group(r"AFTER ([0-9a-fA-F:]+)", 1);
+        assert_eq!(code, "0", "dojo exit code\n{}", self.tail());
+        assert_eq!(after, self.before, "stty settings before and after dojo");
+        self.session.get_process().wait().expect("shell exits");
+        self.transcript
+    }
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+const PLAY: &str = "play --name Tester --seed 7 --no-animation";
+
+/// An SGR escape that sets a colour, as crossterm writes them (`38;5;n`, `38;2;r;g;b`) or as
+/// inquire's 16 colours might be (`3n`, `9n`).
+fn has_colour(transcript: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(transcript);
+    text.split('\u{1b}').skip(1).any(|escape| {
+        let Some(params) = escape.strip_prefix('[') else {
+            return false;
+        };
+        let Some(end) = params.find(|c: char| !(c.is_ascii_digit() || c == ';')) else {
+            return false;
+        };
+        params[end..].starts_with('m')
+            && params[..end].split(';').any(|p| {
+                matches!(p.len(), 2 if p.starts_with('3') || p.starts_with('9') || p.starts_with('4'))
+            })
+    })
+}
+
+#[test]
+fn plays_to_the_results_and_restores_the_terminal() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start(data.path(), PLAY, true);
+    run.play_until(&["Your results are saved in"], usize::MAX);
+    let transcript = run.finish();
+    assert!(
+        has_colour(&transcript),
+        "colour is on: speakers and markers are coloured"
+    );
+    let results = files_in(&data.path().join("results"));
+    assert!(
+        results.iter().any(|name| name.ends_with(".json")),
+        "a results file in {results:?}"
+    );
+    assert!(
+        files_in(&data.path().join("saves")).is_empty(),
+        "the save is gone once finished"
+    );
+}
+
+#[test]
+fn no_color_means_no_colour_escapes_at_all() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start(data.path(), PLAY, false);
+    run.play_until(&["Your results are saved in"], usize::MAX);
+    let transcript = run.finish();
+    assert!(
+        !has_colour(&transcript),
+        "NO_COLOR is set, yet a colour escape was written"
+    );
+    assert!(
+        !String::from_utf8_lossy(&transcript).contains("\u{1b}[1m"),
+        "NO_COLOR is set, yet bold was written"
+    );
+}
+
+#[test]
+fn ctrl_c_saves_restores_the_terminal_and_resumes() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start(data.path(), PLAY, true);
+    // Answers one question and stops at the next, where inquire has the terminal in raw mode
+    // and Ctrl-C arrives as a key rather than a signal.
+    run.play_until(&[], 1);
+    run.send("\x03");
+    run.capture("Progress saved");
+    run.finish();
+    let saves = files_in(&data.path().join("saves"));
+    assert!(
+        saves.iter().any(|name| name.ends_with(".json")),
+        "a save in {saves:?}"
+    );
+
+    let mut again = Run::start(data.path(), PLAY, true);
+    again.capture("unfinished session");
+    again.capture("Continue where you left off");
+    again.capture("Enter to continue");
+    // Esc at the offer leaves without touching the save.
+    again.send("\x1b");
+    again.finish();
+    let saves = files_in(&data.path().join("saves"));
+    assert!(
+        saves.iter().any(|name| name.ends_with(".json")),
+        "the save is kept: {saves:?}"
+    );
+}
+
+#[test]
+fn q_while_text_types_itself_out_saves_and_restores_the_terminal() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start(data.path(), "play --name Tester --seed 7", true);
+    // The title card and its pauses; after them the first scene types itself out for seconds.
+    for _ in 0..MAX_STEPS {
+        if run.capture("press any key|── ") == "── " {
+            break;
+        }
+        run.send(" ");
+    }
+    run.send("q");
+    run.capture("Progress saved");
+    run.finish();
+    let saves = files_in(&data.path().join("saves"));
+    assert!(
+        saves.iter().any(|name| name.ends_with(".json")),
+        "a save in {saves:?}"
+    );
+}
+
+#[test]
+fn scenario_text_cannot_steer_the_terminal() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let hostile = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios/hostile");
+    let args = format!(
+        "play '{}' --name Tester --seed 7 --no-animation",
+        hostile.display()
+    );
+    let mut run = Run::start(data.path(), &args, true);
+    run.play_until(&["Your results are saved in"], usize::MAX);
+    let transcript = String::from_utf8_lossy(&run.finish()).into_owned();
+    for (sequence, what) in [
+        ("\u{1b}[2J", "clear screen"),
+        ("\u{7}", "bell"),
+        ("\u{1b}]", "operating system command (window title)"),
+        ("\u{1b}[5m", "blink"),
+        ("\u{9b}", "8-bit control sequence introducer"),
+    ] {
+        assert!(
+            !transcript.contains(sequence),
+            "the {what} escape in the scenario reached the terminal"
+        );
+    }
+    assert!(
+        transcript.contains("Ring  the bell"),
+        "the text around the escapes is shown"
+    );
+}
