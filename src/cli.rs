@@ -24,6 +24,8 @@ pub enum Command {
     List,
     /// Check scenario folders and report every problem at once
     Check(CheckArgs),
+    /// Compute and draw a value-stream map from a .vsm.toml file
+    Vsm(VsmArgs),
 }
 
 #[derive(Debug, Default, clap::Args)]
@@ -55,6 +57,21 @@ pub struct CheckArgs {
     /// Report format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VsmArgs {
+    /// A value-stream map file (*.vsm.toml)
+    pub file: PathBuf,
+    /// Print every figure with its unit as JSON instead of the map
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the map as an SVG picture to this file
+    #[arg(long, value_name = "OUT.svg")]
+    pub svg: Option<PathBuf>,
+    /// Columns to draw the text map in [default: the terminal's width, or 80]
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -259,7 +259,7 @@ fn a_broken_scenario_is_not_played() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "error: tests/fixtures/scenarios/no-such-folder is not a scenario folder: it has no scenario.toml\n"
+        "error: tests/fixtures/scenarios/no-such-folder does not exist\n"
     );
 }
 

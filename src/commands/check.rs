@@ -17,10 +17,21 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
     };
     let mut reports = Vec::new();
     let mut problems = false;
+    let mut unusable = false;
+    // One unusable path must not hide the problems of the others: each is reported and the
+    // rest are still checked.
     for path in &args.paths {
-        let loaded = load_folder(path)?;
-        problems |= !loaded.diagnostics.is_empty();
-        reports.push((path, loaded));
+        match load_folder(path) {
+            Ok(loaded) => {
+                problems |= !loaded.diagnostics.is_empty();
+                reports.push((path, loaded));
+            }
+            Err(error) if args.paths.len() > 1 => {
+                eprintln!("error: {error}");
+                unusable = true;
+            }
+            Err(error) => return Err(error),
+        }
     }
     let mut out = std::io::stdout().lock();
     match args.format {

@@ -5,6 +5,7 @@ mod check;
 mod list;
 mod play;
 mod source;
+mod vsm;
 
 use std::process::ExitCode;
 
@@ -15,6 +16,8 @@ use crate::cli::{Cli, Command, PlayArgs};
 pub enum Error {
     #[error(transparent)]
     Unreadable(#[from] crate::scenario::Unreadable),
+    #[error("{path} does not exist")]
+    NoSuchPath { path: String },
     #[error("{path} is not a scenario folder: it has no scenario.toml")]
     NotAScenario { path: String },
     #[error("{0}")]
@@ -23,6 +26,11 @@ pub enum Error {
     Play(#[from] crate::play::launch::PlayError),
     #[error(transparent)]
     Progress(#[from] crate::progress::ProgressError),
+    #[error("cannot write {path}: {source}")]
+    WriteFile {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot write to the terminal: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -31,7 +39,9 @@ impl Error {
     /// 2 when the input could not be used at all, 1 for everything else.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::Unreadable(_) | Error::NotAScenario { .. } => ExitCode::from(2),
+            Error::Unreadable(_) | Error::NoSuchPath { .. } | Error::NotAScenario { .. } => {
+                ExitCode::from(2)
+            }
             _ => ExitCode::FAILURE,
         }
     }
@@ -43,5 +53,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Play(args)) => play::run(&args),
         Some(Command::List) => list::run(),
         Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Vsm(args)) => vsm::run(&args),
     }
 }

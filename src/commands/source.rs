@@ -7,6 +7,11 @@ use crate::scenario::{self, FLAGSHIP, Folder, Loaded, MANIFEST};
 use super::Error;
 
 pub fn load_folder(path: &Path) -> Result<Loaded, Error> {
+    if !path.exists() {
+        return Err(Error::NoSuchPath {
+            path: path.display().to_string(),
+        });
+    }
     if !path.join(MANIFEST).is_file() {
         return Err(Error::NotAScenario {
             path: path.display().to_string(),

@@ -22,6 +22,8 @@ mod ratio;
 mod render_svg;
 mod render_text;
 mod text_canvas;
+mod text_flow;
+mod text_ladder;
 mod toml_read;
 
 #[cfg(test)]

@@ -125,6 +125,12 @@ impl Ratio {
         items.into_iter().fold(Ratio::ZERO, Ratio::add)
     }
 
+    /// The nearest whole number, halves rounded up.
+    pub fn round(self) -> u128 {
+        let rest = self.num % self.den;
+        self.num / self.den + u128::from(rest >= self.den - rest)
+    }
+
     pub fn to_f64(self) -> f64 {
         // Both parts are exact in f64 up to 2^53, so the division is correctly rounded.
         self.num as f64 / self.den as f64

@@ -1,5 +1,213 @@
-//! stub
+//! A value-stream map as text that fits a given width: the flow, the lead-time ladder, the
+//! figures, and the conventions they were computed under. Colour is ANSI codes, only when
+//! asked for; the command decides (a terminal, and no `NO_COLOR`).
+
+use super::calendar::Unit;
+use super::figure::Time;
 use super::map::Map;
 use super::metrics::Metrics;
-pub struct TextOptions { pub width: usize, pub colour: bool }
-pub fn render_text(_map: &Map, _metrics: &Metrics, _o: &TextOptions) -> String { String::new() }
+use super::text_canvas::{Line, Paint, fit, wrap};
+use super::text_flow::FlowDrawing;
+use super::text_ladder;
+
+/// Narrower than this, nothing reads well; the map is drawn at this width anyway.
+pub const MIN_WIDTH: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextOptions {
+    /// Columns available; every line fits in `max(width, MIN_WIDTH)`.
+    pub width: usize,
+    pub colour: bool,
+}
+
+impl Default for TextOptions {
+    fn default() -> TextOptions {
+        TextOptions {
+            width: 80,
+            colour: false,
+        }
+    }
+}
+
+pub fn render_text(map: &Map, metrics: &Metrics, options: &TextOptions) -> String {
+    let width = options.width.max(MIN_WIDTH);
+    let mut lines = Vec::new();
+    for part in wrap(&map.title, width) {
+        lines.push(Line::new().with(&part, Paint::Bold));
+    }
+    let queues = map.steps.iter().filter(|s| s.queue.is_some()).count();
+    let facts = format!(
+        "{} · {} · {} people",
+        count(map.steps.len(), "step"),
+        count(queues, "queue"),
+        metrics.people
+    );
+    lines.push(Line::new().with(&fit(&facts, width), Paint::Dim));
+    lines.push(Line::new());
+    lines.extend(FlowDrawing { map, metrics }.draw(width));
+    let legend = "▽ queue of items waiting · ╌ dashed box: off the critical path";
+    for part in wrap(legend, width) {
+        lines.push(Line::new().with(&part, Paint::Dim));
+    }
+    lines.push(Line::new());
+    lines.extend(text_ladder::draw(map, metrics, width));
+    lines.push(Line::new());
+    lines.extend(summary(map, metrics, width));
+    lines.push(Line::new());
+    let conventions = format!(
+        "Conventions: {}",
+        map.conventions.describe(&map.calendar)
+    );
+    for part in wrap(&conventions, width) {
+        lines.push(Line::new().with(&part, Paint::Dim));
+    }
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&line.render(options.colour));
+        out.push('\n');
+    }
+    out
+}
+
+fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// "9.6 weeks = 48 days = 384 hours": the natural unit, then each smaller one that reads
+/// exactly.
+fn all_units(time: &Time) -> String {
+    let natural = time.exact.natural_unit(&time.calendar);
+    let mut parts = vec![time.text.clone()];
+    for unit in [Unit::Day, Unit::Hour] {
+        let value = time.exact_in(unit);
+        let exact = value.mul(super::ratio::Ratio::whole(100)).is_whole();
+        if unit < natural && exact {
+            parts.push(time.exact.text_in(unit, &time.calendar));
+        }
+    }
+    parts.join(" = ")
+}
+
+/// The figures in a box: totals, ratios, and the steps that stand out.
+fn summary(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
+    let label = |id: &str| map.step(id).map_or(String::new(), |s| s.label.clone());
+    let mut rows: Vec<(&str, String, Paint)> = vec![
+        ("Lead time", all_units(&metrics.lead_time), Paint::Bold),
+        ("Process time", all_units(&metrics.process_time), Paint::Bold),
+    ];
+    if !metrics.queue_time.exact.is_zero() {
+        rows.push((
+            "Queue time",
+            format!("{} of demand, inside the lead time", metrics.queue_time.text),
+            Paint::Plain,
+        ));
+    }
+    rows.extend([
+        (
+            "Activity ratio",
+            format!("{} (PT / LT)", metrics.activity_ratio.text),
+            Paint::Bold,
+        ),
+        (
+            "Rolled %C/A",
+            format!(
+                "{} (all {} steps)",
+                metrics.rolled_ca.text,
+                metrics.steps.len()
+            ),
+            Paint::Bold,
+        ),
+        (
+            "Critical path",
+            metrics
+                .critical_path
+                .iter()
+                .map(|id| label(id))
+                .collect::<Vec<_>>()
+                .join(" → "),
+            Paint::Plain,
+        ),
+        (
+            "Longest LT",
+            format!(
+                "{} {}, {}",
+                label(&metrics.longest_lead_time.step),
+                metrics.longest_lead_time.name,
+                metrics.longest_lead_time.value.text
+            ),
+            Paint::Alert,
+        ),
+        (
+            "Worst %C/A",
+            format!(
+                "{} {}, {}",
+                label(&metrics.worst_ca.step),
+                metrics.worst_ca.name,
+                metrics.worst_ca.value.short()
+            ),
+            Paint::Alert,
+        ),
+    ]);
+    let worst = &metrics.worst_activity_ratio;
+    let wait = metrics
+        .step(&worst.step)
+        .map_or(String::new(), |s| format!(", waits {}", s.wait.text));
+    rows.push((
+        "Worst step ratio",
+        format!(
+            "{} {}, {}{wait}",
+            label(&worst.step),
+            worst.name,
+            worst.value.text
+        ),
+        Paint::Alert,
+    ));
+    if let Some(queue) = &metrics.biggest_queue {
+        rows.push((
+            "Biggest queue",
+            format!(
+                "{}, {} items, before {} {}",
+                queue.name,
+                queue.items,
+                label(&queue.step),
+                queue.step_name
+            ),
+            Paint::Queue,
+        ));
+    }
+    let box_width = width.min(76);
+    let inner = box_width - 4;
+    let label_width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0) + 2;
+    let value_width = inner.saturating_sub(label_width).max(10);
+    let title = "─ Figures ";
+    let mut lines = vec![
+        Line::new().with(
+            &format!("┌{title}{}┐", "─".repeat(box_width.saturating_sub(title.chars().count() + 2))),
+            Paint::Dim,
+        ),
+    ];
+    for (name, value, paint) in rows {
+        for (k, part) in wrap(&value, value_width).iter().enumerate() {
+            let head = if k == 0 { name } else { "" };
+            let content = Line::new()
+                .with(&format!("{head:label_width$}"), Paint::Plain)
+                .with(part, paint)
+                .pad(inner);
+            lines.push(
+                Line::new()
+                    .with("│ ", Paint::Dim)
+                    .with_line(content)
+                    .with(" │", Paint::Dim),
+            );
+        }
+    }
+    lines.push(Line::new().with(
+        &format!("└{}┘", "─".repeat(box_width.saturating_sub(2))),
+        Paint::Dim,
+    ));
+    lines
+}

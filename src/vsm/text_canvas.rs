@@ -44,10 +44,6 @@ impl Line {
         Line::default()
     }
 
-    pub fn plain(text: &str) -> Line {
-        Line::new().with(text, Paint::Plain)
-    }
-
     pub fn with(mut self, text: &str, paint: Paint) -> Line {
         self.push(text, paint);
         self

@@ -44,13 +44,15 @@ pub fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
         .map(|r| hours(r.lt).len())
         .chain([hours(metrics.lead_time.exact).len()])
         .max()
-        .unwrap_or(1);
+        .unwrap_or(1)
+        .max(2);
     let pt_width = rungs
         .iter()
         .map(|r| hours(r.pt).len())
         .chain([hours(metrics.process_time.exact).len()])
         .max()
-        .unwrap_or(1);
+        .unwrap_or(1)
+        .max(2);
     // "  120 h    1 h"
     let figures_width = lt_width + pt_width + 8;
     let longest_name = rungs.iter().map(|r| r.name.chars().count()).max().unwrap_or(8);
@@ -62,10 +64,8 @@ pub fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
     let cells = |d: Duration| -> usize {
         let share = d.minutes().div(longest.minutes()).unwrap_or(Ratio::ZERO);
         let cells = share.mul(Ratio::whole(bar_width as u128));
-        // Round half up; anything above zero gets a cell, so a short step stays visible.
-        let rounded = cells.add(Ratio::new(1, 2).unwrap_or(Ratio::ZERO)).numer()
-            / cells.add(Ratio::new(1, 2).unwrap_or(Ratio::ZERO)).denom();
-        let rounded = usize::try_from(rounded).unwrap_or(bar_width);
+        // Anything above zero gets a cell, so a short step stays visible.
+        let rounded = usize::try_from(cells.round()).unwrap_or(bar_width);
         if d.is_zero() { 0 } else { rounded.max(1) }
     };
     let mut lines = vec![
@@ -77,12 +77,10 @@ pub fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
             .with("░", Paint::Wait)
             .with(" waiting (LT − PT)", Paint::Plain),
     ];
-    let header = format!(
-        "{:>w$}",
-        format!("{:>lt_width$} h  {:>pt_width$} h", "LT", "PT"),
-        w = width.min(label_width + 1 + name_width + 1 + bar_width + figures_width)
-    );
-    lines.push(Line::new().with(&header.replace(" h", "  "), Paint::Dim));
+    let columns = Line::new()
+        .pad(label_width + 1 + name_width + 1 + bar_width)
+        .with(&format!("  {:>lt_width$}    {:>pt_width$}", "LT", "PT"), Paint::Dim);
+    lines.push(columns);
     for rung in &rungs {
         let total = cells(rung.lt).min(bar_width);
         let work = cells(rung.pt).min(total);

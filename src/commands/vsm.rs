@@ -1,0 +1,86 @@
+//! `dojo vsm`: a value-stream map file drawn as text (or its figures as JSON), optionally
+//! also as an SVG picture. A broken file gets the same diagnostics as `dojo check`.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use crate::cli::VsmArgs;
+use crate::diagnostic::{Style, render, render_json, summary};
+use crate::scenario::Unreadable;
+use crate::vsm::{self, Metrics, TextOptions, render_svg, render_text};
+
+use super::Error;
+
+/// The width used when stdout is not a terminal and no `--width` is given.
+const DEFAULT_WIDTH: usize = 80;
+/// A wider terminal does not make a better map: boxes and figures stop growing.
+const WIDEST: usize = 100;
+
+pub fn run(args: &VsmArgs) -> Result<ExitCode, Error> {
+    let path = args.file.display().to_string();
+    let text = std::fs::read_to_string(&args.file).map_err(|source| Unreadable {
+        path: path.clone(),
+        source,
+    })?;
+    let terminal = std::io::stdout().is_terminal();
+    let colour = terminal && std::env::var_os("NO_COLOR").is_none();
+    let style = if colour { Style::Colour } else { Style::Plain };
+    let loaded = vsm::load(&path, &text);
+    let mut out = std::io::stdout().lock();
+    let Some(map) = &loaded.map else {
+        if args.json {
+            let json = serde_json::json!({
+                "path": path,
+                "problems": render_json(&loaded.diagnostics, &loaded.sources),
+            });
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            )?;
+        } else {
+            write!(
+                out,
+                "{}",
+                render(&loaded.diagnostics, &loaded.sources, style)
+            )?;
+            writeln!(out, "{}", summary(&loaded.diagnostics, &path))?;
+        }
+        return Ok(ExitCode::FAILURE);
+    };
+    let metrics = Metrics::compute(map);
+    if let Some(svg) = &args.svg {
+        std::fs::write(svg, render_svg(map, &metrics)).map_err(|source| Error::WriteFile {
+            path: svg.display().to_string(),
+            source,
+        })?;
+    }
+    let warnings = render(&loaded.diagnostics, &loaded.sources, style);
+    if args.json {
+        // Warnings stay off stdout so that the JSON can be piped as is.
+        eprint!("{warnings}");
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&metrics).unwrap_or_default()
+        )?;
+    } else {
+        write!(out, "{warnings}")?;
+        let width = args.width.unwrap_or_else(|| terminal_width(terminal));
+        let options = TextOptions { width, colour };
+        write!(out, "{}", render_text(map, &metrics, &options))?;
+    }
+    if let Some(svg) = &args.svg {
+        eprintln!("wrote {}", svg.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn terminal_width(terminal: bool) -> usize {
+    if !terminal {
+        return DEFAULT_WIDTH;
+    }
+    crossterm::terminal::size()
+        .map(|(columns, _)| usize::from(columns).min(WIDEST))
+        .unwrap_or(DEFAULT_WIDTH)
+}
