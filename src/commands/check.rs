@@ -66,7 +66,9 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
             )?;
         }
     }
-    Ok(if problems {
+    Ok(if unusable {
+        ExitCode::from(2)
+    } else if problems {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -37,6 +37,8 @@ pub fn compile(
         questions: HashMap::new(),
         competency_ids: HashMap::new(),
         character_ids: HashMap::new(),
+        flag_sets: Vec::new(),
+        flag_reads: Vec::new(),
     };
     if let Some(id) = &manifest.id {
         cx.check_id(manifest_file, id, "scenario");
@@ -72,6 +74,8 @@ pub fn compile(
         grades,
         scenes: compiled,
         fingerprint: fingerprint(sources),
+        flag_sets: cx.flag_sets,
+        flag_reads: cx.flag_reads,
     })
 }
 
@@ -99,6 +103,8 @@ struct Compiler<'a> {
     questions: HashMap<String, QuestionKind>,
     competency_ids: HashMap<String, usize>,
     character_ids: HashMap<String, usize>,
+    flag_sets: Vec<(String, Location)>,
+    flag_reads: Vec<(String, Location)>,
 }
 
 impl Compiler<'_> {
@@ -187,6 +193,10 @@ impl Compiler<'_> {
                 name: sanitize(&character.name).0,
                 role: sanitize(&character.role).0,
                 colour,
+                location: Location {
+                    file,
+                    span: character.id.span(),
+                },
             });
         }
         out
@@ -206,6 +216,10 @@ impl Compiler<'_> {
                 id: competency.id.get_ref().clone(),
                 name: sanitize(&competency.name).0,
                 description: sanitize(&competency.description).0,
+                location: Location {
+                    file,
+                    span: competency.id.span(),
+                },
             });
         }
         out
@@ -239,6 +253,10 @@ impl Compiler<'_> {
                 min,
                 name: sanitize(&grade.name).0,
                 message: sanitize(&grade.message).0,
+                location: Location {
+                    file,
+                    span: grade.min.span(),
+                },
             });
         }
         if !out.is_empty() && !seen.contains_key(&0) && !self.broken.grades {
@@ -385,6 +403,17 @@ impl Compiler<'_> {
                 }
                 None => source.span(),
             };
+            if let [root, flag] = path
+                && root == "flag"
+            {
+                self.flag_reads.push((
+                    flag.clone(),
+                    Location {
+                        file,
+                        span: span.clone(),
+                    },
+                ));
+            }
             if let Some(problem) = self.name_problem(path) {
                 let diagnostic = Diagnostic::error("unknown-name", problem.message).at(
                     file,
@@ -531,6 +560,7 @@ impl Compiler<'_> {
             routes,
             next,
             ending,
+            allow: scene.allow.iter().map(|a| a.get_ref().clone()).collect(),
             location: Location {
                 file,
                 span: scene.id.span(),
@@ -664,7 +694,7 @@ impl Compiler<'_> {
         let header = question.span();
         let question = question.get_ref();
         let kind = *question.kind.get_ref();
-        self.check_question_keys(file, header, question, kind, damaged);
+        self.check_question_keys(file, header.clone(), question, kind, damaged);
         let prompt = self.text(file, &question.prompt);
         let mut seen = HashMap::new();
         let mut options = Vec::new();
@@ -723,6 +753,7 @@ impl Compiler<'_> {
                 .unwrap_or_default(),
             right,
             wrong,
+            location: Location { file, span: header },
         }
     }
 
@@ -927,6 +958,13 @@ impl Compiler<'_> {
                     FlagValue::Text(text) => FlagValue::Text(sanitize(text).0),
                     other => other.clone(),
                 };
+                self.flag_sets.push((
+                    flag.get_ref().clone(),
+                    Location {
+                        file,
+                        span: flag.span(),
+                    },
+                ));
                 effects.set.push((flag.get_ref().clone(), value));
             }
         }

@@ -20,6 +20,10 @@ pub struct Scenario {
     pub scenes: Vec<SceneDef>,
     /// Changes whenever any source file changes; a save made against other text is detected.
     pub fingerprint: String,
+    /// Every place a flag is set, for lints.
+    pub flag_sets: Vec<(String, Location)>,
+    /// Every place a flag is read in a condition or a text, for lints.
+    pub flag_reads: Vec<(String, Location)>,
 }
 
 #[derive(Debug, Clone)]
@@ -38,6 +42,7 @@ pub struct CharacterDef {
     pub name: String,
     pub role: String,
     pub colour: Colour,
+    pub location: Location,
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +50,7 @@ pub struct CompetencyDef {
     pub id: String,
     pub name: String,
     pub description: String,
+    pub location: Location,
 }
 
 #[derive(Debug, Clone)]
@@ -52,6 +58,7 @@ pub struct GradeDef {
     pub min: u32,
     pub name: String,
     pub message: String,
+    pub location: Location,
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +70,8 @@ pub struct SceneDef {
     pub routes: Vec<RouteDef>,
     pub next: Option<SceneIx>,
     pub ending: bool,
+    /// Lint codes not reported for this scene.
+    pub allow: Vec<String>,
     pub location: Location,
 }
 
@@ -93,6 +102,8 @@ pub struct QuestionDef {
     pub expect: Vec<String>,
     pub right: Option<OutcomeDef>,
     pub wrong: Option<OutcomeDef>,
+    /// The `[scene.question]` header.
+    pub location: Location,
 }
 
 impl QuestionDef {

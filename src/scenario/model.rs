@@ -38,6 +38,7 @@ pub const TABLE_KEYS: &[(&str, &[&str])] = &[
             "route",
             "next",
             "ending",
+            "allow",
         ],
     ),
     ("scene.route", &["when", "goto"]),
@@ -177,6 +178,9 @@ pub struct Scene {
     pub next: Option<Spanned<String>>,
     #[serde(default)]
     pub ending: Option<Spanned<bool>>,
+    /// Lint codes `dojo check` should not report for this scene.
+    #[serde(default)]
+    pub allow: Vec<Spanned<String>>,
     /// Set when loading dropped a bad key or table from this scene (already reported), so the
     /// checks that judge the scene as a whole keep quiet instead of reporting a consequence.
     #[serde(skip)]

@@ -179,7 +179,7 @@ fn summary(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
             Paint::Queue,
         ));
     }
-    let box_width = width.min(76);
+    let box_width = width.min(80);
     let inner = box_width - 4;
     let label_width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0) + 2;
     let value_width = inner.saturating_sub(label_width).max(10);

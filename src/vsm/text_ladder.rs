@@ -68,15 +68,19 @@ pub fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
         let rounded = usize::try_from(cells.round()).unwrap_or(bar_width);
         if d.is_zero() { 0 } else { rounded.max(1) }
     };
-    let mut lines = vec![
-        Line::new()
-            .with("Lead-time ladder", Paint::Bold)
-            .with(", critical path  ", Paint::Plain)
-            .with("█", Paint::Work)
-            .with(" work (PT)  ", Paint::Plain)
-            .with("░", Paint::Wait)
-            .with(" waiting (LT − PT)", Paint::Plain),
-    ];
+    let title = Line::new()
+        .with("Lead-time ladder", Paint::Bold)
+        .with(", critical path", Paint::Plain);
+    let key = Line::new()
+        .with("█", Paint::Work)
+        .with(" work (PT)  ", Paint::Plain)
+        .with("░", Paint::Wait)
+        .with(" waiting (LT − PT)", Paint::Plain);
+    let mut lines = if title.width() + 2 + key.width() <= width {
+        vec![title.with("  ", Paint::Plain).with_line(key)]
+    } else {
+        vec![title, key]
+    };
     let columns = Line::new()
         .pad(label_width + 1 + name_width + 1 + bar_width)
         .with(&format!("  {:>lt_width$}    {:>pt_width$}", "LT", "PT"), Paint::Dim);
