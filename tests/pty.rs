@@ -33,6 +33,10 @@ struct Run {
 
 impl Run {
     fn start(data: &Path, args: &str, colour: bool) -> Run {
+        Run::start_with(data, args, colour, &[])
+    }
+
+    fn start_with(data: &Path, args: &str, colour: bool, env: &[(&str, &str)]) -> Run {
         let script = format!(
             r#"echo "BEFORE $(stty -g)"; "$DOJO" {args}; echo "EXIT $?"; echo "AFTER $(stty -g)""#
         );
@@ -44,6 +48,9 @@ impl Run {
             .env("DOJO_DATA_DIR", data)
             .env("TERM", "xterm-256color")
             .env_remove("XDG_DATA_HOME");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         if colour {
             command.env_remove("NO_COLOR");
         } else {
@@ -141,10 +148,15 @@ impl Run {
 
     /// Waits for the shell to report dojo's exit code and the terminal settings afterwards, and
     /// checks both.
-    fn finish(mut self) -> Vec<u8> {
+    fn finish(self) -> Vec<u8> {
+        self.finish_with("0")
+    }
+
+    /// As [`Run::finish`], for a run expected to end with another exit code.
+    fn finish_with(mut self, expected: &str) -> Vec<u8> {
         let code = self.capture_group(r"EXIT (\d+)", 1);
         let after = self.capture_group(r"AFTER ([0-9a-fA-F:]+)", 1);
-        assert_eq!(code, "0", "dojo exit code\n{}", self.tail());
+        assert_eq!(code, expected, "dojo exit code\n{}", self.tail());
         assert_eq!(after, self.before, "stty settings before and after dojo");
         self.session.get_process().wait().expect("shell exits");
         self.transcript
@@ -296,5 +308,60 @@ fn scenario_text_cannot_steer_the_terminal() {
     assert!(
         transcript.contains("Ring  the bell"),
         "the text around the escapes is shown"
+    );
+}
+
+#[test]
+fn a_panic_mid_animation_restores_the_terminal() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start_with(
+        data.path(),
+        "play --name Tester --seed 7",
+        true,
+        &[("DOJO_TEST_PANIC", "1")],
+    );
+    // The title card prints at once; the first text typed out after its pause panics.
+    for _ in 0..MAX_STEPS {
+        if run.capture("press any key|DOJO_TEST_PANIC is set") != "press any key" {
+            break;
+        }
+        run.send(" ");
+    }
+    run.finish_with("101");
+}
+
+/// The shell's child: dojo itself, found through /proc so the test needs no extra tools.
+fn child_of(pid: u32) -> u32 {
+    let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+        .expect("Linux /proc lists children");
+    children
+        .split_whitespace()
+        .next()
+        .and_then(|child| child.parse().ok())
+        .expect("the shell has started dojo")
+}
+
+#[test]
+fn a_kill_at_a_prompt_restores_the_terminal_and_keeps_progress() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start(
+        data.path(),
+        "play --name Tester --seed 7 --no-animation",
+        true,
+    );
+    // One question answered; the next prompt is on screen, in raw mode.
+    run.play_until(&[], 1);
+    let dojo = child_of(run.session.get_process().pid().as_raw() as u32);
+    let killed = Command::new("sh")
+        .arg("-c")
+        .arg(format!("kill -TERM {dojo}"))
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    run.finish_with("130");
+    let saves = files_in(&data.path().join("saves"));
+    assert!(
+        saves.iter().any(|name| name.ends_with(".json")),
+        "a save in {saves:?}"
     );
 }

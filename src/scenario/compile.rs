@@ -561,6 +561,14 @@ impl Compiler<'_> {
             next,
             ending,
             allow: scene.allow.iter().map(|a| a.get_ref().clone()).collect(),
+            allow_locations: scene
+                .allow
+                .iter()
+                .map(|a| Location {
+                    file,
+                    span: a.span(),
+                })
+                .collect(),
             location: Location {
                 file,
                 span: scene.id.span(),
@@ -739,6 +747,10 @@ impl Compiler<'_> {
             shuffle: question.shuffle,
             options,
             answer,
+            answer_location: question.answer.as_ref().map(|a| Location {
+                file,
+                span: a.span(),
+            }),
             tolerance,
             unit: question.unit.as_deref().map(|u| sanitize(u).0),
             expect: question

@@ -72,6 +72,8 @@ pub struct SceneDef {
     pub ending: bool,
     /// Lint codes not reported for this scene.
     pub allow: Vec<String>,
+    /// Where each entry of `allow` is written, in the same order, so an unknown code can be shown.
+    pub allow_locations: Vec<Location>,
     pub location: Location,
 }
 
@@ -96,6 +98,8 @@ pub struct QuestionDef {
     pub options: Vec<OptionDef>,
     /// The expected value of a number question.
     pub answer: Option<Expr>,
+    /// Where `answer` is written, for lints about it.
+    pub answer_location: Option<Location>,
     pub tolerance: f64,
     pub unit: Option<String>,
     /// Words a text answer is right to contain; empty means any answer is taken as right.

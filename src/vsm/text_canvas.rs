@@ -120,7 +120,10 @@ pub fn fit(text: &str, width: usize) -> String {
 
 /// `text` wrapped to lines of at most `width` columns (long words are cut).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    textwrap::wrap(text, width.max(1))
+    // No hyphenation: `%C/A` and `dev-testing` stay whole.
+    let options =
+        textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text, options)
         .into_iter()
         .map(|l| l.into_owned())
         .collect()

@@ -49,9 +49,11 @@ fn restore(colour: bool) {
 }
 
 /// Makes a panic restore the terminal before the message is printed, so the message is
-/// readable and the shell is usable afterwards. Installed once; later calls only record whether
-/// colour is in use.
-pub fn install_panic_hook(colour: bool) {
+/// readable and the shell is usable afterwards; and makes SIGINT, SIGTERM and SIGHUP (a `kill`,
+/// a closed terminal window) do the same before the process ends. Progress needs no saving
+/// there: the session is saved after every answer. Installed once; later calls only record
+/// whether colour is in use.
+pub fn install_restore_hooks(colour: bool) {
     COLOUR.store(colour, Ordering::Relaxed);
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
@@ -59,5 +61,25 @@ pub fn install_panic_hook(colour: bool) {
             restore(COLOUR.load(Ordering::Relaxed));
             previous(info);
         }));
+        // If the handler cannot be installed, the default action still ends the process; only
+        // the terminal restore is lost, which is no reason to refuse to play.
+        let _ = ctrlc::set_handler(|| {
+            restore_from_signal(COLOUR.load(Ordering::Relaxed));
+            std::process::exit(130);
+        });
     });
+}
+
+/// The signal handler runs on its own thread while the main thread may hold the stdout lock, so
+/// it writes to the controlling terminal directly instead of through stdout.
+fn restore_from_signal(colour: bool) {
+    if let Ok(mut tty) = std::fs::OpenOptions::new().write(true).open("/dev/tty") {
+        if colour {
+            let _ = queue!(tty, SetAttribute(Attribute::Reset), ResetColor);
+        }
+        let _ = queue!(tty, Show);
+        let _ = writeln!(tty);
+        let _ = tty.flush();
+    }
+    let _ = disable_raw_mode();
 }

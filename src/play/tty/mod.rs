@@ -56,7 +56,7 @@ pub struct Tty {
 
 impl Tty {
     pub fn new(options: TtyOptions) -> io::Result<Tty> {
-        guard::install_panic_hook(options.colour);
+        guard::install_restore_hooks(options.colour);
         Ok(Tty {
             options,
             out: io::stdout(),

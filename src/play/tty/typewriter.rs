@@ -69,6 +69,12 @@ pub fn pause_after(c: char, next: Option<char>) -> Duration {
 /// and returns `Reply::Quit` with the cursor on a fresh line.
 pub fn type_out(out: &mut impl Write, lines: &[Line], colour: bool) -> io::Result<Reply<()>> {
     let _raw = Raw::enter(colour)?;
+    // Debug builds only: lets the PTY tests prove the panic hook restores a terminal that is
+    // in raw mode mid-animation, the hardest moment to crash in.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("DOJO_TEST_PANIC").is_some() {
+        panic!("DOJO_TEST_PANIC is set: a deliberate panic while typing");
+    }
     let mut hurry = false;
     for line in lines {
         for span in &line.0 {
