@@ -270,3 +270,31 @@ fn unknown_commands_are_usage_errors() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unrecognized subcommand 'dance'"));
 }
+
+#[test]
+fn a_learner_builds_a_map_and_sees_it_beside_the_team_s() {
+    let data = tempfile::tempdir().unwrap();
+    // One lead time off (Request: 1 day, not 2) and the checks in series: the map is the
+    // learner's own, and the comparison at the end points at both.
+    let answers = "1 2 5 3 4\n1 3\n1\n1\n2\n80\n1\n3\n90\n2\n1\n75\n3\n2\n100\n1\n1\n50\n31.62\n";
+    let output = dojo(data.path())
+        .args([
+            "play",
+            "tests/fixtures/scenarios/workbench",
+            "--plain",
+            "--name",
+            "Ada",
+            "--seed",
+            "3",
+        ])
+        .write_stdin(answers)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_golden("play-workbench.out", &stdout_of(&output), data.path());
+}

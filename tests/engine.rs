@@ -55,6 +55,15 @@ fn transcript(
                 title.map(|t| format!(": {t}")).unwrap_or_default()
             ),
             Step::Narration { text } => writeln!(out, "  {text}"),
+            Step::Map(view) => match &view.map {
+                Some(map) => writeln!(out, "  [map {}: {} steps]", view.title, map.steps.len()),
+                None => writeln!(
+                    out,
+                    "  [map {}: needs {}]",
+                    view.title,
+                    view.missing.join(", ")
+                ),
+            },
             Step::Line { speaker, text } => writeln!(out, "  {}: {text}", speaker.name),
             Step::Question(question) => {
                 let options: Vec<&str> = question.options.iter().map(|o| o.id.as_str()).collect();
@@ -83,7 +92,11 @@ fn transcript(
                     .collect();
                 writeln!(
                     out,
-                    "  = {verdict}: {} [{}]",
+                    "  = {verdict}{}: {} [{}]",
+                    feedback
+                        .solution
+                        .map(|s| format!(" (the answer: {s})"))
+                        .unwrap_or_default(),
                     lines.join(" | "),
                     score.join(", ")
                 )

@@ -20,7 +20,8 @@ pub fn run(args: &VsmArgs) -> Result<ExitCode, Error> {
     let path = args.file.display().to_string();
     let text = std::fs::read_to_string(&args.file).map_err(|source| Unreadable {
         path: path.clone(),
-        source,
+        // "no such file or directory", without the OS error number.
+        source: std::io::Error::new(source.kind(), reason(&source)),
     })?;
     let terminal = std::io::stdout().is_terminal();
     let colour = terminal && std::env::var_os("NO_COLOR").is_none();
@@ -83,4 +84,13 @@ fn terminal_width(terminal: bool) -> usize {
     crossterm::terminal::size()
         .map(|(columns, _)| usize::from(columns).min(WIDEST))
         .unwrap_or(DEFAULT_WIDTH)
+}
+
+fn reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    let text = text.split(" (os error").next().unwrap_or(&text);
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }

@@ -1,8 +1,8 @@
 //! The variables expressions read during play: learner, scores, flags, visits, answers.
 
 use crate::expr::{Env, Value};
-use crate::scenario::Scenario;
 use crate::scenario::model::FlagValue;
+use crate::scenario::{MapRef, Scenario};
 
 use super::{Answer, State};
 
@@ -14,6 +14,9 @@ pub struct SessionEnv<'a> {
 impl Env for SessionEnv<'_> {
     fn lookup(&self, path: &[String]) -> Option<Value> {
         let (root, rest) = path.split_first()?;
+        if root == "vsm" {
+            return self.figure(rest);
+        }
         let name = match rest {
             [] => None,
             [name] => Some(name.as_str()),
@@ -52,6 +55,26 @@ impl Env for SessionEnv<'_> {
 }
 
 impl SessionEnv<'_> {
+    /// `vsm.<map>.<figure>`: from a reference map's figures, or from the learner's map once it
+    /// is complete (before that it reads as nothing).
+    fn figure(&self, path: &[String]) -> Option<Value> {
+        let (map, name) = path.split_first()?;
+        let name = name.join(".");
+        let value = match self.scenario.map_ref(map)? {
+            MapRef::Reference(index) => self.scenario.maps[index].metrics.get(&name)?,
+            MapRef::Workbench(bench) => {
+                match super::workbench::learner_map(self.scenario, &self.state.maps, bench) {
+                    Ok(learner) => crate::vsm::Metrics::compute(&learner).get(&name)?,
+                    Err(_) => return Some(Value::Nothing),
+                }
+            }
+        };
+        Some(match value.as_f64() {
+            Some(number) => Value::Number(number),
+            None => Value::Text(value.display()),
+        })
+    }
+
     fn last_answer(&self, scene: &str) -> Option<&super::AnswerRecord> {
         self.state
             .answers

@@ -94,7 +94,10 @@ pub fn judge<'s>(
                     .options
                     .iter()
                     .enumerate()
-                    .filter(|(i, o)| chosen.contains(i) || (graded && o.correct && view.options.iter().any(|v| v.id == o.id)))
+                    .filter(|(i, o)| {
+                        chosen.contains(i)
+                            || (graded && o.correct && view.options.iter().any(|v| v.id == o.id))
+                    })
                     .filter_map(|(i, o)| {
                         o.feedback.as_ref().map(|text| FeedbackItem {
                             option: Some(i),
@@ -160,20 +163,9 @@ pub fn judge<'s>(
                     _ => None,
                 });
             let right = expected.is_some_and(|e| (given - e).abs() <= question.tolerance + 1e-9);
-            let unit = question
-                .unit
-                .as_deref()
-                .map(|u| format!(" {u}"))
-                .unwrap_or_default();
-            let solution = expected
-                .filter(|_| !right)
-                .map(|e| format!("{}{unit}", format_number(e)));
-            Ok(outcome(
-                question,
-                right,
-                solution,
-                format!("{}{unit}", format_number(*given)),
-            ))
+            let unit = question.unit.as_deref();
+            let solution = expected.filter(|_| !right).map(|e| with_unit(e, unit));
+            Ok(outcome(question, right, solution, with_unit(*given, unit)))
         }
         (QuestionKind::Text, Answer::Text(text)) => {
             if text.trim().is_empty() {
@@ -222,6 +214,20 @@ fn outcome(
             .collect(),
         solution,
         shown,
+    }
+}
+
+/// "14.58%", "1 day", "3 days": a number with its unit as a person writes it.
+fn with_unit(number: f64, unit: Option<&str>) -> String {
+    let text = format_number(number);
+    match unit {
+        None => text,
+        Some(unit) if unit.starts_with('%') => format!("{text}{unit}"),
+        // Authors write units in the plural; one of them reads better without the s.
+        Some(unit) if text == "1" && unit.len() > 1 && unit.ends_with('s') => {
+            format!("{text} {}", &unit[..unit.len() - 1])
+        }
+        Some(unit) => format!("{text} {unit}"),
     }
 }
 

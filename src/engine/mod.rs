@@ -13,9 +13,13 @@ mod shuffle;
 mod state;
 mod step;
 mod story;
+mod workbench;
 
 pub use answer::{Answer, AnswerError};
 pub use results::{CompetencyResult, EndingResult, GradeResult, QuestionResult, Results};
 pub use state::{AnswerRecord, Cursor, State};
-pub use step::{ChoiceView, FeedbackLine, FeedbackView, QuestionView, ScoreChange, Speaker, Step};
+pub use step::{
+    ChoiceView, FeedbackLine, FeedbackView, MapView, QuestionView, ScoreChange, Speaker, Step,
+};
 pub use story::{ResumeError, Story};
+pub use workbench::{Comparison, Draft, Quantity, StepAnswers};

@@ -21,6 +21,9 @@ pub struct Results {
     pub percent: u32,
     pub grade: Option<GradeResult>,
     pub questions: Vec<QuestionResult>,
+    /// Each map the learner built, beside the map it was built against.
+    #[serde(default)]
+    pub maps: Vec<super::Comparison>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -72,7 +75,9 @@ fn best_answer(question: &QuestionDef, competencies: usize) -> Vec<i64> {
             .unwrap_or_else(|| vec![0; competencies])
     };
     let best = match question.kind {
-        QuestionKind::Single => best_of(question.options.iter().map(|o| gains(&o.effects)).collect()),
+        QuestionKind::Single => {
+            best_of(question.options.iter().map(|o| gains(&o.effects)).collect())
+        }
         QuestionKind::Multiple => {
             let mut total = vec![0; competencies];
             for option in &question.options {
@@ -164,6 +169,9 @@ pub fn results(scenario: &Scenario, state: &State, ending_title: String) -> Resu
                     .collect(),
                 at: record.at,
             })
+            .collect(),
+        maps: (0..scenario.workbenches.len())
+            .map(|bench| super::workbench::compare(scenario, &state.maps, bench))
             .collect(),
     }
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::scenario::model::{FlagValue, QuestionKind};
 
+use super::workbench::Draft;
 use super::{Answer, FeedbackLine};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,6 +21,9 @@ pub struct State {
     pub scores: BTreeMap<String, i64>,
     pub visits: BTreeMap<String, u32>,
     pub answers: Vec<AnswerRecord>,
+    /// The learner's own value-stream maps, by workbench id.
+    #[serde(default)]
+    pub maps: BTreeMap<String, Draft>,
 }
 
 /// Where in the current scene the story stands.

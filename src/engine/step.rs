@@ -23,6 +23,8 @@ pub enum Step {
         text: String,
     },
     /// Asked again on every call until [`super::Story::answer`] takes an answer.
+    /// A value-stream map to look at: the team's, or the one the learner is building.
+    Map(MapView),
     Question(QuestionView),
     Feedback(FeedbackView),
     /// The story is over; asked again, it stays over.
@@ -78,4 +80,14 @@ pub struct FeedbackLine {
 pub struct ScoreChange {
     pub competency: String,
     pub delta: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MapView {
+    pub id: String,
+    pub title: String,
+    /// `None` while a learner's map still lacks something; `missing` says what.
+    #[serde(skip)]
+    pub map: Option<Box<crate::vsm::Map>>,
+    pub missing: Vec<String>,
 }

@@ -4,15 +4,17 @@ use std::collections::BTreeMap;
 
 use crate::expr::Expr;
 use crate::scenario::model::QuestionKind;
-use crate::scenario::{Beat, Scenario, SceneDef, clean};
+use crate::scenario::{Beat, MapRef, Scenario, SceneDef, clean};
 
 use super::env::SessionEnv;
 use super::grading::judge;
 use super::results::results;
 use super::shuffle::shuffle;
+use super::step::MapView;
 use super::step::{
     ChoiceView, FeedbackLine, FeedbackView, QuestionView, ScoreChange, Speaker, Step,
 };
+use super::workbench;
 use super::{Answer, AnswerError, AnswerRecord, Cursor, State};
 
 /// Longest free-text answer kept; more is cut, so a pasted essay cannot bloat a save.
@@ -43,6 +45,7 @@ impl<'s> Story<'s> {
                 scores: BTreeMap::new(),
                 visits: BTreeMap::new(),
                 answers: Vec::new(),
+                maps: BTreeMap::new(),
             },
         }
     }
@@ -138,6 +141,11 @@ impl<'s> Story<'s> {
                     self.state.cursor = Cursor::Beat { index: index + 1 };
                     Some(self.beat(beat))
                 }
+                // The map, if the scene shows one, is the beat after the dialogue.
+                None if index == scene.beats.len() && scene.show_map.is_some() => {
+                    self.state.cursor = Cursor::Beat { index: index + 1 };
+                    scene.show_map.map(|map| Step::Map(self.map_view(map)))
+                }
                 None if scene.ending => {
                     self.state.cursor = Cursor::Ended;
                     Some(self.end())
@@ -158,6 +166,43 @@ impl<'s> Story<'s> {
                 Some(Step::Feedback(feedback))
             }
             Cursor::Ended => Some(self.end()),
+        }
+    }
+
+    fn map_view(&self, map: MapRef) -> MapView {
+        match map {
+            MapRef::Reference(index) => {
+                let reference = &self.scenario.maps[index];
+                MapView {
+                    id: reference.id.clone(),
+                    title: reference.map.title.clone(),
+                    map: Some(Box::new(reference.map.clone())),
+                    missing: Vec::new(),
+                }
+            }
+            MapRef::Workbench(bench) => {
+                let workbench = &self.scenario.workbenches[bench];
+                let learner = workbench::learner_map(self.scenario, &self.state.maps, bench);
+                let title = if workbench.title.is_empty() {
+                    "Your map".to_string()
+                } else {
+                    workbench.title.clone()
+                };
+                match learner {
+                    Ok(map) => MapView {
+                        id: workbench.id.clone(),
+                        title,
+                        map: Some(Box::new(map)),
+                        missing: Vec::new(),
+                    },
+                    Err(incomplete) => MapView {
+                        id: workbench.id.clone(),
+                        title,
+                        map: None,
+                        missing: incomplete.missing,
+                    },
+                }
+            }
         }
     }
 
@@ -253,6 +298,9 @@ impl<'s> Story<'s> {
             }
             other => other,
         };
+        if let Some(build) = &question.build {
+            workbench::validate(build, &answer)?;
+        }
         let env = self.env();
         let judgement = judge(question, &view, &answer, &env)?;
         let labelled = judgement.feedback.len() > 1;
@@ -305,6 +353,9 @@ impl<'s> Story<'s> {
         }
         for (flag, value) in sets {
             self.state.flags.insert(flag, value);
+        }
+        if let Some(build) = &question.build {
+            workbench::apply(build, &record.answer, self.scenario, &mut self.state.maps);
         }
         self.state.answers.push(record);
         self.state.cursor = Cursor::Feedback { goto };

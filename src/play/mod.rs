@@ -5,6 +5,7 @@
 //! readers, scripts); [`tty`] animates, colours and uses arrow-key menus.
 
 pub mod launch;
+mod map_text;
 pub mod plain;
 pub mod session;
 pub mod tty;

@@ -9,7 +9,11 @@ use crate::engine::{Answer, FeedbackView, QuestionView, Results, Step};
 use crate::scenario::Meta;
 use crate::scenario::model::QuestionKind;
 
+use super::map_text::{comparison_lines, map_lines};
 use super::{Frontend, Reply};
+
+/// Plain text is not wrapped, but maps are drawn: at the width of a classic terminal.
+const PLAIN_WIDTH: usize = 80;
 
 pub struct Plain<R, W> {
     input: R,
@@ -98,6 +102,15 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             writeln!(self.output, "{}. {}", number + 1, question.prompt)?;
             writeln!(self.output, "   You answered: {}{verdict}", question.answer)?;
         }
+        for comparison in &results.maps {
+            let mut lines = comparison_lines(comparison, PLAIN_WIDTH).into_iter();
+            if let Some(title) = lines.next() {
+                writeln!(self.output, "\n== {title} ==")?;
+            }
+            for line in lines {
+                writeln!(self.output, "{line}")?;
+            }
+        }
         writeln!(self.output)
     }
 }
@@ -126,7 +139,12 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
         if !meta.summary.is_empty() {
             writeln!(self.output, "{}", meta.summary)?;
         }
-        writeln!(self.output, "About {} minutes, {} level.", meta.minutes, meta.level.as_str())?;
+        writeln!(
+            self.output,
+            "About {} minutes, {} level.",
+            meta.minutes,
+            meta.level.as_str()
+        )?;
         if !meta.objectives.is_empty() {
             writeln!(self.output, "You will learn to:")?;
             for objective in &meta.objectives {
@@ -149,6 +167,12 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
             Step::Line { speaker, text } => writeln!(self.output, "{}: {text}\n", speaker.name)?,
             Step::Question(_) => {}
             Step::Feedback(feedback) => self.feedback(feedback)?,
+            Step::Map(view) => {
+                for line in map_lines(view, PLAIN_WIDTH) {
+                    writeln!(self.output, "{line}")?;
+                }
+                writeln!(self.output)?;
+            }
             Step::End(results) => self.results(results)?,
         }
         Ok(Reply::Given(()))

@@ -1,6 +1,6 @@
 //! Semantic checks and resolution: from the serde model to a playable [`Scenario`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -19,7 +19,7 @@ use super::model::{
 use super::sanitize::{is_suspicious, sanitize};
 
 /// Names an expression may start with, besides those the scenario defines.
-const ROOTS: &str = "`learner`, `score.<competency>`, `flag.<name>`, `visits.<scene>`, `answer.<scene>`, `correct.<scene>`";
+const ROOTS: &str = "`learner`, `score.<competency>`, `flag.<name>`, `visits.<scene>`, `answer.<scene>`, `correct.<scene>`, `vsm.<map>.<figure>`";
 
 pub fn compile(
     sources: &Sources,
@@ -39,11 +39,16 @@ pub fn compile(
         character_ids: HashMap::new(),
         flag_sets: Vec::new(),
         flag_reads: Vec::new(),
+        map_ids: HashMap::new(),
+        map_defs: Vec::new(),
+        benches: Vec::new(),
+        dead_maps: HashSet::new(),
     };
     if let Some(id) = &manifest.id {
         cx.check_id(manifest_file, id, "scenario");
     }
     cx.index_scenes(scenes);
+    let (maps, workbenches) = cx.maps(manifest_file, manifest, &parsed.maps);
     let characters = cx.characters(manifest_file, manifest);
     let competencies = cx.competencies(manifest_file, manifest);
     let grades = cx.grades(manifest_file, manifest);
@@ -73,6 +78,8 @@ pub fn compile(
         competencies,
         grades,
         scenes: compiled,
+        maps,
+        workbenches,
         fingerprint: fingerprint(sources),
         flag_sets: cx.flag_sets,
         flag_reads: cx.flag_reads,
@@ -93,26 +100,31 @@ fn fingerprint(sources: &Sources) -> String {
     format!("{hash:016x}")
 }
 
-struct Compiler<'a> {
-    sources: &'a Sources,
-    diagnostics: &'a mut Vec<Diagnostic>,
+pub(super) struct Compiler<'a> {
+    pub(super) sources: &'a Sources,
+    pub(super) diagnostics: &'a mut Vec<Diagnostic>,
     /// Ids of tables that could not be read: not reported again as missing.
-    broken: &'a Broken,
-    scene_ids: HashMap<String, SceneIx>,
+    pub(super) broken: &'a Broken,
+    pub(super) scene_ids: HashMap<String, SceneIx>,
     /// Scenes that have a question, so `answer.<scene>` can be checked.
-    questions: HashMap<String, QuestionKind>,
-    competency_ids: HashMap<String, usize>,
-    character_ids: HashMap<String, usize>,
-    flag_sets: Vec<(String, Location)>,
-    flag_reads: Vec<(String, Location)>,
+    pub(super) questions: HashMap<String, QuestionKind>,
+    pub(super) competency_ids: HashMap<String, usize>,
+    pub(super) character_ids: HashMap<String, usize>,
+    pub(super) flag_sets: Vec<(String, Location)>,
+    pub(super) flag_reads: Vec<(String, Location)>,
+    pub(super) map_ids: HashMap<String, MapRef>,
+    pub(super) map_defs: Vec<MapDef>,
+    pub(super) benches: Vec<WorkbenchDef>,
+    /// Workbenches whose reference map is missing: already reported, not reported again.
+    pub(super) dead_maps: HashSet<String>,
 }
 
 impl Compiler<'_> {
-    fn push(&mut self, diagnostic: Diagnostic) {
+    pub(super) fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
 
-    fn check_id(&mut self, file: FileId, id: &Spanned<String>, what: &str) -> bool {
+    pub(super) fn check_id(&mut self, file: FileId, id: &Spanned<String>, what: &str) -> bool {
         let text = id.get_ref();
         let valid = text.chars().next().is_some_and(|c| c.is_ascii_lowercase())
             && text
@@ -129,7 +141,7 @@ impl Compiler<'_> {
     }
 
     /// Records ids in a table, reporting duplicates against their first definition.
-    fn register(
+    pub(super) fn register(
         &mut self,
         seen: &mut HashMap<String, (FileId, Range<usize>)>,
         file: FileId,
@@ -432,6 +444,7 @@ impl Compiler<'_> {
         let what = match root {
             "learner" if rest.is_empty() => return None,
             "flag" if rest.len() == 1 => return None,
+            "vsm" => return self.vsm_name_problem(path),
             "score" => "competency",
             "visits" | "answer" | "correct" => "scene",
             "learner" => {
@@ -444,7 +457,7 @@ impl Compiler<'_> {
             "flag" => "flag",
             _ => {
                 let roots =
-                    ["learner", "score", "flag", "visits", "answer", "correct"].map(String::from);
+                    ["learner", "score", "flag", "visits", "answer", "correct", "vsm"].map(String::from);
                 let hint = match closest(root, roots.iter()) {
                     Some(close) => format!(
                         "did you mean `{}`?",
@@ -549,6 +562,7 @@ impl Compiler<'_> {
             .collect();
         let next = scene.next.as_ref().and_then(|n| self.scene_ref(file, n));
         let ending = scene.ending.as_ref().is_some_and(|e| *e.get_ref());
+        let show_map = scene.show_map.as_ref().and_then(|id| self.show_map(file, id));
         if !scene.damaged {
             self.check_exits(file, scene, ending);
         }
@@ -560,6 +574,7 @@ impl Compiler<'_> {
             routes,
             next,
             ending,
+            show_map,
             allow: scene.allow.iter().map(|a| a.get_ref().clone()).collect(),
             allow_locations: scene
                 .allow
@@ -743,6 +758,7 @@ impl Compiler<'_> {
             .map(|o| self.outcome(file, o.get_ref()));
         QuestionDef {
             kind,
+            build: self.build(file, question),
             prompt,
             shuffle: question.shuffle,
             options,
@@ -1017,10 +1033,10 @@ fn describe_char(c: char) -> String {
 }
 
 /// Why a name in an expression names nothing, as a diagnostic would say it.
-struct NameProblem {
-    message: String,
-    label: &'static str,
-    hint: String,
+pub(super) struct NameProblem {
+    pub(super) message: String,
+    pub(super) label: &'static str,
+    pub(super) hint: String,
 }
 
 /// The byte range of `name` in `text` at or after `from`, where it stands as a whole name.
@@ -1100,7 +1116,7 @@ fn paragraphs(text: &str) -> Vec<String> {
 }
 
 /// The known id nearest to a misspelt one, if it is near enough to be a likely typo.
-fn closest<'a>(wanted: &str, known: impl Iterator<Item = &'a String>) -> Option<&'a String> {
+pub(super) fn closest<'a>(wanted: &str, known: impl Iterator<Item = &'a String>) -> Option<&'a String> {
     known
         .map(|k| (edit_distance(wanted, k), k))
         .filter(|(d, k)| is_near(*d, k))

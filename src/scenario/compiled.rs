@@ -20,6 +20,8 @@ pub struct Scenario {
     pub scenes: Vec<SceneDef>,
     /// Changes whenever any source file changes; a save made against other text is detected.
     pub fingerprint: String,
+    pub maps: Vec<MapDef>,
+    pub workbenches: Vec<WorkbenchDef>,
     /// Every place a flag is set, for lints.
     pub flag_sets: Vec<(String, Location)>,
     /// Every place a flag is read in a condition or a text, for lints.
@@ -70,6 +72,7 @@ pub struct SceneDef {
     pub routes: Vec<RouteDef>,
     pub next: Option<SceneIx>,
     pub ending: bool,
+    pub show_map: Option<MapRef>,
     /// Lint codes not reported for this scene.
     pub allow: Vec<String>,
     /// Where each entry of `allow` is written, in the same order, so an unknown code can be shown.
@@ -93,6 +96,7 @@ pub struct RouteDef {
 #[derive(Debug, Clone)]
 pub struct QuestionDef {
     pub kind: QuestionKind,
+    pub build: Option<Build>,
     pub prompt: Template,
     pub shuffle: bool,
     pub options: Vec<OptionDef>,
@@ -157,4 +161,69 @@ impl Scenario {
     pub fn competency_index(&self, id: &str) -> Option<usize> {
         self.competencies.iter().position(|c| c.id == id)
     }
+
+    /// A reference map or a workbench by id.
+    pub fn map_ref(&self, id: &str) -> Option<MapRef> {
+        self.maps
+            .iter()
+            .position(|m| m.id == id)
+            .map(MapRef::Reference)
+            .or_else(|| self.workbenches.iter().position(|w| w.id == id).map(MapRef::Workbench))
+    }
+}
+
+/// A reference value-stream map and its figures, computed once at load.
+#[derive(Debug, Clone)]
+pub struct MapDef {
+    pub id: String,
+    pub map: crate::vsm::Map,
+    pub metrics: crate::vsm::Metrics,
+}
+
+/// A map the learner builds, step by step, against a reference map.
+#[derive(Debug, Clone)]
+pub struct WorkbenchDef {
+    pub id: String,
+    pub title: String,
+    /// Index into [`Scenario::maps`].
+    pub reference: usize,
+}
+
+/// A map a scene shows or an expression reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapRef {
+    Reference(usize),
+    Workbench(usize),
+}
+
+/// What a question's answer writes into a workbench map.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Build {
+    /// The order of the steps: an order question over step ids.
+    Order { bench: usize },
+    /// The steps that run side by side: a multiple question over step ids.
+    Parallel { bench: usize },
+    /// Where the reference queue in front of step `queue` goes: a single question over step ids.
+    Queue { bench: usize, queue: String },
+    /// A step's figure from a number question, read in `unit`.
+    Figure {
+        bench: usize,
+        step: String,
+        field: Field,
+        unit: FigureUnit,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    Lt,
+    Pt,
+    Ca,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureUnit {
+    Time(crate::vsm::Unit),
+    Percent,
 }

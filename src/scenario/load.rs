@@ -14,7 +14,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 use super::compile::{edit_distance, is_near};
-use super::model::{Character, Competency, Grade, Manifest, Scene, keys_of};
+use super::model::{MapFile, Workbench, Character, Competency, Grade, Manifest, Scene, keys_of};
 use super::origin::{ScenarioFiles, is_contained};
 use super::toml_error::Doc;
 
@@ -26,6 +26,8 @@ pub struct Parsed {
     pub manifest_file: FileId,
     pub manifest: Manifest,
     pub scenes: Vec<(FileId, Scene)>,
+    /// Each `[[map]]` with its map, when its file could be read without errors.
+    pub maps: Vec<(MapFile, Option<crate::vsm::Map>)>,
     pub broken: Broken,
 }
 
@@ -35,6 +37,8 @@ pub struct Broken {
     pub scenes: HashSet<String>,
     pub characters: HashSet<String>,
     pub competencies: HashSet<String>,
+    /// Maps and workbenches whose table or file could not be read.
+    pub maps: HashSet<String>,
     /// Whether a `[[grade]]` could not be read, so the bands cannot be judged as a whole.
     pub grades: bool,
     /// Whether some scenes could not be read at all (a scene file is missing or refused, or a
@@ -136,6 +140,7 @@ pub fn parse_files(
             }
         }
     }
+    let maps = read_maps(files, sources, &manifest, manifest_file, diagnostics, &mut broken);
     broken.unread_scenes |= broken.scenes.remove("") || manifest.scenes.is_none();
     broken.characters.remove("");
     broken.competencies.remove("");
@@ -143,8 +148,54 @@ pub fn parse_files(
         manifest_file,
         manifest,
         scenes,
+        maps,
         broken,
     })
+}
+
+/// Reads every `[[map]]` file with the value-stream reader, so a broken map gets the same
+/// `file:line:col` diagnostics as a broken scene.
+fn read_maps(
+    files: &dyn ScenarioFiles,
+    sources: &mut Sources,
+    manifest: &Manifest,
+    manifest_file: FileId,
+    diagnostics: &mut Vec<Diagnostic>,
+    broken: &mut Broken,
+) -> Vec<(MapFile, Option<crate::vsm::Map>)> {
+    let mut maps = Vec::new();
+    for entry in &manifest.maps {
+        let name = entry.file.get_ref().as_str();
+        let span = entry.file.span();
+        let map = if !is_contained(name) || name == MANIFEST {
+            diagnostics.push(
+                Diagnostic::error("bad-path", format!("`{name}` is not a map file inside the scenario folder"))
+                    .at(manifest_file, span, "not a path inside this folder")
+                    .hint("map files are named relative to scenario.toml, without `..` or a leading `/`"),
+            );
+            None
+        } else {
+            match files.read(name) {
+                Ok(text) => {
+                    let file = sources.add(files.display_name(name), text);
+                    crate::vsm::read(sources, file, diagnostics)
+                }
+                Err(error) => {
+                    diagnostics.push(
+                        Diagnostic::error("missing-file", format!("cannot read map file `{name}`: {}", io_reason(&error)))
+                            .at(manifest_file, span, "listed here")
+                            .hint(format!("create `{}`, or remove this [[map]]", files.display_name(name))),
+                    );
+                    None
+                }
+            }
+        };
+        if map.is_none() {
+            broken.maps.insert(entry.id.get_ref().clone());
+        }
+        maps.push((entry.clone(), map));
+    }
+    maps
 }
 
 /// An I/O error without the OS error number: "no such file or directory".
@@ -198,6 +249,8 @@ fn parse_manifest(
     let mut characters = Vec::new();
     let mut competencies = Vec::new();
     let mut grades = Vec::new();
+    let mut maps = Vec::new();
+    let mut workbenches = Vec::new();
     for (key, value) in root.iter() {
         match key.get_ref().as_ref() {
             "character" => {
@@ -206,6 +259,12 @@ fn parse_manifest(
             "competency" => {
                 competencies =
                     each::<Competency>(&doc, value, diagnostics, &mut broken.competencies)
+            }
+            "map" => {
+                maps = each::<MapFile>(&doc, value, diagnostics, &mut broken.maps);
+            }
+            "workbench" => {
+                workbenches = each::<Workbench>(&doc, value, diagnostics, &mut broken.maps);
             }
             "grade" => {
                 let mut lost = HashSet::new();
@@ -239,6 +298,8 @@ fn parse_manifest(
     manifest.characters = characters.into_iter().map(|(c, _)| c).collect();
     manifest.competencies = competencies.into_iter().map(|(c, _)| c).collect();
     manifest.grades = grades.into_iter().map(|(g, _)| g).collect();
+    manifest.maps = maps.into_iter().map(|(m, _)| m).collect();
+    manifest.workbenches = workbenches.into_iter().map(|(w, _)| w).collect();
     manifest
 }
 

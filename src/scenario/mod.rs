@@ -14,6 +14,7 @@ pub mod model;
 mod origin;
 mod sanitize;
 mod toml_error;
+mod workbench;
 
 pub use colour::{Colour, Named};
 pub use compiled::*;

@@ -22,8 +22,12 @@ pub const TABLE_KEYS: &[(&str, &[&str])] = &[
             "character",
             "competency",
             "grade",
+            "map",
+            "workbench",
         ],
     ),
+    ("map", &["id", "file"]),
+    ("workbench", &["id", "title", "reference"]),
     ("character", &["id", "name", "role", "colour"]),
     ("competency", &["id", "name", "description"]),
     ("grade", &["min", "name", "message"]),
@@ -38,6 +42,7 @@ pub const TABLE_KEYS: &[(&str, &[&str])] = &[
             "route",
             "next",
             "ending",
+            "show_map",
             "allow",
         ],
     ),
@@ -46,6 +51,7 @@ pub const TABLE_KEYS: &[(&str, &[&str])] = &[
         "scene.question",
         &[
             "kind",
+            "build",
             "prompt",
             "shuffle",
             "option",
@@ -107,6 +113,28 @@ pub struct Manifest {
     pub competencies: Vec<Competency>,
     #[serde(skip)]
     pub grades: Vec<Grade>,
+    #[serde(skip)]
+    pub maps: Vec<MapFile>,
+    #[serde(skip)]
+    pub workbenches: Vec<Workbench>,
+}
+
+/// A `[[map]]`: a value-stream map file the scenario reads figures from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapFile {
+    pub id: Spanned<String>,
+    pub file: Spanned<String>,
+}
+
+/// A `[[workbench]]`: a map the learner builds through questions, against a reference map.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workbench {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub title: String,
+    pub reference: Spanned<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -178,6 +206,9 @@ pub struct Scene {
     pub next: Option<Spanned<String>>,
     #[serde(default)]
     pub ending: Option<Spanned<bool>>,
+    /// A map to show after the dialogue: a `[[map]]` or `[[workbench]]` id.
+    #[serde(default)]
+    pub show_map: Option<Spanned<String>>,
     /// Lint codes `dojo check` should not report for this scene.
     #[serde(default)]
     pub allow: Vec<Spanned<String>>,
@@ -223,6 +254,9 @@ impl QuestionKind {
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub kind: Spanned<QuestionKind>,
+    /// Where the answer goes in the learner's map, such as `yours.order` or `yours.plan.lt`.
+    #[serde(default)]
+    pub build: Option<Spanned<String>>,
     pub prompt: Spanned<String>,
     #[serde(default)]
     pub shuffle: bool,
@@ -314,12 +348,19 @@ mod tests {
             .unwrap()
             .iter()
             .copied()
-            .filter(|k| !matches!(*k, "character" | "competency" | "grade"))
+            .filter(|k| {
+                !matches!(
+                    *k,
+                    "character" | "competency" | "grade" | "map" | "workbench"
+                )
+            })
             .collect();
         assert_eq!(serde_keys::<Manifest>(), manifest);
         assert_eq!(serde_keys::<Character>(), keys_of("character").unwrap());
         assert_eq!(serde_keys::<Competency>(), keys_of("competency").unwrap());
         assert_eq!(serde_keys::<Grade>(), keys_of("grade").unwrap());
+        assert_eq!(serde_keys::<MapFile>(), keys_of("map").unwrap());
+        assert_eq!(serde_keys::<Workbench>(), keys_of("workbench").unwrap());
         assert_eq!(serde_keys::<Scene>(), keys_of("scene").unwrap());
         assert_eq!(serde_keys::<Route>(), keys_of("scene.route").unwrap());
         assert_eq!(serde_keys::<Question>(), keys_of("scene.question").unwrap());

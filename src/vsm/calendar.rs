@@ -4,7 +4,7 @@
 //! hours in an 8 h x 5 d office than on a 24 h x 7 d operations rota. The calendar is a
 //! setting of each map, never a constant.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::ratio::Ratio;
 
@@ -23,7 +23,7 @@ pub enum CalendarError {
 }
 
 /// A unit a duration can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
     Minute,

@@ -43,6 +43,8 @@ impl DurationError {
     }
 }
 
+// `add` as a method, like `Ratio`'s, for the same reason.
+#[allow(clippy::should_implement_trait)]
 impl Duration {
     pub const ZERO: Duration = Duration(Ratio::ZERO);
 
@@ -79,9 +81,7 @@ impl Duration {
     /// How many `unit`s this lasts on `calendar`, exactly.
     pub fn in_unit(self, unit: Unit, calendar: &Calendar) -> Ratio {
         // A calendar's units are never zero long, so the division always succeeds.
-        self.0
-            .div(calendar.minutes_in(unit))
-            .unwrap_or(Ratio::ZERO)
+        self.0.div(calendar.minutes_in(unit)).unwrap_or(Ratio::ZERO)
     }
 
     /// "384 hours", "2.98 weeks", "1 day": the value in `unit`, rounded to two decimals.
@@ -91,12 +91,17 @@ impl Duration {
 
     /// "384 h", "9.6 w": the short form, for tight columns.
     pub fn short_in(self, unit: Unit, calendar: &Calendar) -> String {
-        format!("{} {}", self.in_unit(unit, calendar).decimal(2), unit.short())
+        format!(
+            "{} {}",
+            self.in_unit(unit, calendar).decimal(2),
+            unit.short()
+        )
     }
 
     /// The unit a person would say this in: the largest in which it is at least one and reads
     /// exactly with at most one decimal, skipping awkward ones under 1.5 (`7 days` rather than
-    /// `1.4 weeks`, `9.6 weeks` rather than `48 days`, `119 hours` rather than `2.98 weeks`).
+    /// `1.4 weeks`, `9.6 weeks` rather than `48 days`, `119 hours` rather than `2.98 weeks`);
+    /// failing that, the largest in which it is at least one (`1.2 days`).
     pub fn natural_unit(self, calendar: &Calendar) -> Unit {
         for unit in [Unit::Week, Unit::Day, Unit::Hour] {
             let value = self.in_unit(unit, calendar);
@@ -106,11 +111,19 @@ impl Duration {
                 return unit;
             }
         }
-        if self.is_zero() {
-            Unit::Hour
-        } else {
-            Unit::Minute
+        if self.minutes().is_whole() && !self.is_zero() {
+            return Unit::Minute;
         }
+        // Nothing reads exactly (days of demand often do not): the largest unit that is at
+        // least one, rounded when shown.
+        [Unit::Week, Unit::Day, Unit::Hour]
+            .into_iter()
+            .find(|&unit| self.in_unit(unit, calendar) >= Ratio::ONE)
+            .unwrap_or(if self.is_zero() {
+                Unit::Hour
+            } else {
+                Unit::Minute
+            })
     }
 
     /// This duration in its [natural unit](Duration::natural_unit): "9.6 weeks", "7 days".
@@ -340,6 +353,10 @@ mod tests {
             "20 minutes"
         );
         assert_eq!(hours(119).text_in(Unit::Week, &calendar), "2.98 weeks");
+        let inexact = Duration::from_minutes(Ratio::new(1100 * 480, 920).unwrap());
+        assert_eq!(inexact.natural(&calendar), "1.2 days");
+        let inexact = Duration::from_minutes(Ratio::new(100, 3).unwrap());
+        assert_eq!(inexact.natural(&calendar), "33.33 minutes");
         assert_eq!(hours(384).short_in(Unit::Hour, &calendar), "384 h");
     }
 }

@@ -37,6 +37,20 @@ impl Time {
         }
     }
 
+    /// "9.6 weeks = 48 days = 384 hours": the natural unit, then each smaller one (days,
+    /// hours) in which the time reads exactly with at most two decimals.
+    pub fn all_units(&self) -> String {
+        let natural = self.exact.natural_unit(&self.calendar);
+        let mut parts = vec![self.text.clone()];
+        for unit in [Unit::Day, Unit::Hour] {
+            let exact = self.exact_in(unit).mul(Ratio::whole(100)).is_whole();
+            if unit < natural && exact {
+                parts.push(self.exact.text_in(unit, &self.calendar));
+            }
+        }
+        parts.join(" = ")
+    }
+
     /// How many `unit`s this is, exactly.
     pub fn exact_in(&self, unit: Unit) -> Ratio {
         self.exact.in_unit(unit, &self.calendar)

@@ -188,7 +188,12 @@ impl Graph {
             .collect();
         let mut ready: Vec<usize> = (0..self.n).filter(|&i| waiting[i] == 0).collect();
         let mut order = Vec::new();
-        while let Some(pos) = ready.iter().enumerate().min_by_key(|(_, i)| **i).map(|(p, _)| p) {
+        while let Some(pos) = ready
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, i)| **i)
+            .map(|(p, _)| p)
+        {
             let node = ready.swap_remove(pos);
             order.push(node);
             for &next in &self.succ[node] {
@@ -304,11 +309,7 @@ impl Graph {
             common.iter().map(|&c| (c, self.reach(c))).collect();
         reach_of
             .iter()
-            .find(|(c, _)| {
-                reach_of
-                    .iter()
-                    .all(|(o, r)| o == c || !r[*c])
-            })
+            .find(|(c, _)| reach_of.iter().all(|(o, r)| o == c || !r[*c]))
             .map_or(self.sink(), |(c, _)| *c)
     }
 

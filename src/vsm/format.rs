@@ -137,10 +137,13 @@ fn syntax(file: FileId, text: &str, error: &toml::de::Error) -> Diagnostic {
         None => (message, None),
     };
     let label = expected.map_or_else(|| "here".to_string(), |e| format!("expected {e}"));
-    let diagnostic = Diagnostic::error("toml-syntax", what).at(file, span, label);
     if what.starts_with("string values must be quoted") {
-        diagnostic.hint("put text in quotes, durations too: `lt = \"2 days\"`")
-    } else if what == "duplicate key" {
+        return Diagnostic::error("toml-syntax", what)
+            .at(file, span, "text needs quotes")
+            .hint("put text in quotes, durations too: `lt = \"2 days\"`");
+    }
+    let diagnostic = Diagnostic::error("toml-syntax", what).at(file, span, label);
+    if what == "duplicate key" {
         diagnostic.hint("a key appears once per table; start a new `[[step]]` for another step")
     } else {
         diagnostic
@@ -183,15 +186,9 @@ fn read_calendar(top: &Table<'_, '_>, diagnostics: &mut Vec<Diagnostic>) -> Cale
 }
 
 /// The conventions, or `None` (reported) when they cannot be known.
-fn read_conventions(
-    top: &Table<'_, '_>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Conventions> {
+fn read_conventions(top: &Table<'_, '_>, diagnostics: &mut Vec<Diagnostic>) -> Option<Conventions> {
     let Some((table, span)) = top.table("conventions", diagnostics) else {
-        return top
-            .get("conventions")
-            .is_none()
-            .then(Conventions::default);
+        return top.get("conventions").is_none().then(Conventions::default);
     };
     let table = Table {
         file: top.file,
@@ -211,20 +208,21 @@ fn read_conventions(
     let demand = table.number("daily_demand", false, diagnostics);
     let queues = match (queues, demand) {
         (Err(()), _) => None,
-        (Ok(Some(At { value, span })), demand) if value == "demand" => match demand {
-            Some(At { value, span }) if value.is_zero() => {
-                diagnostics.push(
-                    Diagnostic::error("invalid-value", "`daily_demand` must be more than 0")
-                        .at(top.file, span, "items the customer takes per working day"),
-                );
-                None
-            }
-            Some(demand) => Some(QueueRule::Demand {
-                daily_demand: demand.value,
-            }),
-            None if table.get("daily_demand").is_some() => None,
-            None => {
-                diagnostics.push(
+        (Ok(Some(At { value, span })), demand) if value == "demand" => {
+            match demand {
+                Some(At { value, span }) if value.is_zero() => {
+                    diagnostics.push(
+                        Diagnostic::error("invalid-value", "`daily_demand` must be more than 0")
+                            .at(top.file, span, "items the customer takes per working day"),
+                    );
+                    None
+                }
+                Some(demand) => Some(QueueRule::Demand {
+                    daily_demand: demand.value,
+                }),
+                None if table.get("daily_demand").is_some() => None,
+                None => {
+                    diagnostics.push(
                     Diagnostic::error(
                         "missing-demand",
                         "queues counted in days of demand need `daily_demand`",
@@ -232,9 +230,10 @@ fn read_conventions(
                     .at(top.file, span, "converts queues using the daily demand")
                     .hint("add `daily_demand = <items the customer takes per working day>` to [conventions]"),
                 );
-                None
+                    None
+                }
             }
-        },
+        }
         (Ok(_), demand) => {
             if let Some(demand) = demand {
                 diagnostics.push(
@@ -315,9 +314,16 @@ fn read_steps(
         DeValue::Array(items) => items,
         DeValue::Table(_) => {
             diagnostics.push(
-                Diagnostic::error("invalid-value", "steps are written `[[step]]`, with two brackets")
-                    .at(top.file, value.span(), "one pair of brackets makes a single table")
-                    .hint("start every step with its own `[[step]]` header"),
+                Diagnostic::error(
+                    "invalid-value",
+                    "steps are written `[[step]]`, with two brackets",
+                )
+                .at(
+                    top.file,
+                    value.span(),
+                    "one pair of brackets makes a single table",
+                )
+                .hint("start every step with its own `[[step]]` header"),
             );
             return Vec::new();
         }
@@ -360,6 +366,38 @@ fn read_step(
     calendar: &Calendar,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Draft {
+    let before = diagnostics.len();
+    let draft = read_step_keys(table, text, calendar, diagnostics);
+    // A step key written below `[step.queue]` is reported there, with the TOML trap
+    // explained; saying the step misses it too would be the same mistake twice.
+    let trapped: Vec<String> = table
+        .get("queue")
+        .and_then(|q| q.get_ref().as_table())
+        .map(|q| {
+            q.iter()
+                .map(|(k, _)| k.get_ref().to_string())
+                .filter(|k| STEP_KEYS.contains(&k.as_str()) && !QUEUE_KEYS.contains(&k.as_str()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut index = 0;
+    diagnostics.retain(|d| {
+        index += 1;
+        index <= before
+            || !(d.code == "missing-key"
+                && trapped
+                    .iter()
+                    .any(|k| d.message.starts_with(&format!("missing key `{k}`"))))
+    });
+    draft
+}
+
+fn read_step_keys(
+    table: &Table<'_, '_>,
+    text: &str,
+    calendar: &Calendar,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Draft {
     table.unknown_keys(None, diagnostics);
     let id = table
         .required_string("id", "\"<step id>\"", diagnostics)
@@ -374,8 +412,11 @@ fn read_step(
         let people = u32::try_from(p.value).ok();
         if people.is_none() {
             diagnostics.push(
-                Diagnostic::error("invalid-value", "`people` is too large")
-                    .at(table.file, p.span, "too many people"),
+                Diagnostic::error("invalid-value", "`people` is too large").at(
+                    table.file,
+                    p.span,
+                    "too many people",
+                ),
             );
         }
         people
@@ -485,7 +526,9 @@ fn duration_key(
                 .get(span.clone())
                 .filter(|raw| raw.len() == written.len() + 2)
                 .and_then(|_| error.at())
-                .map_or(span.clone(), |at| span.start + 1 + at.start..span.start + 1 + at.end);
+                .map_or(span.clone(), |at| {
+                    span.start + 1 + at.start..span.start + 1 + at.end
+                });
             let (message, label, hint) = match &error {
                 DurationError::UnknownUnit { unit, .. } => (
                     format!("unknown unit `{unit}` in `{key}`"),
@@ -549,7 +592,11 @@ fn read_ca(table: &Table<'_, '_>, diagnostics: &mut Vec<Diagnostic>) -> Option<R
         diagnostics.push(
             Diagnostic::warning(
                 "ca-looks-like-fraction",
-                format!("`ca = {}` means {}%, under one percent", ca.value.decimal(4), ca.value.decimal(4)),
+                format!(
+                    "`ca = {}` means {}%, under one percent",
+                    ca.value.decimal(4),
+                    ca.value.decimal(4)
+                ),
             )
             .at(table.file, ca.span.clone(), "read as a percentage")
             .hint(format!(
@@ -632,7 +679,10 @@ fn resolve(
                     diagnostics.push(
                         Diagnostic::error(
                             "unknown-step",
-                            format!("`after` names `{}`, which is not a step of this map", name.value),
+                            format!(
+                                "`after` names `{}`, which is not a step of this map",
+                                name.value
+                            ),
                         )
                         .at(file, name.span.clone(), "no step has this id")
                         .hint(hint),
@@ -654,17 +704,17 @@ fn flow_diagnostic(file: FileId, drafts: &[Draft], problem: &FlowProblem) -> Dia
             .map_or("?", |id| id.value.as_str())
     };
     let id_span = |i: usize| {
-        drafts
-            .get(i)
-            .map_or(0..0, |d| d.id.as_ref().map_or(d.header.clone(), |id| id.span.clone()))
+        drafts.get(i).map_or(0..0, |d| {
+            d.id.as_ref().map_or(d.header.clone(), |id| id.span.clone())
+        })
     };
     // Where step `i` names step `before` in its `after` list.
     let link = |i: usize, before: usize| {
         drafts.get(i).map_or(0..0, |d| {
-            d.after
-                .iter()
-                .find(|a| a.value == id(before))
-                .map_or_else(|| d.after_span.clone().unwrap_or(d.header.clone()), |a| a.span.clone())
+            d.after.iter().find(|a| a.value == id(before)).map_or_else(
+                || d.after_span.clone().unwrap_or(d.header.clone()),
+                |a| a.span.clone(),
+            )
         })
     };
     match problem {
@@ -677,7 +727,11 @@ fn flow_diagnostic(file: FileId, drafts: &[Draft], problem: &FlowProblem) -> Dia
                 "flow-cycle",
                 format!("the flow goes round in a circle: {}", circle.join(" → ")),
             )
-            .at(file, link(first, last), format!("`{}` follows `{}`", id(first), id(last)));
+            .at(
+                file,
+                link(first, last),
+                format!("`{}` follows `{}`", id(first), id(last)),
+            );
             for pair in steps.windows(2) {
                 diagnostic = diagnostic.also(
                     file,
@@ -697,7 +751,9 @@ fn flow_diagnostic(file: FileId, drafts: &[Draft], problem: &FlowProblem) -> Dia
                 ),
             );
             diagnostic = match split {
-                Some(split) => diagnostic.at(file, id_span(*split), "the flow splits after this step"),
+                Some(split) => {
+                    diagnostic.at(file, id_span(*split), "the flow splits after this step")
+                }
                 None => diagnostic.at(file, id_span(ends[0]), "delivers to the customer"),
             };
             for &end in ends.iter().skip(usize::from(split.is_none())) {

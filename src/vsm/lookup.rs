@@ -102,14 +102,24 @@ impl Metrics {
         percent(&mut out, "activity_ratio", &self.activity_ratio);
         percent(&mut out, "rolled_ca", &self.rolled_ca);
         let whole = |n: usize| Ratio::whole(n as u128);
-        number(&mut out, "steps", whole(self.steps.len()), MetricUnit::Steps);
+        number(
+            &mut out,
+            "steps",
+            whole(self.steps.len()),
+            MetricUnit::Steps,
+        );
         number(
             &mut out,
             "critical_path_steps",
             whole(self.critical_path.len()),
             MetricUnit::Steps,
         );
-        number(&mut out, "people", Ratio::whole(u128::from(self.people)), MetricUnit::People);
+        number(
+            &mut out,
+            "people",
+            Ratio::whole(u128::from(self.people)),
+            MetricUnit::People,
+        );
         number(
             &mut out,
             "queue_items",
@@ -117,7 +127,11 @@ impl Metrics {
             MetricUnit::Items,
         );
         times(&mut out, "longest_lead_time", &self.longest_lead_time.value);
-        text(&mut out, "longest_lead_time_step", &self.longest_lead_time.name);
+        text(
+            &mut out,
+            "longest_lead_time_step",
+            &self.longest_lead_time.name,
+        );
         times(&mut out, "longest_wait", &self.longest_wait.value);
         text(&mut out, "longest_wait_step", &self.longest_wait.name);
         percent(&mut out, "worst_ca", &self.worst_ca.value);
@@ -159,7 +173,11 @@ fn step_entries(out: &mut Vec<(String, Value)>, step: &StepFigures) {
     times(out, &format!("{prefix}.lead_time"), &step.lead_time);
     times(out, &format!("{prefix}.process_time"), &step.process_time);
     times(out, &format!("{prefix}.wait"), &step.wait);
-    percent(out, &format!("{prefix}.activity_ratio"), &step.activity_ratio);
+    percent(
+        out,
+        &format!("{prefix}.activity_ratio"),
+        &step.activity_ratio,
+    );
     percent(out, &format!("{prefix}.ca"), &step.ca);
     if let Some(people) = step.people {
         number(
@@ -186,7 +204,12 @@ fn times(out: &mut Vec<(String, Value)>, name: &str, time: &Time) {
         ("days", Unit::Day, MetricUnit::Days),
         ("weeks", Unit::Week, MetricUnit::Weeks),
     ] {
-        number(out, &format!("{name}_{suffix}"), time.exact_in(unit), metric_unit);
+        number(
+            out,
+            &format!("{name}_{suffix}"),
+            time.exact_in(unit),
+            metric_unit,
+        );
     }
 }
 

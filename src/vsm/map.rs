@@ -10,7 +10,7 @@ use super::flow::Segment;
 use super::ratio::Ratio;
 
 /// A checked map: every `after` resolves, the flow has no cycle, and every split joins.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Map {
     pub id: String,
     pub title: String,
@@ -24,7 +24,7 @@ pub struct Map {
     pub flow: Vec<Segment>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     pub id: String,
     pub name: String,

@@ -192,9 +192,13 @@ impl Metrics {
             .iter()
             .fold(Ratio::ONE, |product, &i| product.mul(map.steps[i].ca));
         let pick_time = |key: fn(&StepFigures) -> &Time| {
-            let best = steps
-                .iter()
-                .reduce(|best, s| if key(s).exact > key(best).exact { s } else { best });
+            let best = steps.iter().reduce(|best, s| {
+                if key(s).exact > key(best).exact {
+                    s
+                } else {
+                    best
+                }
+            });
             pick(best, key)
         };
         let pick_percent = |key: fn(&StepFigures) -> &Percent| {
@@ -263,10 +267,7 @@ fn ratio(part: Duration, whole: Duration) -> Ratio {
     part.minutes().div(whole.minutes()).unwrap_or(Ratio::ZERO)
 }
 
-fn pick<T: Clone>(step: Option<&StepFigures>, key: fn(&StepFigures) -> &T) -> Pick<T>
-where
-    T: Default,
-{
+fn pick<T: Clone + Default>(step: Option<&StepFigures>, key: fn(&StepFigures) -> &T) -> Pick<T> {
     match step {
         Some(step) => Pick {
             step: step.id.clone(),

@@ -10,6 +10,7 @@
 //!                       └──────────────┴──render_text / render_svg──▶ String
 //! ```
 
+mod assemble;
 mod calendar;
 mod duration;
 mod figure;
@@ -21,6 +22,8 @@ mod metrics;
 mod ratio;
 mod render_svg;
 mod render_text;
+mod svg_doc;
+mod svg_layout;
 mod text_canvas;
 mod text_flow;
 mod text_ladder;
@@ -29,6 +32,7 @@ mod toml_read;
 #[cfg(test)]
 mod tests;
 
+pub use assemble::{Incomplete, Layout, assemble};
 pub use calendar::{Calendar, CalendarError, Unit};
 pub use duration::{ACCEPTED as ACCEPTED_UNITS, Duration, DurationError, parse as parse_duration};
 pub use figure::{Percent, Time};

@@ -15,6 +15,9 @@ pub struct Ratio {
     den: u128,
 }
 
+// Named methods rather than operators: `div` must be able to fail, and chains such as
+// `a.mul(b).add(c)` keep exact arithmetic visible where it happens.
+#[allow(clippy::should_implement_trait)]
 impl Ratio {
     pub const ZERO: Ratio = Ratio { num: 0, den: 1 };
     pub const ONE: Ratio = Ratio { num: 1, den: 1 };

@@ -2,8 +2,6 @@
 //! figures, and the conventions they were computed under. Colour is ANSI codes, only when
 //! asked for; the command decides (a terminal, and no `NO_COLOR`).
 
-use super::calendar::Unit;
-use super::figure::Time;
 use super::map::Map;
 use super::metrics::Metrics;
 use super::text_canvas::{Line, Paint, fit, wrap};
@@ -54,10 +52,7 @@ pub fn render_text(map: &Map, metrics: &Metrics, options: &TextOptions) -> Strin
     lines.push(Line::new());
     lines.extend(summary(map, metrics, width));
     lines.push(Line::new());
-    let conventions = format!(
-        "Conventions: {}",
-        map.conventions.describe(&map.calendar)
-    );
+    let conventions = format!("Conventions: {}", map.conventions.describe(&map.calendar));
     for part in wrap(&conventions, width) {
         lines.push(Line::new().with(&part, Paint::Dim));
     }
@@ -77,32 +72,24 @@ fn count(n: usize, word: &str) -> String {
     }
 }
 
-/// "9.6 weeks = 48 days = 384 hours": the natural unit, then each smaller one that reads
-/// exactly.
-fn all_units(time: &Time) -> String {
-    let natural = time.exact.natural_unit(&time.calendar);
-    let mut parts = vec![time.text.clone()];
-    for unit in [Unit::Day, Unit::Hour] {
-        let value = time.exact_in(unit);
-        let exact = value.mul(super::ratio::Ratio::whole(100)).is_whole();
-        if unit < natural && exact {
-            parts.push(time.exact.text_in(unit, &time.calendar));
-        }
-    }
-    parts.join(" = ")
-}
-
 /// The figures in a box: totals, ratios, and the steps that stand out.
 fn summary(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
     let label = |id: &str| map.step(id).map_or(String::new(), |s| s.label.clone());
     let mut rows: Vec<(&str, String, Paint)> = vec![
-        ("Lead time", all_units(&metrics.lead_time), Paint::Bold),
-        ("Process time", all_units(&metrics.process_time), Paint::Bold),
+        ("Lead time", metrics.lead_time.all_units(), Paint::Bold),
+        (
+            "Process time",
+            metrics.process_time.all_units(),
+            Paint::Bold,
+        ),
     ];
     if !metrics.queue_time.exact.is_zero() {
         rows.push((
             "Queue time",
-            format!("{} of demand, inside the lead time", metrics.queue_time.text),
+            format!(
+                "{} of demand, included in the lead time",
+                metrics.queue_time.text
+            ),
             Paint::Plain,
         ));
     }
@@ -184,12 +171,13 @@ fn summary(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
     let label_width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0) + 2;
     let value_width = inner.saturating_sub(label_width).max(10);
     let title = "─ Figures ";
-    let mut lines = vec![
-        Line::new().with(
-            &format!("┌{title}{}┐", "─".repeat(box_width.saturating_sub(title.chars().count() + 2))),
-            Paint::Dim,
+    let mut lines = vec![Line::new().with(
+        &format!(
+            "┌{title}{}┐",
+            "─".repeat(box_width.saturating_sub(title.chars().count() + 2))
         ),
-    ];
+        Paint::Dim,
+    )];
     for (name, value, paint) in rows {
         for (k, part) in wrap(&value, value_width).iter().enumerate() {
             let head = if k == 0 { name } else { "" };

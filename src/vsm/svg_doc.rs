@@ -112,14 +112,6 @@ impl Svg {
         self.out.push('\n');
     }
 
-    pub fn open(&mut self, element: &str, attributes: &str) {
-        let _ = writeln!(self.out, "<{element} {attributes}>");
-    }
-
-    pub fn close(&mut self, element: &str) {
-        let _ = writeln!(self.out, "</{element}>");
-    }
-
     pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, style: &str) {
         let _ = writeln!(
             self.out,
@@ -135,7 +127,10 @@ impl Svg {
     }
 
     pub fn polyline(&mut self, points: &[(f64, f64)], style: &str) {
-        let points: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+        let points: Vec<String> = points
+            .iter()
+            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+            .collect();
         let _ = writeln!(
             self.out,
             r#"<polyline points="{}" fill="none" {style}/>"#,
@@ -144,7 +139,10 @@ impl Svg {
     }
 
     pub fn polygon(&mut self, points: &[(f64, f64)], style: &str) {
-        let points: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+        let points: Vec<String> = points
+            .iter()
+            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+            .collect();
         let _ = writeln!(
             self.out,
             r#"<polygon points="{}" {style}/>"#,
@@ -165,7 +163,11 @@ impl Svg {
 
     /// One line of text; `text` is escaped here.
     pub fn text(&mut self, x: f64, y: f64, font: Font, text: &str) {
-        let weight = if font.bold { r#" font-weight="bold""# } else { "" };
+        let weight = if font.bold {
+            r#" font-weight="bold""#
+        } else {
+            ""
+        };
         let style = if font.italic {
             r#" font-style="italic""#
         } else {

@@ -67,14 +67,20 @@ fn pet_clinic_figures_are_exact() {
     );
     assert_eq!(m.longest_lead_time.name, "Release planning & estimation");
     assert_eq!(m.longest_lead_time.value.text, "3 weeks");
-    assert_eq!(m.text("longest_lead_time_step").unwrap(), "Release planning & estimation");
+    assert_eq!(
+        m.text("longest_lead_time_step").unwrap(),
+        "Release planning & estimation"
+    );
     assert_eq!(m.worst_ca.name, "Showcase & UAT");
     assert_eq!(m.worst_ca.value.short(), "50%");
     assert_eq!(m.metric("worst_ca"), Some(50.0));
     assert_eq!(m.worst_activity_ratio.name, "Release planning & estimation");
     assert_eq!(m.worst_activity_ratio.value.text, "0.83%");
     assert_eq!(number(&m, "worst_activity_ratio"), r(100, 120));
-    assert_eq!(number(&m, "worst_activity_ratio_wait_hours"), Ratio::whole(119));
+    assert_eq!(
+        number(&m, "worst_activity_ratio_wait_hours"),
+        Ratio::whole(119)
+    );
     assert_eq!(m.longest_wait.name, "Release planning & estimation");
     assert_eq!(m.longest_wait.value.text, "119 hours");
     let queue = m.biggest_queue.as_ref().unwrap();
@@ -91,7 +97,10 @@ fn pet_clinic_figures_are_exact() {
     assert_eq!(m.text("step.change-approval.label").unwrap(), "6b");
     assert_eq!(m.text("lead_time_days").unwrap(), "48 days");
     assert_eq!(m.text("activity_ratio").unwrap(), "14.58%");
-    assert!(m.names().contains(&"step.deployment.process_time_hours".to_string()));
+    assert!(
+        m.names()
+            .contains(&"step.deployment.process_time_hours".to_string())
+    );
     assert_eq!(m.get("no_such_metric"), None);
 }
 
@@ -245,7 +254,10 @@ fn a_calendar_changes_what_days_and_weeks_mean() {
     let short_days = QUEUED
         .replace("QUEUES", "in-lead-time")
         .replace("daily_demand = 4\n", "")
-        .replace("[conventions]", "[calendar]\nhours_per_day = 7.5\ndays_per_week = 4\n\n[conventions]");
+        .replace(
+            "[conventions]",
+            "[calendar]\nhours_per_day = 7.5\ndays_per_week = 4\n\n[conventions]",
+        );
     let m = metrics(&short_days);
     assert_eq!(number(&m, "lead_time_hours"), r(45, 2));
     assert_eq!(number(&m, "lead_time_days"), Ratio::whole(3));

@@ -145,6 +145,9 @@ mod tests {
     fn fits_and_wraps() {
         assert_eq!(fit("Release planning", 8), "Release…");
         assert_eq!(fit("short", 8), "short");
-        assert_eq!(wrap("Release planning & estimation", 16), ["Release planning", "& estimation"]);
+        assert_eq!(
+            wrap("Release planning & estimation", 16),
+            ["Release planning", "& estimation"]
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The flow drawn as text: a box per step from customer to customer, queues between them,
 //! parallel branches side by side (or one under the other, marked, when they do not fit).
 
+use super::calendar::Unit;
 use super::flow::Segment;
 use super::map::{Map, Step};
 use super::metrics::Metrics;
@@ -68,11 +69,7 @@ fn rail(width: usize, from: usize, ends: &[usize], below: bool) -> Line {
     for x in low..=high {
         let end = ends.contains(&x);
         let origin = x == from;
-        let (up, down) = if below {
-            (end, origin)
-        } else {
-            (origin, end)
-        };
+        let (up, down) = if below { (end, origin) } else { (origin, end) };
         let glyph = if up || down {
             junction(up, down, x > low, x < high)
         } else {
@@ -91,9 +88,8 @@ impl FlowDrawing<'_> {
         let customer_line = |customer: &str| {
             let text = fit(customer, width);
             let start = at.saturating_sub(text.chars().count() / 2);
-            let start = start.min(width.saturating_sub(unicode_width::UnicodeWidthStr::width(
-                text.as_str(),
-            )));
+            let start = start
+                .min(width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str())));
             Line::new()
                 .with(&" ".repeat(start), Paint::Plain)
                 .with(&text, Paint::Bold)
@@ -149,9 +145,11 @@ impl FlowDrawing<'_> {
                     line.push(" ", Paint::Plain);
                 }
                 // A shorter branch runs on as a plain line down to the join.
-                line.append(branch.get(row).cloned().unwrap_or_else(|| {
-                    mark(branch_width, centre(branch_width), "│", Paint::Dim)
-                }));
+                line.append(
+                    branch.get(row).cloned().unwrap_or_else(|| {
+                        mark(branch_width, centre(branch_width), "│", Paint::Dim)
+                    }),
+                );
             }
             lines.push(line.pad(width));
         }
@@ -165,12 +163,12 @@ impl FlowDrawing<'_> {
         let inner = width.saturating_sub(2);
         let mut lines = Vec::new();
         for (k, branch) in branches.iter().enumerate() {
-            let title = format!(
-                "┏ in parallel, branch {} of {}",
-                k + 1,
-                branches.len()
+            let title = format!("┏ in parallel, branch {} of {}", k + 1, branches.len());
+            lines.push(
+                Line::new()
+                    .with(&fit(&title, width), Paint::Bold)
+                    .pad(width),
             );
-            lines.push(Line::new().with(&fit(&title, width), Paint::Bold).pad(width));
             for line in self.series(branch, inner) {
                 lines.push(Line::new().with("┃ ", Paint::Bold).with_line(line));
             }
@@ -200,10 +198,11 @@ impl FlowDrawing<'_> {
                     .as_ref()
                     .is_some_and(|b| b.step == step.id);
                 let mut text = format!("▽ {}: {}", queue.name, queue.items);
-                if let Some(f) = figures.and_then(|f| f.queue.as_ref()) {
-                    if f.time.exact.minutes() > super::ratio::Ratio::ZERO {
-                        text.push_str(&format!(" = {}", f.time.text));
-                    }
+                let queue_time = self.map.queue_time(step);
+                if !queue_time.is_zero() {
+                    // Queues in the demand tradition are read in days.
+                    let days = queue_time.text_in(Unit::Day, &self.map.calendar);
+                    text.push_str(&format!(" = {days} of demand"));
                 }
                 let text = fit(&text, width);
                 let length = unicode_width::UnicodeWidthStr::width(text.as_str());
@@ -218,7 +217,11 @@ impl FlowDrawing<'_> {
             }
             None => lines.push(mark(width, at, "│", Paint::Dim)),
         }
-        let (h, v) = if critical { ("─", "│") } else { ("╌", "╎") };
+        let (h, v) = if critical {
+            ("─", "│")
+        } else {
+            ("╌", "╎")
+        };
         let c = box_width / 2;
         let pad = " ".repeat(left);
         let edge = |l: &str, mid: &str, r: &str| {
@@ -278,7 +281,11 @@ impl FlowDrawing<'_> {
             (true, None) => String::new(),
         };
         for part in wrap(&who, text_width).iter().filter(|p| !p.is_empty()) {
-            lines.push(Line::new().with(&indent, Paint::Plain).with(part, Paint::Plain));
+            lines.push(
+                Line::new()
+                    .with(&indent, Paint::Plain)
+                    .with(part, Paint::Plain),
+            );
         }
         let alert = |yes: bool| if yes { Paint::Alert } else { Paint::Plain };
         let cells = [
@@ -288,7 +295,10 @@ impl FlowDrawing<'_> {
             ),
             (format!("PT {}", step.pt.natural(calendar)), Paint::Plain),
             (
-                format!("%C/A {}%", step.ca.mul(super::ratio::Ratio::whole(100)).decimal(2)),
+                format!(
+                    "%C/A {}%",
+                    step.ca.mul(super::ratio::Ratio::whole(100)).decimal(2)
+                ),
                 alert(metrics.worst_ca.step == step.id),
             ),
         ];

@@ -37,8 +37,23 @@ pub fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
             pt: step.pt,
         });
     }
-    let hours = |d: Duration| d.in_unit(Unit::Hour, calendar).decimal(1);
-    let label_width = rungs.iter().map(|r| r.label.chars().count()).max().unwrap_or(1);
+    // Hours compare well at a glance; a stream of minute-long steps is shown in minutes.
+    let unit = if rungs
+        .iter()
+        .flat_map(|r| [r.lt, r.pt])
+        .any(|d| !d.is_zero() && d.in_unit(Unit::Hour, calendar) < Ratio::ONE)
+    {
+        Unit::Minute
+    } else {
+        Unit::Hour
+    };
+    let hours = |d: Duration| d.in_unit(unit, calendar).decimal(1);
+    let short = unit.short();
+    let label_width = rungs
+        .iter()
+        .map(|r| r.label.chars().count())
+        .max()
+        .unwrap_or(1);
     let lt_width = rungs
         .iter()
         .map(|r| hours(r.lt).len())
@@ -55,7 +70,11 @@ pub fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
         .max(2);
     // "  120 h    1 h"
     let figures_width = lt_width + pt_width + 8;
-    let longest_name = rungs.iter().map(|r| r.name.chars().count()).max().unwrap_or(8);
+    let longest_name = rungs
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(8);
     let name_width = longest_name.min(width / 3).max(8);
     let bar_width = width
         .saturating_sub(label_width + 1 + name_width + 1 + figures_width)
@@ -83,7 +102,10 @@ pub fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
     };
     let columns = Line::new()
         .pad(label_width + 1 + name_width + 1 + bar_width)
-        .with(&format!("  {:>lt_width$}    {:>pt_width$}", "LT", "PT"), Paint::Dim);
+        .with(
+            &format!("  {:>lt_width$}    {:>pt_width$}", "LT", "PT"),
+            Paint::Dim,
+        );
     lines.push(columns);
     for rung in &rungs {
         let total = cells(rung.lt).min(bar_width);
@@ -101,7 +123,7 @@ pub fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
             .pad(label_width + 1 + name_width + 1 + bar_width);
         line.push(
             &format!(
-                "  {:>lt_width$} h  {:>pt_width$} h",
+                "  {:>lt_width$} {short}  {:>pt_width$} {short}",
                 hours(rung.lt),
                 hours(rung.pt)
             ),
@@ -115,7 +137,7 @@ pub fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
         .pad(label_width + 1 + name_width + 1 + bar_width);
     total.push(
         &format!(
-            "  {:>lt_width$} h  {:>pt_width$} h",
+            "  {:>lt_width$} {short}  {:>pt_width$} {short}",
             hours(metrics.lead_time.exact),
             hours(metrics.process_time.exact)
         ),

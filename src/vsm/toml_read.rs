@@ -46,11 +46,7 @@ impl<'d, 'a> Table<'d, 'a> {
 
     /// Reports every key this table does not know. `parent` names the enclosing table and
     /// its keys, to explain the TOML trap of a key written below a sub-table's header.
-    pub fn unknown_keys(
-        &self,
-        parent: Option<(&str, &[&str])>,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) {
+    pub fn unknown_keys(&self, parent: Option<(&str, &[&str])>, diagnostics: &mut Vec<Diagnostic>) {
         for (key, _) in self.table.iter() {
             let name = key.get_ref().as_ref();
             if self.keys.contains(&name) {
@@ -60,7 +56,7 @@ impl<'d, 'a> Table<'d, 'a> {
                 "unknown-key",
                 format!("unknown key `{name}` {}", self.place()),
             )
-            .at(self.file, key.span(), format!("not a key of {}", self.name));
+            .at(self.file, key.span(), self.unknown_label());
             let hint = match parent {
                 Some((owner, keys)) if keys.contains(&name) => format!(
                     "`{name}` is a key of {owner}, but every key written after a {} header lands in that table: move `{name}` above it",
@@ -72,6 +68,14 @@ impl<'d, 'a> Table<'d, 'a> {
                 },
             };
             diagnostics.push(diagnostic.hint(hint));
+        }
+    }
+
+    fn unknown_label(&self) -> String {
+        if self.name.starts_with('[') {
+            format!("not a key of {}", self.name)
+        } else {
+            "unknown key".to_string()
         }
     }
 
@@ -133,7 +137,10 @@ impl<'d, 'a> Table<'d, 'a> {
             DeValue::Float(f) => (f.as_str().to_string(), false),
             DeValue::String(text) if text_ok => {
                 let text = text.trim();
-                (text.strip_suffix('%').unwrap_or(text).trim().to_string(), true)
+                (
+                    text.strip_suffix('%').unwrap_or(text).trim().to_string(),
+                    true,
+                )
             }
             other => {
                 diagnostics.push(self.wrong_type(key, span, other, "a number"));
@@ -143,11 +150,11 @@ impl<'d, 'a> Table<'d, 'a> {
         let written = written.strip_prefix('+').unwrap_or(&written);
         if written.starts_with('-') {
             diagnostics.push(
-                Diagnostic::error(
-                    "invalid-value",
-                    format!("`{key}` cannot be negative"),
-                )
-                .at(self.file, span, "a number, 0 or more"),
+                Diagnostic::error("invalid-value", format!("`{key}` cannot be negative")).at(
+                    self.file,
+                    span,
+                    "a number, 0 or more",
+                ),
             );
             return None;
         }
@@ -163,7 +170,11 @@ impl<'d, 'a> Table<'d, 'a> {
                         "invalid-value",
                         format!("`{key}` should be a plain number, not {what} {written}"),
                     )
-                    .at(self.file, span, "expected a number such as `12` or `1.5`"),
+                    .at(
+                        self.file,
+                        span,
+                        "expected a number such as `12` or `1.5`",
+                    ),
                 );
                 None
             }
@@ -184,7 +195,11 @@ impl<'d, 'a> Table<'d, 'a> {
                                 "invalid-value",
                                 format!("`{key}` should be a whole number, 0 or more"),
                             )
-                            .at(self.file, span, "expected a whole number, 0 or more"),
+                            .at(
+                                self.file,
+                                span,
+                                "expected a whole number, 0 or more",
+                            ),
                         );
                         None
                     }
@@ -198,11 +213,7 @@ impl<'d, 'a> Table<'d, 'a> {
     }
 
     /// A list of text values; each wrong item is reported and skipped.
-    pub fn strings(
-        &self,
-        key: &str,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Option<Vec<At<String>>> {
+    pub fn strings(&self, key: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<At<String>>> {
         let value = self.get(key)?;
         let DeValue::Array(items) = value.get_ref() else {
             let mut diagnostic =
@@ -221,12 +232,9 @@ impl<'d, 'a> Table<'d, 'a> {
                     value: text.trim().to_string(),
                     span: item.span(),
                 }),
-                other => diagnostics.push(self.wrong_type(
-                    key,
-                    item.span(),
-                    other,
-                    "text in quotes",
-                )),
+                other => {
+                    diagnostics.push(self.wrong_type(key, item.span(), other, "text in quotes"))
+                }
             }
         }
         Some(out)

@@ -3,7 +3,8 @@
 
 use crossterm::style::Color;
 
-use crate::engine::{FeedbackView, Results, Speaker};
+use crate::engine::{FeedbackView, MapView, Results, Speaker};
+use crate::play::map_text::{comparison_lines, map_lines};
 use crate::scenario::Meta;
 
 use super::style::{Line, Paint, Span, terminal_colour};
@@ -264,6 +265,14 @@ pub fn results(results: &Results, width: usize) -> Vec<Line> {
             ));
         }
     }
+    for comparison in &results.maps {
+        rows.push(Line::blank());
+        let mut drawn = comparison_lines(comparison, width).into_iter();
+        if let Some(title) = drawn.next() {
+            rows.push(Line::of(title, Paint::BOLD));
+        }
+        rows.extend(lines(drawn.collect(), Paint::PLAIN));
+    }
     rows
 }
 
@@ -312,6 +321,11 @@ fn filled(score: i64, max: i64, width: usize) -> usize {
     }
     let score = score.clamp(0, max) as f64;
     ((score / max as f64) * width as f64).round() as usize
+}
+
+/// A value-stream map, drawn at once: it is a picture to study, not text to follow.
+pub fn map(view: &MapView, width: usize) -> Vec<Line> {
+    lines(map_lines(view, width), Paint::PLAIN)
 }
 
 /// A message outside the story, such as where the results were written.
@@ -405,6 +419,7 @@ mod tests {
                     at: 0,
                 },
             ],
+            maps: Vec::new(),
         }
     }
 

@@ -227,6 +227,7 @@ impl Frontend for Tty {
                 let introduce = self.introduced.insert(speaker.id.clone());
                 self.story(&layout::speech(speaker, text, width, introduce))
             }
+            Step::Map(view) => self.block(&layout::map(view, width), false),
             Step::Question(_) => Ok(Reply::Given(())),
             Step::Feedback(feedback) => self.story(&layout::feedback(feedback, width)),
             Step::End(results) => {

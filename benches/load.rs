@@ -1,0 +1,3 @@
+//! Placeholder while the load benchmark is written.
+
+fn main() {}

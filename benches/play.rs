@@ -1,0 +1,3 @@
+//! Placeholder while the play benchmark is written.
+
+fn main() {}

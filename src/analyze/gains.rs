@@ -1,0 +1,275 @@
+//! What answering a scene's question can add to the scores, answer by answer.
+//!
+//! The analysis never enumerates playthroughs, so every way out of a scene carries the least
+//! and the most it can add, per competency and in total, together with what the engine adds to
+//! the attainable maximum when the question is met ([`best_answer`]).
+
+use crate::scenario::model::QuestionKind;
+use crate::scenario::{Effects, QuestionDef, SceneIx};
+
+/// The least and the most one step can add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Interval {
+    pub low: i64,
+    pub high: i64,
+}
+
+impl Interval {
+    pub fn exactly(value: i64) -> Interval {
+        Interval {
+            low: value,
+            high: value,
+        }
+    }
+
+    /// The smallest interval holding both.
+    pub fn hull(self, other: Interval) -> Interval {
+        Interval {
+            low: self.low.min(other.low),
+            high: self.high.max(other.high),
+        }
+    }
+
+    /// What a non-empty selection of items worth `values` can add: every positive one for the
+    /// most, every negative one for the least; with none of that sign, the single best or worst.
+    fn of_selection(values: impl Iterator<Item = i64> + Clone) -> Interval {
+        let positive: i64 = values.clone().filter(|v| *v > 0).sum();
+        let negative: i64 = values.clone().filter(|v| *v < 0).sum();
+        Interval {
+            low: if negative < 0 {
+                negative
+            } else {
+                values.clone().min().unwrap_or(0)
+            },
+            high: if positive > 0 {
+                positive
+            } else {
+                values.max().unwrap_or(0)
+            },
+        }
+    }
+}
+
+/// What taking one way out of a scene adds.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Gains {
+    /// Per competency, in the scenario's order.
+    pub scores: Vec<Interval>,
+    /// Summed over the competencies.
+    pub total: Interval,
+    /// What meeting the scene's question adds to the attainable maximum (0 without a question).
+    pub best: i64,
+}
+
+impl Gains {
+    pub fn zero(competencies: usize) -> Gains {
+        Gains {
+            scores: vec![Interval::default(); competencies],
+            ..Gains::default()
+        }
+    }
+
+    /// The smallest gains holding both (the same question, so the same `best`).
+    pub fn hull(&self, other: &Gains) -> Gains {
+        Gains {
+            scores: self
+                .scores
+                .iter()
+                .zip(&other.scores)
+                .map(|(a, b)| a.hull(*b))
+                .collect(),
+            total: self.total.hull(other.total),
+            best: self.best.max(other.best),
+        }
+    }
+}
+
+/// What an answer does next, and which answer it is (for edge labels).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taken {
+    /// Option `index` of a single or multiple question.
+    Option(usize),
+    Right,
+    Wrong,
+    /// No question: the scene simply moves on.
+    Nothing,
+}
+
+/// One answer (or group of answers) a learner can give, with where it leads.
+#[derive(Debug, Clone)]
+pub struct Way {
+    pub taken: Taken,
+    /// The answer's own `goto`; `None` follows the scene's routes and `next`.
+    pub goto: Option<SceneIx>,
+    pub gains: Gains,
+}
+
+/// Every way out of a scene with `question` (or none), and what each adds.
+pub fn ways(question: Option<&QuestionDef>, competencies: usize) -> Vec<Way> {
+    let Some(question) = question else {
+        return vec![Way {
+            taken: Taken::Nothing,
+            goto: None,
+            gains: Gains::zero(competencies),
+        }];
+    };
+    let best = best_answer(question, competencies);
+    let exact = |effects: &Effects| {
+        let scores: Vec<Interval> = per_competency(effects, competencies)
+            .into_iter()
+            .map(Interval::exactly)
+            .collect();
+        let total = Interval::exactly(scores.iter().map(|i| i.low).sum());
+        Gains {
+            scores,
+            total,
+            best,
+        }
+    };
+    match question.kind {
+        QuestionKind::Single => question
+            .options
+            .iter()
+            .enumerate()
+            .map(|(index, option)| Way {
+                taken: Taken::Option(index),
+                goto: option.effects.goto,
+                gains: exact(&option.effects),
+            })
+            .collect(),
+        QuestionKind::Multiple => {
+            // Any non-empty selection: one interval for the whole question, whichever option's
+            // `goto` the selection follows.
+            let per_option: Vec<Vec<i64>> = question
+                .options
+                .iter()
+                .map(|o| per_competency(&o.effects, competencies))
+                .collect();
+            let scores = (0..competencies)
+                .map(|c| Interval::of_selection(per_option.iter().map(move |g| g[c])))
+                .collect();
+            let total = Interval::of_selection(per_option.iter().map(|g| g.iter().sum::<i64>()));
+            let gains = Gains {
+                scores,
+                total,
+                best,
+            };
+            let mut ways: Vec<Way> = question
+                .options
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.effects.goto.is_some())
+                .map(|(index, option)| Way {
+                    taken: Taken::Option(index),
+                    goto: option.effects.goto,
+                    gains: gains.clone(),
+                })
+                .collect();
+            if question.options.iter().any(|o| o.effects.goto.is_none()) {
+                ways.push(Way {
+                    taken: Taken::Nothing,
+                    goto: None,
+                    gains,
+                });
+            }
+            ways
+        }
+        kind => {
+            // Without `expect` a text answer is always right.
+            let wrong_possible = kind != QuestionKind::Text || !question.expect.is_empty();
+            let mut ways = Vec::new();
+            for (taken, outcome, possible) in [
+                (Taken::Right, &question.right, true),
+                (Taken::Wrong, &question.wrong, wrong_possible),
+            ] {
+                if !possible {
+                    continue;
+                }
+                ways.push(match outcome {
+                    Some(outcome) => Way {
+                        taken,
+                        goto: outcome.effects.goto,
+                        gains: exact(&outcome.effects),
+                    },
+                    None => Way {
+                        taken,
+                        goto: None,
+                        gains: Gains {
+                            best,
+                            ..Gains::zero(competencies)
+                        },
+                    },
+                });
+            }
+            ways
+        }
+    }
+}
+
+fn per_competency(effects: &Effects, competencies: usize) -> Vec<i64> {
+    let mut gains = vec![0; competencies];
+    for (competency, delta) in &effects.score {
+        if let Some(gain) = gains.get_mut(*competency) {
+            *gain = gain.saturating_add(*delta);
+        }
+    }
+    gains
+}
+
+/// What meeting `question` adds to the attainable maximum, summed over competencies.
+///
+/// This mirrors `engine::results::best_answer` exactly (including which of two equally good
+/// options it picks, since negative parts are then dropped per competency): the grade the
+/// analysis predicts must be the grade the engine gives. `tests::best_answer_matches_engine`
+/// plays the fixture scenarios through the engine to keep the two in step.
+pub fn best_answer(question: &QuestionDef, competencies: usize) -> i64 {
+    let best_of = |candidates: Vec<Vec<i64>>| {
+        candidates
+            .into_iter()
+            .max_by_key(|gains| gains.iter().sum::<i64>())
+            .unwrap_or_else(|| vec![0; competencies])
+    };
+    let best = match question.kind {
+        QuestionKind::Single => best_of(
+            question
+                .options
+                .iter()
+                .map(|o| per_competency(&o.effects, competencies))
+                .collect(),
+        ),
+        QuestionKind::Multiple => {
+            let mut total = vec![0; competencies];
+            for option in &question.options {
+                let gains = per_competency(&option.effects, competencies);
+                if gains.iter().sum::<i64>() > 0 {
+                    for (sum, gain) in total.iter_mut().zip(gains) {
+                        *sum += gain;
+                    }
+                }
+            }
+            total
+        }
+        _ => best_of(
+            [&question.right, &question.wrong]
+                .into_iter()
+                .flatten()
+                .map(|o| per_competency(&o.effects, competencies))
+                .collect(),
+        ),
+    };
+    best.into_iter().map(|gain| gain.max(0)).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_selection_adds_every_gain_of_one_sign() {
+        let i = Interval::of_selection([2, -1, 3, 0].into_iter());
+        assert_eq!(i, Interval { low: -1, high: 5 });
+        // With nothing positive, the best non-empty selection is the least bad single item.
+        let i = Interval::of_selection([-2, -1].into_iter());
+        assert_eq!(i, Interval { low: -3, high: -1 });
+    }
+}

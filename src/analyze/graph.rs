@@ -1,0 +1,142 @@
+//! The scene graph: scenes as nodes, every way from one scene to another as an edge.
+//!
+//! An edge is a `next`, a route (conditional), an option's `goto` or an outcome's `goto`. Every
+//! condition is taken as possibly true, so the graph holds every move a learner could make and
+//! perhaps a few no learner can: what it proves unreachable truly is.
+
+use crate::scenario::{Scenario, SceneIx};
+
+use super::gains::{Gains, Taken, ways};
+
+/// Why an edge exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EdgeKind {
+    /// The scene's `next`.
+    Next,
+    /// The scene's route with this index, taken when its condition holds.
+    Route(usize),
+    /// The `goto` of the option with this index.
+    Option(usize),
+    /// The `goto` of the right outcome.
+    Right,
+    /// The `goto` of the wrong outcome.
+    Wrong,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    pub from: SceneIx,
+    pub to: SceneIx,
+    pub kind: EdgeKind,
+    /// What taking this edge adds (for `next` and routes: any answer without its own `goto`).
+    pub gains: Gains,
+}
+
+#[derive(Debug, Clone)]
+pub struct SceneGraph {
+    pub start: SceneIx,
+    /// Whether each scene is an ending.
+    pub endings: Vec<bool>,
+    /// Sorted by `from`, in the order each scene lists them.
+    edges: Vec<Edge>,
+    /// `edges[first[v]..first[v + 1]]` leave scene `v`.
+    first: Vec<usize>,
+}
+
+impl SceneGraph {
+    /// A graph over `endings.len()` scenes; edges may come in any order.
+    pub fn new(start: SceneIx, endings: Vec<bool>, mut edges: Vec<Edge>) -> SceneGraph {
+        edges.sort_by_key(|e| e.from);
+        let mut first = vec![0; endings.len() + 1];
+        for edge in &edges {
+            first[edge.from + 1] += 1;
+        }
+        for v in 0..endings.len() {
+            first[v + 1] += first[v];
+        }
+        SceneGraph {
+            start,
+            endings,
+            edges,
+            first,
+        }
+    }
+
+    pub fn from_scenario(scenario: &Scenario) -> SceneGraph {
+        let competencies = scenario.competencies.len();
+        let mut edges = Vec::new();
+        for (from, scene) in scenario.scenes.iter().enumerate() {
+            if scene.ending {
+                continue;
+            }
+            let mut fallthrough: Option<Gains> = None;
+            for way in ways(scene.question.as_ref(), competencies) {
+                match (way.goto, way.taken) {
+                    (Some(to), Taken::Option(index)) => edges.push(Edge {
+                        from,
+                        to,
+                        kind: EdgeKind::Option(index),
+                        gains: way.gains,
+                    }),
+                    (Some(to), Taken::Right) => edges.push(Edge {
+                        from,
+                        to,
+                        kind: EdgeKind::Right,
+                        gains: way.gains,
+                    }),
+                    (Some(to), Taken::Wrong) => edges.push(Edge {
+                        from,
+                        to,
+                        kind: EdgeKind::Wrong,
+                        gains: way.gains,
+                    }),
+                    // Answers without a `goto` share the routes and `next`: one edge each, with
+                    // the hull of their gains, keeps the graph linear in options + routes.
+                    _ => {
+                        fallthrough = Some(match fallthrough {
+                            Some(gains) => gains.hull(&way.gains),
+                            None => way.gains,
+                        });
+                    }
+                }
+            }
+            let Some(gains) = fallthrough else { continue };
+            for (index, route) in scene.routes.iter().enumerate() {
+                edges.push(Edge {
+                    from,
+                    to: route.goto,
+                    kind: EdgeKind::Route(index),
+                    gains: gains.clone(),
+                });
+            }
+            if let Some(to) = scene.next {
+                edges.push(Edge {
+                    from,
+                    to,
+                    kind: EdgeKind::Next,
+                    gains,
+                });
+            }
+        }
+        let endings = scenario.scenes.iter().map(|s| s.ending).collect();
+        SceneGraph::new(scenario.start, endings, edges)
+    }
+
+    /// How many scenes.
+    pub fn len(&self) -> usize {
+        self.endings.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.endings.is_empty()
+    }
+
+    /// The edges leaving `scene`.
+    pub fn out(&self, scene: SceneIx) -> &[Edge] {
+        &self.edges[self.first[scene]..self.first[scene + 1]]
+    }
+
+    pub fn edges(&self) -> &[Edge] {
+        &self.edges
+    }
+}

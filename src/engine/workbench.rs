@@ -1,0 +1,305 @@
+//! The learner's own value-stream maps: what build questions write into them, turning them
+//! into real maps, and how they differ from the team's.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{Build, Field, FigureUnit, Scenario};
+use crate::vsm::{self, Duration, Layout, Map, Metrics, Ratio};
+
+use super::{Answer, AnswerError};
+
+/// A workbench map as the learner has answered it so far: plain data, saved with the session.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    #[serde(default)]
+    pub order: Vec<String>,
+    #[serde(default)]
+    pub parallel: Vec<String>,
+    /// Queue (by the reference step it stands in front of) to the step it was put in front of.
+    #[serde(default)]
+    pub queues: BTreeMap<String, String>,
+    /// Figures by step id, as the learner gave them.
+    #[serde(default)]
+    pub figures: BTreeMap<String, StepAnswers>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StepAnswers {
+    pub lt: Option<Quantity>,
+    pub pt: Option<Quantity>,
+    /// Percent.
+    pub ca: Option<f64>,
+}
+
+/// A time as the learner typed it: the number and the unit the question asked in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub value: f64,
+    pub unit: vsm::Unit,
+}
+
+/// Refuses figures no map can hold, before the answer is judged.
+pub fn validate(build: &Build, answer: &Answer) -> Result<(), AnswerError> {
+    let (Build::Figure { field, .. }, Answer::Number(n)) = (build, answer) else {
+        return Ok(());
+    };
+    let invalid = |message: &str| Err(AnswerError::Invalid(message.to_string()));
+    match field {
+        _ if *n < 0.0 => invalid("a figure on a value-stream map cannot be negative"),
+        Field::Ca if *n > 100.0 => invalid("%C/A is a percentage, from 0 to 100"),
+        _ => Ok(()),
+    }
+}
+
+/// Writes an answer into the learner's map. Right or wrong, the map is theirs.
+pub fn apply(
+    build: &Build,
+    answer: &Answer,
+    scenario: &Scenario,
+    drafts: &mut BTreeMap<String, Draft>,
+) {
+    let bench = match build {
+        Build::Order { bench }
+        | Build::Parallel { bench }
+        | Build::Queue { bench, .. }
+        | Build::Figure { bench, .. } => *bench,
+    };
+    let draft = drafts
+        .entry(scenario.workbenches[bench].id.clone())
+        .or_default();
+    match (build, answer) {
+        (Build::Order { .. }, Answer::Order(ids)) => draft.order = ids.clone(),
+        (Build::Parallel { .. }, Answer::Choices(ids)) => draft.parallel = ids.clone(),
+        (Build::Queue { queue, .. }, Answer::Choice(step)) => {
+            draft.queues.insert(queue.clone(), step.clone());
+        }
+        (
+            Build::Figure {
+                step, field, unit, ..
+            },
+            Answer::Number(value),
+        ) => {
+            let figures = draft.figures.entry(step.clone()).or_default();
+            match (field, unit) {
+                (Field::Ca, _) => figures.ca = Some(*value),
+                (Field::Lt, FigureUnit::Time(unit)) => {
+                    figures.lt = Some(Quantity {
+                        value: *value,
+                        unit: *unit,
+                    })
+                }
+                (Field::Pt, FigureUnit::Time(unit)) => {
+                    figures.pt = Some(Quantity {
+                        value: *value,
+                        unit: *unit,
+                    })
+                }
+                (_, FigureUnit::Percent) => {}
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The learner's map for workbench `bench`, or what it still lacks.
+pub fn learner_map(
+    scenario: &Scenario,
+    drafts: &BTreeMap<String, Draft>,
+    bench: usize,
+) -> Result<Map, vsm::Incomplete> {
+    let workbench = &scenario.workbenches[bench];
+    let reference = &scenario.maps[workbench.reference].map;
+    let empty = Draft::default();
+    let draft = drafts.get(&workbench.id).unwrap_or(&empty);
+    let calendar = &reference.calendar;
+    let exact = |value: f64| Ratio::parse_decimal(&format!("{value}"));
+    let time = |q: &Quantity| exact(q.value).map(|n| Duration::of(n, q.unit, calendar));
+    let mut layout = Layout {
+        order: draft.order.clone(),
+        parallel: draft.parallel.clone(),
+        queues: draft.queues.clone(),
+        ..Layout::default()
+    };
+    for (step, figures) in &draft.figures {
+        if let Some(lt) = figures.lt.as_ref().and_then(time) {
+            layout.lead_times.insert(step.clone(), lt);
+        }
+        if let Some(pt) = figures.pt.as_ref().and_then(time) {
+            layout.process_times.insert(step.clone(), pt);
+        }
+        if let Some(ca) = figures
+            .ca
+            .and_then(exact)
+            .and_then(|p| p.div(Ratio::whole(100)))
+        {
+            layout.ca.insert(step.clone(), ca);
+        }
+    }
+    let title = if workbench.title.is_empty() {
+        "Your map"
+    } else {
+        &workbench.title
+    };
+    vsm::assemble(reference, &workbench.id, title, &layout)
+}
+
+/// The learner's map set beside the reference: the figures of both and what differs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub workbench: String,
+    pub title: String,
+    pub reference: String,
+    /// Empty when the map is complete.
+    pub missing: Vec<String>,
+    pub differences: Vec<String>,
+    /// (figure, learner's value, reference value), as text to read.
+    pub figures: Vec<(String, String, String)>,
+    #[serde(skip)]
+    pub learner_map: Option<Box<Map>>,
+    #[serde(skip)]
+    pub reference_map: Option<Box<Map>>,
+}
+
+const COMPARED: [(&str, &str); 5] = [
+    ("Total lead time", "lead_time_days"),
+    ("Total process time", "process_time_hours"),
+    ("Activity ratio", "activity_ratio"),
+    ("Rolled %C/A", "rolled_ca"),
+    ("Longest lead time", "longest_lead_time_step"),
+];
+
+pub fn compare(scenario: &Scenario, drafts: &BTreeMap<String, Draft>, bench: usize) -> Comparison {
+    let workbench = &scenario.workbenches[bench];
+    let reference = &scenario.maps[workbench.reference];
+    let learner = learner_map(scenario, drafts, bench);
+    let mut comparison = Comparison {
+        workbench: workbench.id.clone(),
+        title: if workbench.title.is_empty() {
+            "Your map".into()
+        } else {
+            workbench.title.clone()
+        },
+        reference: reference.map.title.clone(),
+        missing: Vec::new(),
+        differences: Vec::new(),
+        figures: Vec::new(),
+        learner_map: None,
+        reference_map: Some(Box::new(reference.map.clone())),
+    };
+    match learner {
+        Err(incomplete) => comparison.missing = incomplete.missing,
+        Ok(map) => {
+            let metrics = Metrics::compute(&map);
+            for (label, name) in COMPARED {
+                comparison.figures.push((
+                    label.to_string(),
+                    metrics.text(name).unwrap_or_default(),
+                    reference.metrics.text(name).unwrap_or_default(),
+                ));
+            }
+            comparison.differences = differences(&map, &reference.map);
+            comparison.learner_map = Some(Box::new(map));
+        }
+    }
+    comparison
+}
+
+/// What a learner's map gets wrong against the reference, one sentence each.
+fn differences(learner: &Map, reference: &Map) -> Vec<String> {
+    let mut found = Vec::new();
+    let position = |map: &Map, id: &str| {
+        map.steps
+            .iter()
+            .position(|s| s.id == id)
+            .map(|i| map.steps[i].label.clone())
+    };
+    for step in &reference.steps {
+        let Some(mine) = learner.step(&step.id) else {
+            continue;
+        };
+        if position(learner, &step.id) != position(reference, &step.id) {
+            found.push(format!(
+                "{} is step {} on your map and step {} on the team's.",
+                step.name, mine.label, step.label
+            ));
+        }
+        let calendar = &reference.calendar;
+        for (what, yours, theirs) in [
+            ("lead time", mine.lt, step.lt),
+            ("process time", mine.pt, step.pt),
+        ] {
+            if yours != theirs {
+                found.push(format!(
+                    "{}: you have a {what} of {}, the team measured {}.",
+                    step.name,
+                    yours.natural(calendar),
+                    theirs.natural(calendar)
+                ));
+            }
+        }
+        if mine.ca != step.ca {
+            found.push(format!(
+                "{}: you have {}% complete and accurate, the team measured {}%.",
+                step.name,
+                mine.ca.mul(Ratio::whole(100)).decimal(1),
+                step.ca.mul(Ratio::whole(100)).decimal(1)
+            ));
+        }
+        if mine.queue != step.queue {
+            match (&mine.queue, &step.queue) {
+                (None, Some(queue)) => found.push(format!(
+                    "The {} queue ({} items) belongs in front of {}.",
+                    queue.name, queue.items, step.name
+                )),
+                (Some(queue), None) => found.push(format!(
+                    "The {} queue does not stand in front of {} on the team's map.",
+                    queue.name, step.name
+                )),
+                _ => {}
+            }
+        }
+    }
+    let (mine, theirs) = (side_by_side(learner), side_by_side(reference));
+    if mine != theirs {
+        let names = |ids: &[String]| {
+            let names: Vec<&str> = ids
+                .iter()
+                .filter_map(|id| reference.step(id).map(|s| s.name.as_str()))
+                .collect();
+            if names.is_empty() {
+                "no steps".to_string()
+            } else {
+                names.join(" and ")
+            }
+        };
+        found.push(format!(
+            "On the team's map {} run side by side; on yours, {}.",
+            names(&theirs),
+            names(&mine)
+        ));
+    }
+    found
+}
+
+/// Ids of the steps that sit in parallel branches, sorted.
+fn side_by_side(map: &Map) -> Vec<String> {
+    fn collect(segments: &[vsm::Segment], inside: bool, map: &Map, out: &mut Vec<String>) {
+        for segment in segments {
+            match segment {
+                vsm::Segment::Step(i) if inside => out.push(map.steps[*i].id.clone()),
+                vsm::Segment::Step(_) => {}
+                vsm::Segment::Parallel(branches) => {
+                    for branch in branches {
+                        collect(branch, true, map, out);
+                    }
+                }
+            }
+        }
+    }
+    let mut ids = Vec::new();
+    collect(&map.flow, false, map, &mut ids);
+    ids.sort();
+    ids
+}

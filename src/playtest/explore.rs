@@ -1,0 +1,243 @@
+//! Exhaustive exploration: every answer to every question, breadth first, each distinct
+//! situation (see [`super::memo`]) explored once, into a graph of situations and moves.
+
+use std::collections::{HashMap, VecDeque};
+
+use crate::engine::{State, Step, Story};
+use crate::scenario::{Scenario, SceneIx};
+
+use super::answers::Asked;
+use super::coverage::Seen;
+use super::memo::Reads;
+use super::{LEARNER, PlaytestError, quiet_bound};
+
+/// The seed of every explored story: it only decides how options are shown, and a trap's
+/// replay is typed after `dojo play PATH --plain --seed 0`.
+pub const SEED: u64 = 0;
+
+/// A situation the story can be in between two answers.
+pub struct Node {
+    pub scene: SceneIx,
+    pub kind: Kind,
+    pub moves: Vec<Move>,
+    /// The move that first reached this node, from which node; `None` for the start.
+    pub parent: Option<(usize, usize)>,
+}
+
+pub enum Kind {
+    /// Waiting for an answer.
+    Question,
+    /// The story ended; index into [`Graph::endings`].
+    Ending(usize),
+    /// The question offers no option to choose.
+    NoOptions,
+    /// Scenes without questions lead into each other without end; the scenes met.
+    Circling(Vec<SceneIx>),
+}
+
+/// One answer and where it leads.
+pub struct Move {
+    pub to: usize,
+    /// The change to each competency's score, in the scenario's order.
+    pub delta: Vec<i64>,
+    /// The answer as typed in plain mode, options shown as with seed [`SEED`].
+    pub line: String,
+}
+
+pub struct Graph<'s> {
+    pub nodes: Vec<Node>,
+    /// Ending scenes reached, with the title of the first path to reach each.
+    pub endings: Vec<(SceneIx, String)>,
+    pub seen: Seen<'s>,
+}
+
+struct Explorer<'s> {
+    scenario: &'s Scenario,
+    reads: &'s Reads,
+    limit: usize,
+    quiet_bound: usize,
+    graph: Graph<'s>,
+    index: HashMap<String, usize>,
+    queue: VecDeque<(usize, State)>,
+}
+
+/// Where walking on from an answer stopped.
+enum Stop {
+    Asking,
+    Ended(String),
+    Circling(Vec<SceneIx>),
+}
+
+/// Explores every path, failing once more than `limit` situations are found.
+pub fn explore<'s>(
+    scenario: &'s Scenario,
+    reads: &'s Reads,
+    limit: usize,
+) -> Result<Graph<'s>, PlaytestError> {
+    let mut explorer = Explorer {
+        scenario,
+        reads,
+        limit,
+        quiet_bound: quiet_bound(scenario),
+        graph: Graph {
+            nodes: Vec::new(),
+            endings: Vec::new(),
+            seen: Seen::new(scenario),
+        },
+        index: HashMap::new(),
+        queue: VecDeque::new(),
+    };
+    let mut story = Story::new(scenario, LEARNER, SEED);
+    let stop = explorer.walk(&mut story);
+    explorer.node(story, stop, None)?;
+    while let Some((node, state)) = explorer.queue.pop_front() {
+        explorer.expand(node, state)?;
+    }
+    Ok(explorer.graph)
+}
+
+impl<'s> Explorer<'s> {
+    /// Tries every answer to the question `node` waits at, from its first-found state.
+    fn expand(&mut self, node: usize, state: State) -> Result<(), PlaytestError> {
+        let scene = self.graph.nodes[node].scene;
+        let story = restore(self.scenario, state.clone());
+        let (Some(view), Some(def)) = (
+            story.question_view(),
+            self.scenario.scenes[scene].question.as_ref(),
+        ) else {
+            self.graph.nodes[node].kind = Kind::NoOptions;
+            return Ok(());
+        };
+        let asked = Asked {
+            view,
+            def,
+            expected: story.expected_number(),
+        };
+        let picks = asked.every_pick(self.reads.reads_answer(&self.scenario.scenes[scene].id));
+        if picks.is_empty() {
+            self.graph.nodes[node].kind = Kind::NoOptions;
+            return Ok(());
+        }
+        let before = self.scores(&state);
+        for pick in picks {
+            let mut next = restore(self.scenario, state.clone());
+            next.answer(pick.answer(&asked.view), 0)
+                .map_err(|error| PlaytestError::Refused {
+                    scene: self.scenario.scenes[scene].id.clone(),
+                    answer: pick.line(),
+                    message: error.to_string(),
+                })?;
+            let stop = self.walk(&mut next);
+            let delta = self
+                .scores(next.state())
+                .iter()
+                .zip(&before)
+                .map(|(after, before)| after - before)
+                .collect();
+            let from = (node, self.graph.nodes[node].moves.len());
+            let to = self.node(next, stop, Some(from))?;
+            self.graph.nodes[node].moves.push(Move {
+                to,
+                delta,
+                line: pick.line(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The node for where a story stopped, made and queued if it is new.
+    fn node(
+        &mut self,
+        mut story: Story<'_>,
+        stop: Stop,
+        parent: Option<(usize, usize)>,
+    ) -> Result<usize, PlaytestError> {
+        let scene = self.graph.seen.scene(&story.state().scene).unwrap_or_default();
+        let key = match &stop {
+            Stop::Asking => self.reads.key(story.state_mut()),
+            // Nothing follows an ending: one node per ending scene, and the same for a scene
+            // the story circles from, whatever the state.
+            Stop::Ended(_) => format!("ended {scene}"),
+            Stop::Circling(_) => format!("circling {scene}"),
+        };
+        if let Some(&known) = self.index.get(&key) {
+            return Ok(known);
+        }
+        if self.graph.nodes.len() >= self.limit {
+            return Err(PlaytestError::TooManyStates { limit: self.limit });
+        }
+        let id = self.graph.nodes.len();
+        let kind = match stop {
+            Stop::Asking => {
+                self.queue.push_back((id, slim(story.state())));
+                Kind::Question
+            }
+            Stop::Ended(title) => {
+                self.graph.endings.push((scene, title));
+                Kind::Ending(self.graph.endings.len() - 1)
+            }
+            Stop::Circling(scenes) => Kind::Circling(scenes),
+        };
+        self.index.insert(key, id);
+        self.graph.nodes.push(Node {
+            scene,
+            kind,
+            moves: Vec::new(),
+            parent,
+        });
+        Ok(id)
+    }
+
+    /// Steps the story on to its next question or ending, marking the scenes it enters.
+    fn walk(&mut self, story: &mut Story<'_>) -> Stop {
+        let mut quiet = 0;
+        let mut met: Vec<SceneIx> = Vec::new();
+        loop {
+            match story.next() {
+                Step::Question(_) => return Stop::Asking,
+                Step::End(results) => return Stop::Ended(results.ending.title),
+                step => {
+                    if let Step::Scene { id, .. } = &step
+                        && let Some(scene) = self.graph.seen.enter(id)
+                        && !met.contains(&scene)
+                    {
+                        met.push(scene);
+                    }
+                    quiet += 1;
+                    if quiet > self.quiet_bound {
+                        return Stop::Circling(met);
+                    }
+                }
+            }
+        }
+    }
+
+    fn scores(&self, state: &State) -> Vec<i64> {
+        self.scenario
+            .competencies
+            .iter()
+            .map(|c| state.scores.get(&c.id).copied().unwrap_or(0))
+            .collect()
+    }
+}
+
+/// A story standing exactly where `state` says, cursor and all (unlike `Story::resume`, which
+/// replays the scene's heading).
+fn restore(scenario: &Scenario, state: State) -> Story<'_> {
+    let mut story = Story::new(scenario, LEARNER, SEED);
+    *story.state_mut() = state;
+    story
+}
+
+/// The state without the words of earlier answers, which only feedback and results screens
+/// show: queued states stay small while what conditions read (answer and rightness) stays.
+fn slim(state: &State) -> State {
+    let mut state = state.clone();
+    for record in &mut state.answers {
+        record.prompt.clear();
+        record.shown.clear();
+        record.feedback.clear();
+        record.solution = None;
+    }
+    state
+}
