@@ -26,6 +26,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Compute and draw a value-stream map from a .vsm.toml file
     Vsm(VsmArgs),
+    /// Draw a scenario's scenes and the ways between them as Graphviz DOT or Mermaid
+    Graph(GraphArgs),
+    /// Play a scenario automatically: random runs, every path, or typed answers against a transcript
+    Test(TestArgs),
 }
 
 #[derive(Debug, Default, clap::Args)]
@@ -72,6 +76,60 @@ pub struct VsmArgs {
     /// Columns to draw the text map in [default: the terminal's width, or 80]
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("mode").required(true).args(["random", "exhaustive", "answers"])))]
+pub struct TestArgs {
+    /// The scenario folder
+    pub path: PathBuf,
+    /// Play N runs choosing answers at random, and report endings, coverage, scores and stuck runs
+    #[arg(long, value_name = "N")]
+    pub random: Option<u32>,
+    /// Seed for --random, or for option shuffling with --answers [default: 0]
+    #[arg(long, value_name = "S", conflicts_with = "exhaustive")]
+    pub seed: Option<u64>,
+    /// With --random: a run that gives this many answers without reaching an ending is stuck
+    #[arg(long, value_name = "N", default_value_t = 1000, requires = "random")]
+    pub max_answers: usize,
+    /// Walk every distinct path, and report paths, endings, coverage, score ranges and traps
+    #[arg(long)]
+    pub exhaustive: bool,
+    /// With --exhaustive: give up past this many distinct situations
+    #[arg(long, value_name = "N", default_value_t = 100_000, requires = "exhaustive")]
+    pub limit: usize,
+    /// Answers to type, one per line as in `dojo play --plain`; lines starting with # are comments
+    #[arg(long, value_name = "FILE", requires = "expect")]
+    pub answers: Option<PathBuf>,
+    /// The transcript the answers must produce
+    #[arg(long, value_name = "FILE", requires = "answers")]
+    pub expect: Option<PathBuf>,
+    /// Write the transcript to the --expect file instead of comparing with it
+    #[arg(long, requires = "expect")]
+    pub bless: bool,
+    /// With --answers: the learner's name in the transcript [default: Learner]
+    #[arg(long, value_name = "NAME", requires = "answers")]
+    pub name: Option<String>,
+    /// Report format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    /// The scenario folder
+    pub path: PathBuf,
+    /// Drawing format
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub format: GraphFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz: `dojo graph PATH | dot -Tsvg > graph.svg`
+    Dot,
+    /// A Mermaid flowchart, for Markdown pages that render Mermaid
+    Mermaid,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,12 +5,15 @@
 //! machine), [`progress`] (saves and results), [`play`] (terminal front ends). Only `play` and the
 //! binary touch the terminal. See ARCHITECTURE.md.
 
+pub mod analyze;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
 pub mod engine;
 pub mod expr;
+pub mod lint;
 pub mod play;
+pub mod playtest;
 pub mod progress;
 pub mod scenario;
 pub mod vsm;

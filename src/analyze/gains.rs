@@ -207,7 +207,7 @@ pub fn ways(question: Option<&QuestionDef>, competencies: usize) -> Vec<Way> {
 }
 
 fn per_competency(effects: &Effects, competencies: usize) -> Vec<i64> {
-    let mut gains = vec![0; competencies];
+    let mut gains: Vec<i64> = vec![0; competencies];
     for (competency, delta) in &effects.score {
         if let Some(gain) = gains.get_mut(*competency) {
             *gain = gain.saturating_add(*delta);

@@ -29,3 +29,19 @@ pub fn edge(scenario: &Scenario, edge: &Edge) -> Option<String> {
         EdgeKind::Wrong => Some("wrong".into()),
     }
 }
+
+/// "`a`, `b` and `c`": scene ids for a message, at most five named.
+pub fn scene_list(scenario: &Scenario, scenes: &[usize]) -> String {
+    let names: Vec<String> = scenes
+        .iter()
+        .take(5)
+        .map(|&s| format!("`{}`", scenario.scenes[s].id))
+        .collect();
+    let more = scenes.len().saturating_sub(names.len());
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) if more == 0 => last.clone(),
+        Some((last, rest)) if more == 0 => format!("{} and {last}", rest.join(", ")),
+        Some(_) => format!("{} and {more} more", names.join(", ")),
+    }
+}

@@ -31,6 +31,7 @@ pub use dot::to_dot;
 pub use expr_text::{expr_text, template_text};
 pub use gains::{Gains, Interval, best_answer};
 pub use grades::GradeReach;
+pub use label::scene_list;
 pub use graph::{Edge, EdgeKind, SceneGraph};
 pub use longest::{Longest, Walks};
 pub use mermaid::to_mermaid;

@@ -2,9 +2,11 @@
 //! which prints them once.
 
 mod check;
+mod graph;
 mod list;
 mod play;
 mod source;
+mod test;
 mod vsm;
 
 use std::process::ExitCode;
@@ -31,6 +33,8 @@ pub enum Error {
         path: String,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Playtest(#[from] crate::playtest::PlaytestError),
     #[error("cannot write to the terminal: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -54,5 +58,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::List) => list::run(),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Vsm(args)) => vsm::run(&args),
+        Some(Command::Graph(args)) => graph::run(&args),
+        Some(Command::Test(args)) => test::run(&args),
     }
 }

@@ -284,6 +284,19 @@ impl<'s> Story<'s> {
         })
     }
 
+    /// The number the waiting number question counts as right, as grading would compute it now;
+    /// `None` for other questions or when it cannot be computed. For automated playtests.
+    pub fn expected_number(&self) -> Option<f64> {
+        let question = self.scene().question.as_ref()?;
+        if self.state.cursor != Cursor::Asking || question.kind != QuestionKind::Number {
+            return None;
+        }
+        match question.answer.as_ref()?.eval(&self.env()).ok()? {
+            crate::expr::Value::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
     /// Takes the learner's answer to the waiting question. An invalid answer changes nothing.
     pub fn answer(&mut self, answer: Answer, at: u64) -> Result<(), AnswerError> {
         if self.state.cursor != Cursor::Asking {

@@ -77,7 +77,7 @@ pub fn run(
         data.discard(id)?;
     }
     let mut story = match resume(scenario, data, frontend)? {
-        Resume::Continue(story) => story,
+        Resume::Continue(story) => *story,
         Resume::Quit => return Ok(None),
         Resume::Fresh => {
             if frontend.title(&scenario.meta)? == Reply::Quit {
@@ -139,7 +139,7 @@ fn learner_name(
 }
 
 enum Resume<'s> {
-    Continue(Story<'s>),
+    Continue(Box<Story<'s>>),
     Fresh,
     Quit,
 }
@@ -165,7 +165,7 @@ fn resume<'s>(
             Ok(Resume::Fresh)
         }
         Reply::Given(true) => match Story::resume(scenario, saved.state) {
-            Ok(story) => Ok(Resume::Continue(story)),
+            Ok(story) => Ok(Resume::Continue(Box::new(story))),
             Err(error) => {
                 frontend.notice(&format!(
                     "The saved session cannot continue ({error}); starting over."

@@ -66,7 +66,7 @@ pub struct ScoreRange {
 #[derive(Debug, Clone, Serialize)]
 pub struct Trap {
     pub why: TrapKind,
-    /// Scenes inside the trap whose questions lead nowhere else.
+    /// The scenes inside the trap.
     pub scenes: Vec<String>,
     /// Answers to type after `dojo play PATH --plain --seed 0` to walk into it.
     pub replay: Vec<String>,
@@ -292,20 +292,21 @@ fn traps(scenario: &Scenario, nodes: &[Node], ends: &[bool]) -> Vec<Trap> {
         let mut scenes: Vec<SceneIx> = Vec::new();
         let mut why = TrapKind::NoWayOut;
         for &node in &region {
-            let met: &[SceneIx] = match &nodes[node].kind {
+            let mut met = vec![nodes[node].scene];
+            match &nodes[node].kind {
                 Kind::NoOptions => {
                     why = TrapKind::NoOptions {
                         scene: id(nodes[node].scene),
                     };
-                    &[]
                 }
-                Kind::Circling(met) => {
+                Kind::Circling(circled) => {
                     why = TrapKind::Circling;
-                    met
+                    met.clone_from(circled);
                 }
-                _ => &[],
-            };
-            for &scene in std::iter::once(&nodes[node].scene).chain(met) {
+                _ => {}
+            }
+            let onward = nodes[node].moves.iter().flat_map(|m| &m.through);
+            for &scene in met.iter().chain(onward) {
                 if !scenes.contains(&scene) {
                     scenes.push(scene);
                 }

@@ -42,6 +42,8 @@ pub struct Move {
     pub delta: Vec<i64>,
     /// The answer as typed in plain mode, options shown as with seed [`SEED`].
     pub line: String,
+    /// The scenes entered on the way, in order, each once.
+    pub through: Vec<SceneIx>,
 }
 
 pub struct Graph<'s> {
@@ -65,7 +67,7 @@ struct Explorer<'s> {
 enum Stop {
     Asking,
     Ended(String),
-    Circling(Vec<SceneIx>),
+    Circling,
 }
 
 /// Explores every path, failing once more than `limit` situations are found.
@@ -88,8 +90,8 @@ pub fn explore<'s>(
         queue: VecDeque::new(),
     };
     let mut story = Story::new(scenario, LEARNER, SEED);
-    let stop = explorer.walk(&mut story);
-    explorer.node(story, stop, None)?;
+    let (stop, through) = explorer.walk(&mut story);
+    explorer.node(story, stop, through, None)?;
     while let Some((node, state)) = explorer.queue.pop_front() {
         explorer.expand(node, state)?;
     }
@@ -127,7 +129,7 @@ impl<'s> Explorer<'s> {
                     answer: pick.line(),
                     message: error.to_string(),
                 })?;
-            let stop = self.walk(&mut next);
+            let (stop, through) = self.walk(&mut next);
             let delta = self
                 .scores(next.state())
                 .iter()
@@ -135,11 +137,12 @@ impl<'s> Explorer<'s> {
                 .map(|(after, before)| after - before)
                 .collect();
             let from = (node, self.graph.nodes[node].moves.len());
-            let to = self.node(next, stop, Some(from))?;
+            let to = self.node(next, stop, through.clone(), Some(from))?;
             self.graph.nodes[node].moves.push(Move {
                 to,
                 delta,
                 line: pick.line(),
+                through,
             });
         }
         Ok(())
@@ -150,6 +153,7 @@ impl<'s> Explorer<'s> {
         &mut self,
         mut story: Story<'_>,
         stop: Stop,
+        through: Vec<SceneIx>,
         parent: Option<(usize, usize)>,
     ) -> Result<usize, PlaytestError> {
         let scene = self.graph.seen.scene(&story.state().scene).unwrap_or_default();
@@ -158,7 +162,7 @@ impl<'s> Explorer<'s> {
             // Nothing follows an ending: one node per ending scene, and the same for a scene
             // the story circles from, whatever the state.
             Stop::Ended(_) => format!("ended {scene}"),
-            Stop::Circling(_) => format!("circling {scene}"),
+            Stop::Circling => format!("circling {scene}"),
         };
         if let Some(&known) = self.index.get(&key) {
             return Ok(known);
@@ -176,7 +180,7 @@ impl<'s> Explorer<'s> {
                 self.graph.endings.push((scene, title));
                 Kind::Ending(self.graph.endings.len() - 1)
             }
-            Stop::Circling(scenes) => Kind::Circling(scenes),
+            Stop::Circling => Kind::Circling(through),
         };
         self.index.insert(key, id);
         self.graph.nodes.push(Node {
@@ -188,14 +192,15 @@ impl<'s> Explorer<'s> {
         Ok(id)
     }
 
-    /// Steps the story on to its next question or ending, marking the scenes it enters.
-    fn walk(&mut self, story: &mut Story<'_>) -> Stop {
+    /// Steps the story on to its next question or ending, marking the scenes it enters; returns
+    /// where it stopped and the scenes it entered, each once.
+    fn walk(&mut self, story: &mut Story<'_>) -> (Stop, Vec<SceneIx>) {
         let mut quiet = 0;
         let mut met: Vec<SceneIx> = Vec::new();
         loop {
             match story.next() {
-                Step::Question(_) => return Stop::Asking,
-                Step::End(results) => return Stop::Ended(results.ending.title),
+                Step::Question(_) => return (Stop::Asking, met),
+                Step::End(results) => return (Stop::Ended(results.ending.title), met),
                 step => {
                     if let Step::Scene { id, .. } = &step
                         && let Some(scene) = self.graph.seen.enter(id)
@@ -205,7 +210,7 @@ impl<'s> Explorer<'s> {
                     }
                     quiet += 1;
                     if quiet > self.quiet_bound {
-                        return Stop::Circling(met);
+                        return (Stop::Circling, met);
                     }
                 }
             }

@@ -217,42 +217,46 @@ fn report(
 /// Plays a stuck run again, keeping its trail this time (runs are deterministic, and keeping
 /// a trail for every run would slow all of them for the few that need it).
 fn stuck_run(runner: &Runner<'_>, seen: &Seen<'_>, seed: u64, run: u32) -> StuckRun {
-    let scenes = &runner.scenario.scenes;
-    let name = |ix: SceneIx| scenes[ix].id.clone();
+    let scenes_of = |ix: SceneIx| runner.scenario.scenes[ix].id.clone();
     let seed = run_seed(seed, run);
     let mut trail = Trail::default();
     let end = runner.play(seed, &mut seen.clone(), Some(&mut trail));
-    let mut replay_len = trail.answers.len();
+    let answered = trail.answers.len();
+    // Distinct scenes entered after `from` answers and before `until`, in the order met.
+    let met = |from: usize, until: usize| {
+        let mut scenes: Vec<String> = Vec::new();
+        for &(_, scene) in trail.entered.iter().filter(|(n, _)| (from..until).contains(n)) {
+            if !scenes.contains(&scenes_of(scene)) {
+                scenes.push(scenes_of(scene));
+            }
+        }
+        scenes
+    };
+    let mut replay_len = answered;
     let why = match end {
         RunEnd::Ended(_) | RunEnd::Stuck(Stall::TooLong) => {
-            let (from, until, round) = round_trip(&trail.answers);
+            let (from, until) = round_trip(&trail.answers);
             replay_len = until;
             Why::NoEnding {
                 from_answer: from + 1,
-                scenes: round.into_iter().map(name).collect(),
+                scenes: met(from, until + 1),
             }
         }
-        RunEnd::Stuck(Stall::NoOptions(scene)) => Why::NoOptions { scene: name(scene) },
-        RunEnd::Stuck(Stall::Circling) => {
-            let mut round = Vec::new();
-            for &scene in &trail.since_answer {
-                if !round.contains(&scene) {
-                    round.push(scene);
-                }
-            }
-            Why::Circling {
-                scenes: round.into_iter().map(name).collect(),
-            }
-        }
+        RunEnd::Stuck(Stall::NoOptions(scene)) => Why::NoOptions {
+            scene: scenes_of(scene),
+        },
+        RunEnd::Stuck(Stall::Circling) => Why::Circling {
+            scenes: met(answered, answered + 1),
+        },
         RunEnd::Stuck(Stall::Refused { scene, message }) => Why::Refused {
-            scene: name(scene),
+            scene: scenes_of(scene),
             message,
         },
     };
     StuckRun {
         run,
         seed,
-        answered: trail.answers.len(),
+        answered,
         why,
         replay: trail.answers[..replay_len]
             .iter()
@@ -262,9 +266,9 @@ fn stuck_run(runner: &Runner<'_>, seen: &Seen<'_>, seed: u64, run: u32) -> Stuck
 }
 
 /// Where a long run started going round: the scenes its second half answered in are the
-/// round; it starts after the last answer elsewhere. Returns that start, where one full round
-/// after it ends, and the round's scenes in the order first met.
-fn round_trip(answers: &[(String, SceneIx)]) -> (usize, usize, Vec<SceneIx>) {
+/// round, which starts after the last answer elsewhere. Returns that start and where one full
+/// round after it ends.
+fn round_trip(answers: &[(String, SceneIx)]) -> (usize, usize) {
     let round: BTreeSet<SceneIx> = answers[answers.len() / 2..]
         .iter()
         .map(|(_, scene)| *scene)
@@ -273,16 +277,13 @@ fn round_trip(answers: &[(String, SceneIx)]) -> (usize, usize, Vec<SceneIx>) {
         .iter()
         .rposition(|(_, scene)| !round.contains(scene))
         .map_or(0, |i| i + 1);
-    let mut order = Vec::new();
+    let mut met = BTreeSet::new();
     let mut until = from;
-    while until < answers.len() && order.len() < round.len() {
-        let scene = answers[until].1;
-        if !order.contains(&scene) {
-            order.push(scene);
-        }
+    while until < answers.len() && met.len() < round.len() {
+        met.insert(answers[until].1);
         until += 1;
     }
-    (from, until, order)
+    (from, until)
 }
 
 #[cfg(test)]
@@ -295,7 +296,7 @@ mod tests {
             .into_iter()
             .map(|scene| (scene.to_string(), scene))
             .collect();
-        assert_eq!(round_trip(&answers), (2, 4, vec![2, 3]));
+        assert_eq!(round_trip(&answers), (2, 4));
     }
 
     #[test]

@@ -44,8 +44,8 @@ pub enum RunEnd {
 pub struct Trail {
     /// Each answer as typed in plain mode, with the scene of its question.
     pub answers: Vec<(String, SceneIx)>,
-    /// Scenes entered since the latest answer.
-    pub since_answer: Vec<SceneIx>,
+    /// Each scene entered, after how many answers.
+    pub entered: Vec<(usize, SceneIx)>,
 }
 
 pub struct Runner<'s> {
@@ -96,7 +96,6 @@ impl<'s> Runner<'s> {
                     };
                     if let Some(trail) = trail.as_deref_mut() {
                         trail.answers.push((pick.line(), scene));
-                        trail.since_answer.clear();
                     }
                     if let Err(error) = story.answer(pick.answer(&asked.view), 0) {
                         return RunEnd::Stuck(Stall::Refused {
@@ -128,7 +127,7 @@ impl<'s> Runner<'s> {
                     if let Step::Scene { id, .. } = &step {
                         let entered = seen.enter(id);
                         if let (Some(trail), Some(ix)) = (trail.as_deref_mut(), entered) {
-                            trail.since_answer.push(ix);
+                            trail.entered.push((answers, ix));
                         }
                     }
                     quiet += 1;

@@ -120,7 +120,7 @@ pub fn assemble(
         id: id.to_string(),
         title: title.to_string(),
         customer: reference.customer.clone(),
-        calendar: reference.calendar.clone(),
+        calendar: reference.calendar,
         conventions: reference.conventions,
         steps,
         flow: segments,

@@ -272,3 +272,51 @@ fn every_metric_name_resolves() {
         assert!(m.text(&name).is_some(), "{name}");
     }
 }
+
+#[test]
+fn colour_changes_nothing_but_the_codes() {
+    let map = map(PET_CLINIC);
+    let m = Metrics::compute(&map);
+    let plain = render_text(
+        &map,
+        &m,
+        &TextOptions {
+            width: 80,
+            colour: false,
+        },
+    );
+    let colour = render_text(
+        &map,
+        &m,
+        &TextOptions {
+            width: 80,
+            colour: true,
+        },
+    );
+    assert!(colour.contains("\x1b["));
+    assert!(!plain.contains('\x1b'));
+    let mut stripped = String::new();
+    let mut rest = colour.as_str();
+    while let Some(at) = rest.find('\x1b') {
+        stripped.push_str(&rest[..at]);
+        let end = rest[at..].find('m').expect("an SGR code ends in m");
+        rest = &rest[at + end + 1..];
+    }
+    stripped.push_str(rest);
+    assert_eq!(stripped, plain);
+}
+
+#[test]
+fn the_svg_names_every_step_and_queue() {
+    let map = map(PET_CLINIC);
+    let svg = render_svg(&map, &Metrics::compute(&map));
+    for step in &map.steps {
+        let first_word = step.name.split(' ').next().unwrap();
+        assert!(svg.contains(first_word), "{}", step.name);
+    }
+    for queue in ["Backlog", "QA passed", ">120<", ">20<", ">5<", ">10<"] {
+        assert!(svg.contains(queue), "{queue}");
+    }
+    assert_eq!(svg.matches("<svg").count(), 1);
+    assert!(svg.trim_end().ends_with("</svg>"));
+}

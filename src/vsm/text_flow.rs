@@ -84,7 +84,12 @@ impl FlowDrawing<'_> {
     /// The whole flow in `width` columns, customer to customer.
     pub fn draw(&self, width: usize) -> Vec<Line> {
         let at = centre(width);
-        let customer = format!("{} (customer)", self.map.customer);
+        // A named customer ("Clinics") is labelled as the customer; the default name says it.
+        let customer = if self.map.customer.eq_ignore_ascii_case("customer") {
+            self.map.customer.clone()
+        } else {
+            format!("{} (customer)", self.map.customer)
+        };
         let customer_line = |customer: &str| {
             let text = fit(customer, width);
             let start = at.saturating_sub(text.chars().count() / 2);

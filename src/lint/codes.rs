@@ -1,0 +1,97 @@
+//! Every lint: its stable code, its severity and what it means (the authoring guide's list).
+//!
+//! Errors are certain trouble for a learner (stuck for ever, or marked wrong whatever they
+//! answer); warnings are likely mistakes that harm no one. Every lint can be allowed per scene.
+
+use crate::diagnostic::Severity;
+
+pub const UNREACHABLE_SCENE: &str = "unreachable-scene";
+pub const UNREACHABLE_ENDING: &str = "unreachable-ending";
+pub const NO_ENDING_REACHABLE: &str = "no-ending-reachable";
+pub const CYCLE_WITHOUT_EXIT: &str = "cycle-without-exit";
+pub const NO_CORRECT_OPTION: &str = "no-correct-option";
+pub const UNCOMPUTABLE_ANSWER: &str = "uncomputable-answer";
+pub const UNUSED_CHARACTER: &str = "unused-character";
+pub const UNUSED_COMPETENCY: &str = "unused-competency";
+pub const FLAG_NEVER_SET: &str = "flag-never-set";
+pub const FLAG_NEVER_READ: &str = "flag-never-read";
+pub const UNREACHABLE_GRADE: &str = "unreachable-grade";
+pub const UNKNOWN_LINT: &str = "unknown-lint";
+
+pub struct Lint {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// One line for the authoring guide.
+    pub meaning: &'static str,
+}
+
+pub const LINTS: &[Lint] = &[
+    Lint {
+        code: UNREACHABLE_SCENE,
+        severity: Severity::Warning,
+        meaning: "no way leads from the start scene to this scene",
+    },
+    Lint {
+        code: UNREACHABLE_ENDING,
+        severity: Severity::Warning,
+        meaning: "no way leads from the start scene to this ending",
+    },
+    Lint {
+        code: NO_ENDING_REACHABLE,
+        severity: Severity::Error,
+        meaning: "a learner who reaches this scene can never reach an ending",
+    },
+    Lint {
+        code: CYCLE_WITHOUT_EXIT,
+        severity: Severity::Error,
+        meaning: "these scenes lead only to one another: a learner who enters can never leave",
+    },
+    Lint {
+        code: NO_CORRECT_OPTION,
+        severity: Severity::Warning,
+        meaning: "no option of this single or multiple choice question is `correct`",
+    },
+    Lint {
+        code: UNCOMPUTABLE_ANSWER,
+        severity: Severity::Error,
+        meaning: "a number question's `answer` can never be worked out, so every learner is marked wrong",
+    },
+    Lint {
+        code: UNUSED_CHARACTER,
+        severity: Severity::Warning,
+        meaning: "this character never speaks a line of dialogue",
+    },
+    Lint {
+        code: UNUSED_COMPETENCY,
+        severity: Severity::Warning,
+        meaning: "no option or outcome changes this competency",
+    },
+    Lint {
+        code: FLAG_NEVER_SET,
+        severity: Severity::Warning,
+        meaning: "this flag is read but nothing sets it, so it is always false",
+    },
+    Lint {
+        code: FLAG_NEVER_READ,
+        severity: Severity::Warning,
+        meaning: "this flag is set but nothing reads it",
+    },
+    Lint {
+        code: UNREACHABLE_GRADE,
+        severity: Severity::Warning,
+        meaning: "no way through the scenario ends with a percent in this grade band",
+    },
+    Lint {
+        code: UNKNOWN_LINT,
+        severity: Severity::Warning,
+        meaning: "a scene's `allow` names a lint dojo does not have",
+    },
+];
+
+/// The severity of a lint code (warning for a code not in [`LINTS`], which is a bug).
+pub fn severity(code: &str) -> Severity {
+    LINTS
+        .iter()
+        .find(|lint| lint.code == code)
+        .map_or(Severity::Warning, |lint| lint.severity)
+}

@@ -1,0 +1,65 @@
+//! Lints on single questions: a choice with no right option, a number answer that can never
+//! be worked out.
+
+use crate::analyze::{check_answer, name_kind};
+use crate::diagnostic::Diagnostic;
+use crate::scenario::Scenario;
+use crate::scenario::model::QuestionKind;
+
+use super::codes::{NO_CORRECT_OPTION, UNCOMPUTABLE_ANSWER};
+use super::diagnostic;
+
+pub fn lint(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
+    for scene in &scenario.scenes {
+        let Some(question) = &scene.question else {
+            continue;
+        };
+        let choice = matches!(question.kind, QuestionKind::Single | QuestionKind::Multiple);
+        if choice && !question.options.iter().any(|o| o.correct) {
+            out.push(
+                diagnostic(
+                    NO_CORRECT_OPTION,
+                    format!("no option of the question in scene `{}` is correct", scene.id),
+                    &question.location,
+                    "no option has `correct = true`",
+                )
+                .hint("mark the right option with `correct = true`; for a question with no right answer on purpose, add `allow = [\"no-correct-option\"]` to the scene"),
+            );
+        }
+        let Some(answer) = question.answer.as_ref().filter(|_| question.kind == QuestionKind::Number) else {
+            continue;
+        };
+        let Err(problem) = check_answer(answer, scenario) else {
+            continue;
+        };
+        let location = question.answer_location.as_ref().unwrap_or(&question.location);
+        // Say what the names hold, since that is usually the surprise.
+        let mut kinds: Vec<String> = answer
+            .paths()
+            .into_iter()
+            .filter_map(|path| {
+                let kind = name_kind(path, scenario)?;
+                (kind != "a number").then(|| format!("`{}` holds {kind}", path.join(".")))
+            })
+            .collect();
+        kinds.dedup();
+        let rule = "`answer` must work out to a number (from numbers, scores, visits, number answers and number flags), or every learner is marked wrong";
+        let hint = if kinds.is_empty() {
+            rule.to_string()
+        } else {
+            format!("{}; {rule}", kinds.join(", "))
+        };
+        out.push(
+            diagnostic(
+                UNCOMPUTABLE_ANSWER,
+                format!(
+                    "the answer to the number question in scene `{}` can never be worked out",
+                    scene.id
+                ),
+                location,
+                problem.to_string(),
+            )
+            .hint(hint),
+        );
+    }
+}
