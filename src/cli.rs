@@ -89,15 +89,15 @@ pub struct TestArgs {
     /// Seed for --random, or for option shuffling with --answers [default: 0]
     #[arg(long, value_name = "S", conflicts_with = "exhaustive")]
     pub seed: Option<u64>,
-    /// With --random: a run that gives this many answers without reaching an ending is stuck
-    #[arg(long, value_name = "N", default_value_t = 1000, requires = "random")]
-    pub max_answers: usize,
+    /// With --random: a run that gives this many answers without reaching an ending is stuck [default: 1000]
+    #[arg(long, value_name = "N", requires = "random")]
+    pub max_answers: Option<usize>,
     /// Walk every distinct path, and report paths, endings, coverage, score ranges and traps
     #[arg(long)]
     pub exhaustive: bool,
-    /// With --exhaustive: give up past this many distinct situations
-    #[arg(long, value_name = "N", default_value_t = 100_000, requires = "exhaustive")]
-    pub limit: usize,
+    /// With --exhaustive: give up past this many distinct situations [default: 100000]
+    #[arg(long, value_name = "N", conflicts_with_all = ["random", "answers"])]
+    pub limit: Option<usize>,
     /// Answers to type, one per line as in `dojo play --plain`; lines starting with # are comments
     #[arg(long, value_name = "FILE", requires = "expect")]
     pub answers: Option<PathBuf>,

@@ -17,6 +17,13 @@ use crate::scenario::{Scenario, Unreadable};
 use super::Error;
 use super::source::load_folder;
 
+/// Answers after which a random run that has not ended counts as stuck: far more than any
+/// hand-written path needs.
+const MAX_ANSWERS: usize = 1000;
+
+/// Distinct situations `--exhaustive` explores before giving up: a few seconds' work.
+const LIMIT: usize = 100_000;
+
 /// Stuck runs described in full; the JSON report has them all.
 const MOST_STUCK_SHOWN: usize = 5;
 
@@ -43,7 +50,7 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, Error> {
             let options = RandomOptions {
                 runs,
                 seed: args.seed.unwrap_or(0),
-                max_answers: args.max_answers,
+                max_answers: args.max_answers.unwrap_or(MAX_ANSWERS),
             };
             let report = playtest::random_runs(&scenario, options);
             let passed = report.stuck.is_empty();
@@ -55,7 +62,7 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, Error> {
         }
         (None, Some(answers), Some(expect)) => golden(args, &scenario, answers, expect)?,
         _ => {
-            let report = playtest::exhaustive(&scenario, args.limit)?;
+            let report = playtest::exhaustive(&scenario, args.limit.unwrap_or(LIMIT))?;
             let passed = report.traps.is_empty();
             let text = match args.format {
                 Format::Human => exhaustive_text(&path, &report),
