@@ -30,6 +30,8 @@ pub enum Command {
     Graph(GraphArgs),
     /// Play a scenario automatically: random runs, every path, or typed answers against a transcript
     Test(TestArgs),
+    /// Print the JSON Schema of scenario.toml, scene files or map files, for editors (`#:schema` lines)
+    Schema(SchemaArgs),
 }
 
 #[derive(Debug, Default, clap::Args)]
@@ -49,8 +51,20 @@ pub struct PlayArgs {
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
     /// Discard any saved progress and start from the beginning
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["from", "flags", "scores", "watch"])]
     pub restart: bool,
+    /// For authors: start in this scene. Like --set, --score and --watch, starts a fresh session that is never saved
+    #[arg(long, value_name = "SCENE")]
+    pub from: Option<String>,
+    /// For authors: start with a flag set; VALUE is true, false, a whole number, or else text (repeatable)
+    #[arg(long = "set", value_name = "FLAG=VALUE", value_parser = crate::play::preset::parse_flag)]
+    pub flags: Vec<(String, crate::scenario::model::FlagValue)>,
+    /// For authors: start with a competency's score at N instead of 0 (repeatable)
+    #[arg(long = "score", value_name = "COMPETENCY=N", value_parser = crate::play::preset::parse_score)]
+    pub scores: Vec<(String, i64)>,
+    /// For authors: when a file of the scenario folder changes, reload it and replay your answers so far. Changes are picked up between steps and after each answer; a question waiting for an answer is not interrupted
+    #[arg(long, requires = "path")]
+    pub watch: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -113,6 +127,26 @@ pub struct TestArgs {
     /// Report format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Which file the schema describes
+    #[arg(value_enum)]
+    pub kind: SchemaKind,
+    /// Write the schema to this file instead of printing it
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// A scenario's scenario.toml
+    Manifest,
+    /// A scene file: `[[scene]]` tables
+    Scenes,
+    /// A value-stream map file (*.vsm.toml)
+    Map,
 }
 
 #[derive(Debug, clap::Args)]

@@ -13,9 +13,11 @@
 //! simply evaluated. The answer cannot be worked out when every try fails, or when it can only
 //! come out as something other than a number (the engine then marks every learner wrong).
 
+use std::collections::HashMap;
+
 use crate::expr::{BinaryOp, Env, EvalError, Expr, Value};
+use crate::scenario::Scenario;
 use crate::scenario::model::{FlagValue, QuestionKind};
-use crate::scenario::{Effects, Scenario};
 
 /// Why an answer can never be worked out.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,9 +37,43 @@ impl std::fmt::Display for Uncomputable {
     }
 }
 
+/// What each name of a scenario holds, gathered once for every answer to check.
+pub struct Names {
+    /// The kind of each scene's question.
+    questions: HashMap<String, QuestionKind>,
+    /// The kinds of value each flag is set to.
+    flags: HashMap<String, u8>,
+}
+
+impl Names {
+    pub fn new(scenario: &Scenario) -> Names {
+        let mut flags: HashMap<String, u8> = HashMap::new();
+        let mut questions = HashMap::new();
+        for scene in &scenario.scenes {
+            let Some(question) = &scene.question else {
+                continue;
+            };
+            questions.insert(scene.id.clone(), question.kind);
+            let options = question.options.iter().map(|o| &o.effects);
+            let outcomes = [&question.right, &question.wrong]
+                .into_iter()
+                .flatten()
+                .map(|o| &o.effects);
+            for (flag, value) in options.chain(outcomes).flat_map(|e| &e.set) {
+                *flags.entry(flag.clone()).or_default() |= match value {
+                    FlagValue::Bool(_) => BOOL,
+                    FlagValue::Int(_) => NUMBER,
+                    FlagValue::Text(_) => TEXT,
+                };
+            }
+        }
+        Names { questions, flags }
+    }
+}
+
 /// Checks the expected answer of a number question.
-pub fn check_answer(expr: &Expr, scenario: &Scenario) -> Result<(), Uncomputable> {
-    let kinds = Kinds::of(expr, scenario).map_err(Uncomputable::Fails)?;
+pub fn check_answer(expr: &Expr, names: &Names) -> Result<(), Uncomputable> {
+    let kinds = Kinds::of(expr, names).map_err(Uncomputable::Fails)?;
     if kinds.0 & NUMBER != 0 {
         return Ok(());
     }
@@ -45,8 +81,8 @@ pub fn check_answer(expr: &Expr, scenario: &Scenario) -> Result<(), Uncomputable
 }
 
 /// What kind of value each name in an expression holds, as far as a scenario tells.
-pub fn name_kind(path: &[String], scenario: &Scenario) -> Option<&'static str> {
-    let kinds = path_kinds(path, scenario);
+pub fn name_kind(path: &[String], names: &Names) -> Option<&'static str> {
+    let kinds = path_kinds(path, names);
     (kinds.0 != ANY).then(|| kinds.name())
 }
 
@@ -98,38 +134,36 @@ impl Kinds {
         .collect()
     }
 
-    fn of(expr: &Expr, scenario: &Scenario) -> Result<Kinds, EvalError> {
+    fn of(expr: &Expr, names: &Names) -> Result<Kinds, EvalError> {
         if let Some(result) = constant(expr) {
             return result.map(|value| Kinds::of_value(&value));
         }
         match expr {
             Expr::Literal(value) => Ok(Kinds::of_value(value)),
-            Expr::Path(path) => Ok(path_kinds(path, scenario)),
-            Expr::Not(inner) => Kinds::of(inner, scenario).map(|_| Kinds(BOOL)),
+            Expr::Path(path) => Ok(path_kinds(path, names)),
+            Expr::Not(inner) => Kinds::of(inner, names).map(|_| Kinds(BOOL)),
             Expr::Negate(inner) => {
-                let inner = sampled(inner, scenario)?;
+                let inner = sampled(inner, names)?;
                 try_each(inner.into_iter().map(|v| Expr::Negate(Box::new(lit(v)))))
             }
             Expr::Binary(op @ (BinaryOp::And | BinaryOp::Or), left, right) => {
-                Kinds::of(left, scenario)?;
+                Kinds::of(left, names)?;
                 // The right side runs only when the left does not decide; its failure is
                 // certain only when the left is a constant that never decides.
-                match (Kinds::of(right, scenario), constant(left)) {
-                    (Err(error), Some(Ok(value)))
-                        if value.truthy() == (*op == BinaryOp::And) =>
-                    {
+                match (Kinds::of(right, names), constant(left)) {
+                    (Err(error), Some(Ok(value))) if value.truthy() == (*op == BinaryOp::And) => {
                         Err(error)
                     }
                     _ => Ok(Kinds(BOOL)),
                 }
             }
             Expr::Binary(op, left, right) => {
-                let lefts = sampled(left, scenario)?;
-                let rights = sampled(right, scenario)?;
+                let lefts = sampled(left, names)?;
+                let rights = sampled(right, names)?;
                 try_each(lefts.iter().flat_map(|l| {
-                    rights
-                        .iter()
-                        .map(|r| Expr::Binary(*op, Box::new(lit(l.clone())), Box::new(lit(r.clone()))))
+                    rights.iter().map(|r| {
+                        Expr::Binary(*op, Box::new(lit(l.clone())), Box::new(lit(r.clone())))
+                    })
                 }))
             }
         }
@@ -137,10 +171,10 @@ impl Kinds {
 }
 
 /// The values to try for an operand: its own value when it has no names, else samples.
-fn sampled(part: &Expr, scenario: &Scenario) -> Result<Vec<Value>, EvalError> {
+fn sampled(part: &Expr, names: &Names) -> Result<Vec<Value>, EvalError> {
     match constant(part) {
         Some(result) => result.map(|value| vec![value]),
-        None => Kinds::of(part, scenario).map(Kinds::samples),
+        None => Kinds::of(part, names).map(Kinds::samples),
     }
 }
 
@@ -179,7 +213,7 @@ impl Env for NoNames {
     }
 }
 
-fn path_kinds(path: &[String], scenario: &Scenario) -> Kinds {
+fn path_kinds(path: &[String], names: &Names) -> Kinds {
     let (root, rest) = match path.split_first() {
         Some((root, rest)) => (root.as_str(), rest),
         None => return Kinds(ANY),
@@ -188,44 +222,84 @@ fn path_kinds(path: &[String], scenario: &Scenario) -> Kinds {
         ("learner", []) => Kinds(TEXT),
         ("score" | "visits", [_]) => Kinds(NUMBER),
         ("correct", [_]) => Kinds(BOOL),
-        ("answer", [scene]) => scenario
-            .scene_index(scene)
-            .and_then(|s| scenario.scenes[s].question.as_ref())
-            .map_or(Kinds(ANY), |question| {
-                Kinds(match question.kind {
-                    QuestionKind::Number => NUMBER,
-                    QuestionKind::Single | QuestionKind::Text => TEXT,
-                    QuestionKind::Multiple | QuestionKind::Order => LIST,
-                })
-            }),
-        ("flag", [flag]) => {
-            let kinds = flag_values(scenario, flag).fold(0, |kinds, value| {
-                kinds
-                    | match value {
-                        FlagValue::Bool(_) => BOOL,
-                        FlagValue::Int(_) => NUMBER,
-                        FlagValue::Text(_) => TEXT,
-                    }
-            });
-            // Never set, it reads as nothing.
-            Kinds(if kinds == 0 { NOTHING } else { kinds })
-        }
+        ("answer", [scene]) => names.questions.get(scene).map_or(Kinds(ANY), |kind| {
+            Kinds(match kind {
+                QuestionKind::Number => NUMBER,
+                QuestionKind::Single | QuestionKind::Text => TEXT,
+                QuestionKind::Multiple | QuestionKind::Order => LIST,
+            })
+        }),
+        // Never set, a flag reads as nothing.
+        ("flag", [flag]) => Kinds(names.flags.get(flag).copied().unwrap_or(NOTHING)),
         _ => Kinds(ANY),
     }
 }
 
-/// Every value the scenario sets `flag` to.
-fn flag_values<'s>(scenario: &'s Scenario, flag: &'s str) -> impl Iterator<Item = &'s FlagValue> {
-    scenario
-        .scenes
-        .iter()
-        .filter_map(|scene| scene.question.as_ref())
-        .flat_map(|q| {
-            let options = q.options.iter().map(|o| &o.effects);
-            let outcomes = [&q.right, &q.wrong].into_iter().flatten().map(|o| &o.effects);
-            options.chain(outcomes)
-        })
-        .flat_map(|effects: &Effects| effects.set.iter())
-        .filter(move |(name, _)| name == flag)
-        .map(|(_, value)| value)
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::parse;
+
+    fn names() -> Names {
+        Names {
+            questions: [
+                ("who".to_string(), QuestionKind::Text),
+                ("count".to_string(), QuestionKind::Number),
+                ("pick".to_string(), QuestionKind::Multiple),
+            ]
+            .into(),
+            flags: [
+                ("word".to_string(), TEXT),
+                ("mixed".to_string(), TEXT | NUMBER),
+            ]
+            .into(),
+        }
+    }
+
+    fn check(text: &str) -> Result<(), Uncomputable> {
+        check_answer(&parse(text).unwrap(), &names())
+    }
+
+    #[test]
+    fn numbers_from_numbers_can_be_worked_out() {
+        for text in [
+            "2 / (2 + 6) * 100",
+            "answer.count * 2",
+            "visits.intro + score.flow",
+            "flag.mixed + 1",
+            "flag.never_set + 1",
+            "vsm.team.lead_time / 8",
+            "(score.flow > 1 and 1 / 0) + 1",
+            "correct.count * 10",
+        ] {
+            assert_eq!(check(text), Ok(()), "{text}");
+        }
+    }
+
+    #[test]
+    fn answers_that_can_never_be_worked_out() {
+        let fails = |text: &str| match check(text) {
+            Err(Uncomputable::Fails(error)) => error.to_string(),
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(
+            fails("answer.who * 2"),
+            "cannot apply `*` to text and a number"
+        );
+        assert_eq!(fails("10 / (5 - 5)"), "division by zero");
+        assert_eq!(fails("score.flow / 0"), "division by zero");
+        assert_eq!(
+            fails("flag.word + 1"),
+            "cannot apply `+` to text and a number"
+        );
+        assert_eq!(
+            fails("-answer.pick"),
+            "cannot apply `-` to nothing and a list"
+        );
+        assert_eq!(
+            check("score.flow > 1"),
+            Err(Uncomputable::NotANumber("yes or no"))
+        );
+        assert_eq!(check("learner"), Err(Uncomputable::NotANumber("text")));
+    }
 }

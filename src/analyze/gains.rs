@@ -216,48 +216,10 @@ fn per_competency(effects: &Effects, competencies: usize) -> Vec<i64> {
     gains
 }
 
-/// What meeting `question` adds to the attainable maximum, summed over competencies.
-///
-/// This mirrors `engine::results::best_answer` exactly (including which of two equally good
-/// options it picks, since negative parts are then dropped per competency): the grade the
-/// analysis predicts must be the grade the engine gives. `tests::best_answer_matches_engine`
-/// plays the fixture scenarios through the engine to keep the two in step.
+/// The most answering `question` can add to the total: the engine's own maximum
+/// ([`QuestionDef::best_answer`]), so the grade the analysis predicts is the grade it gives.
 pub fn best_answer(question: &QuestionDef, competencies: usize) -> i64 {
-    let best_of = |candidates: Vec<Vec<i64>>| {
-        candidates
-            .into_iter()
-            .max_by_key(|gains| gains.iter().sum::<i64>())
-            .unwrap_or_else(|| vec![0; competencies])
-    };
-    let best = match question.kind {
-        QuestionKind::Single => best_of(
-            question
-                .options
-                .iter()
-                .map(|o| per_competency(&o.effects, competencies))
-                .collect(),
-        ),
-        QuestionKind::Multiple => {
-            let mut total = vec![0; competencies];
-            for option in &question.options {
-                let gains = per_competency(&option.effects, competencies);
-                if gains.iter().sum::<i64>() > 0 {
-                    for (sum, gain) in total.iter_mut().zip(gains) {
-                        *sum += gain;
-                    }
-                }
-            }
-            total
-        }
-        _ => best_of(
-            [&question.right, &question.wrong]
-                .into_iter()
-                .flatten()
-                .map(|o| per_competency(&o.effects, competencies))
-                .collect(),
-        ),
-    };
-    best.into_iter().map(|gain| gain.max(0)).sum()
+    question.best_answer(competencies).into_iter().sum()
 }
 
 #[cfg(test)]

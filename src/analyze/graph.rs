@@ -71,34 +71,27 @@ impl SceneGraph {
             }
             let mut fallthrough: Option<Gains> = None;
             for way in ways(scene.question.as_ref(), competencies) {
-                match (way.goto, way.taken) {
-                    (Some(to), Taken::Option(index)) => edges.push(Edge {
-                        from,
-                        to,
-                        kind: EdgeKind::Option(index),
-                        gains: way.gains,
-                    }),
-                    (Some(to), Taken::Right) => edges.push(Edge {
-                        from,
-                        to,
-                        kind: EdgeKind::Right,
-                        gains: way.gains,
-                    }),
-                    (Some(to), Taken::Wrong) => edges.push(Edge {
-                        from,
-                        to,
-                        kind: EdgeKind::Wrong,
-                        gains: way.gains,
-                    }),
+                let Some(to) = way.goto else {
                     // Answers without a `goto` share the routes and `next`: one edge each, with
                     // the hull of their gains, keeps the graph linear in options + routes.
-                    _ => {
-                        fallthrough = Some(match fallthrough {
-                            Some(gains) => gains.hull(&way.gains),
-                            None => way.gains,
-                        });
-                    }
-                }
+                    fallthrough = Some(match fallthrough {
+                        Some(gains) => gains.hull(&way.gains),
+                        None => way.gains,
+                    });
+                    continue;
+                };
+                let kind = match way.taken {
+                    Taken::Option(index) => EdgeKind::Option(index),
+                    Taken::Right => EdgeKind::Right,
+                    Taken::Wrong => EdgeKind::Wrong,
+                    Taken::Nothing => EdgeKind::Next,
+                };
+                edges.push(Edge {
+                    from,
+                    to,
+                    kind,
+                    gains: way.gains,
+                });
             }
             let Some(gains) = fallthrough else { continue };
             for (index, route) in scene.routes.iter().enumerate() {

@@ -28,7 +28,7 @@ use super::reach::Reach;
 use super::scc::Components;
 
 /// Edge relaxations Bellman–Ford may spend on the loops that mix gains and losses.
-pub const BUDGET: usize = 50_000_000;
+pub const BUDGET: usize = 5_000_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Longest {

@@ -23,7 +23,11 @@ pub fn to_mermaid(scenario: &Scenario, analysis: &Analysis) -> String {
             text.push_str("<br/>");
             text.push_str(&escape(&title));
         }
-        let (open, close) = if scene.ending { ("([", "])") } else { ("[", "]") };
+        let (open, close) = if scene.ending {
+            ("([", "])")
+        } else {
+            ("[", "]")
+        };
         let _ = writeln!(out, "  s{index}{open}\"{text}\"{close}");
     }
     if scenario.start < scenario.scenes.len() {
@@ -80,7 +84,10 @@ mod tests {
 
     #[test]
     fn markup_becomes_entity_codes() {
-        assert_eq!(escape(r#"a "b" <i>#1</i>"#), "a #34;b#34; #60;i#62;#35;1#60;/i#62;");
+        assert_eq!(
+            escape(r#"a "b" <i>#1</i>"#),
+            "a #34;b#34; #60;i#62;#35;1#60;/i#62;"
+        );
         assert_eq!(escape("x | y"), "x #124; y");
     }
 }

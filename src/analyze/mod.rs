@@ -25,14 +25,14 @@ mod traps;
 #[cfg(test)]
 mod tests;
 
-pub use answer_type::{Uncomputable, check_answer, name_kind};
+pub use answer_type::{Names, Uncomputable, check_answer, name_kind};
 pub use bounds::{Bounds, Limit};
 pub use dot::to_dot;
 pub use expr_text::{expr_text, template_text};
 pub use gains::{Gains, Interval, best_answer};
 pub use grades::GradeReach;
-pub use label::scene_list;
 pub use graph::{Edge, EdgeKind, SceneGraph};
+pub use label::scene_list;
 pub use longest::{Longest, Walks};
 pub use mermaid::to_mermaid;
 pub use reach::Reach;

@@ -51,7 +51,11 @@ pub fn report_text(scenario: &Scenario, analysis: &Analysis) -> String {
         );
     }
     for (band, reachable) in scenario.grades.iter().zip(&grades.bands) {
-        let verdict = if *reachable { "reachable" } else { "unreachable" };
+        let verdict = if *reachable {
+            "reachable"
+        } else {
+            "unreachable"
+        };
         let _ = writeln!(out, "    {}, from {}%: {verdict}", band.name, band.min);
     }
     out

@@ -16,7 +16,11 @@ pub fn loops_without_exit(graph: &SceneGraph, components: &Components) -> Vec<us
 /// For each scene from which no ending can be reached, one loop without exit it leads into
 /// (by component), when it leads into any: every way on ends either in such a loop or at a
 /// scene with no way on at all.
-pub fn trap_ahead(graph: &SceneGraph, components: &Components, reach: &Reach) -> Vec<Option<usize>> {
+pub fn trap_ahead(
+    graph: &SceneGraph,
+    components: &Components,
+    reach: &Reach,
+) -> Vec<Option<usize>> {
     let count = components.members.len();
     let mut trap: Vec<Option<usize>> = vec![None; count];
     for c in loops_without_exit(graph, components) {

@@ -5,6 +5,7 @@ mod check;
 mod graph;
 mod list;
 mod play;
+mod schema;
 mod source;
 mod test;
 mod vsm;
@@ -27,6 +28,8 @@ pub enum Error {
     #[error(transparent)]
     Play(#[from] crate::play::launch::PlayError),
     #[error(transparent)]
+    Preset(#[from] crate::play::preset::PresetError),
+    #[error(transparent)]
     Progress(#[from] crate::progress::ProgressError),
     #[error("cannot write {path}: {source}")]
     WriteFile {
@@ -43,9 +46,10 @@ impl Error {
     /// 2 when the input could not be used at all, 1 for everything else.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::Unreadable(_) | Error::NoSuchPath { .. } | Error::NotAScenario { .. } => {
-                ExitCode::from(2)
-            }
+            Error::Unreadable(_)
+            | Error::NoSuchPath { .. }
+            | Error::NotAScenario { .. }
+            | Error::Preset(_) => ExitCode::from(2),
             _ => ExitCode::FAILURE,
         }
     }
@@ -60,5 +64,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Vsm(args)) => vsm::run(&args),
         Some(Command::Graph(args)) => graph::run(&args),
         Some(Command::Test(args)) => test::run(&args),
+        Some(Command::Schema(args)) => schema::run(&args),
     }
 }

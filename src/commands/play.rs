@@ -1,18 +1,29 @@
 //! `dojo play`: loads the scenario, refuses a broken one with its diagnostics, and plays.
 
 use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::PlayArgs;
 use crate::diagnostic::{Style, render, summary};
 use crate::play::launch::{PlayOptions, launch};
+use crate::play::preset::Preset;
+use crate::play::watch::Watch;
 use crate::progress::DataDir;
+use crate::scenario::{Loaded, MANIFEST};
 
 use super::Error;
 use super::source::load_named;
 
 pub fn run(args: &PlayArgs) -> Result<ExitCode, Error> {
-    let loaded = load_named(args.path.as_deref())?;
+    let mut watch = match (&args.path, args.watch) {
+        (Some(path), true) => Some(Watch::new(path)),
+        _ => None,
+    };
+    let loaded = match (&args.path, &mut watch) {
+        (Some(path), Some(watch)) => load_watched(path, watch)?,
+        _ => load_named(args.path.as_deref())?,
+    };
     let Some(scenario) = loaded.scenario else {
         let style = if std::io::stderr().is_terminal() {
             Style::Colour
@@ -31,6 +42,12 @@ pub fn run(args: &PlayArgs) -> Result<ExitCode, Error> {
             summary(&loaded.diagnostics, &name)
         )));
     };
+    let preset = Preset {
+        from: args.from.clone(),
+        flags: args.flags.clone(),
+        scores: args.scores.clone(),
+    };
+    preset.check(&scenario)?;
     let command = match &args.path {
         Some(path) => format!("dojo play {}", path.display()),
         None => "dojo play".to_string(),
@@ -42,8 +59,25 @@ pub fn run(args: &PlayArgs) -> Result<ExitCode, Error> {
         seed: args.seed,
         restart: args.restart,
         command,
+        preset,
     };
     let data = DataDir::discover()?;
-    launch(&scenario, &options, &data)?;
+    launch(&scenario, &options, &data, watch)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Loads through the watch, so it knows every file the scenario was read from. The folder is
+/// checked first as `source::load_folder` checks it, for the same errors.
+fn load_watched(path: &Path, watch: &mut Watch) -> Result<Loaded, Error> {
+    if !path.exists() {
+        return Err(Error::NoSuchPath {
+            path: path.display().to_string(),
+        });
+    }
+    if !path.join(MANIFEST).is_file() {
+        return Err(Error::NotAScenario {
+            path: path.display().to_string(),
+        });
+    }
+    Ok(watch.load()?)
 }

@@ -119,27 +119,17 @@ fn random_text(path: &str, report: &RandomReport) -> String {
         .filter_map(|s| Some((s.name.clone(), s.distribution.as_ref()?)))
         .collect();
     rows.extend(report.percent.as_ref().map(|d| ("Percent".to_string(), d)));
-    if !rows.is_empty() {
-        let name_width = rows.iter().map(|(n, _)| width(n)).max().unwrap_or(0);
-        let _ = writeln!(
-            out,
-            "\nFinal scores{:w$}     min  median     max",
-            "",
-            w = name_width.saturating_sub(10)
-        );
-        for (name, d) in rows {
-            let _ = writeln!(
-                out,
-                "  {name}{:pad$}  {:>6}  {:>6}  {:>6}  {}",
-                "",
-                d.min,
-                d.median,
-                d.max,
-                sparkline(&d.histogram),
-                pad = name_width - width(&name)
-            );
-        }
-    }
+    let rows: Vec<(String, Vec<String>)> = rows
+        .into_iter()
+        .map(|(name, d)| {
+            let cells = [d.min, d.median, d.max].map(|n| n.to_string());
+            (
+                name,
+                [cells.to_vec(), vec![sparkline(&d.histogram)]].concat(),
+            )
+        })
+        .collect();
+    figures(&mut out, "Final scores", &["min", "median", "max"], &rows);
     let grades: Vec<(String, String, u128)> = report
         .grades
         .iter()
@@ -158,7 +148,10 @@ fn random_text(path: &str, report: &RandomReport) -> String {
     );
     for stuck in report.stuck.iter().take(MOST_STUCK_SHOWN) {
         let why = match &stuck.why {
-            Why::NoEnding { from_answer, scenes } => format!(
+            Why::NoEnding {
+                from_answer,
+                scenes,
+            } => format!(
                 "no ending within {} answers; from answer {from_answer} on it only went round {}",
                 report.max_answers,
                 ids(scenes)
@@ -212,7 +205,7 @@ fn exhaustive_text(path: &str, report: &ExhaustiveReport) -> String {
         Paths::Unbounded { scenes } => {
             let _ = writeln!(
                 out,
-                "Paths without number: a learner can go round {} as often as they like; {situations}",
+                "Paths without end: a learner can go round {} as often as they like, through {situations}",
                 ids(scenes)
             );
         }
@@ -239,24 +232,11 @@ fn exhaustive_text(path: &str, report: &ExhaustiveReport) -> String {
     }
     coverage(&mut out, &report.coverage);
     if let Some(scores) = &report.scores {
-        let name_width = scores.iter().map(|s| width(&s.name)).max().unwrap_or(0);
-        let _ = writeln!(
-            out,
-            "\nFinal scores{:w$}     min     max",
-            "",
-            w = name_width.saturating_sub(10)
-        );
-        for score in scores {
-            let _ = writeln!(
-                out,
-                "  {}{:pad$}  {:>6}  {:>6}",
-                score.name,
-                "",
-                score.min,
-                score.max,
-                pad = name_width - width(&score.name)
-            );
-        }
+        let rows: Vec<(String, Vec<String>)> = scores
+            .iter()
+            .map(|s| (s.name.clone(), vec![s.min.to_string(), s.max.to_string()]))
+            .collect();
+        figures(&mut out, "Final scores", &["min", "max"], &rows);
     }
     if report.traps.is_empty() {
         let _ = writeln!(out, "\nEvery situation can still reach an ending.");
@@ -351,7 +331,9 @@ fn golden(
             let lines = transcript.text.lines().count();
             let _ = match (&diff, blessed) {
                 (_, true) => writeln!(out, "Wrote {expect_name}: {lines} lines; the run {end}."),
-                (None, false) => writeln!(out, "The transcript matches {expect_name}; the run {end}."),
+                (None, false) => {
+                    writeln!(out, "The transcript matches {expect_name}; the run {end}.")
+                }
                 (Some(diff), false) => writeln!(
                     out,
                     "The transcript differs from {expect_name}; the run {end}.\n\
@@ -404,6 +386,36 @@ fn counts(out: &mut String, heading: &str, rows: &[(String, String, u128)], whol
             "",
             pad = first - width(name)
         );
+    }
+}
+
+/// A table under a heading: names indented below it, each figure right-aligned under its label,
+/// and anything after the labelled figures (a histogram) as it is.
+fn figures(out: &mut String, heading: &str, labels: &[&str], rows: &[(String, Vec<String>)]) {
+    if rows.is_empty() {
+        return;
+    }
+    let first = rows
+        .iter()
+        .map(|(name, _)| 2 + width(name))
+        .max()
+        .unwrap_or(0)
+        .max(width(heading));
+    let _ = write!(out, "\n{heading}{:pad$}", "", pad = first - width(heading));
+    for label in labels {
+        let _ = write!(out, "  {label:>6}");
+    }
+    out.push('\n');
+    for (name, cells) in rows {
+        let _ = write!(out, "  {name}{:pad$}", "", pad = first - 2 - width(name));
+        for (i, cell) in cells.iter().enumerate() {
+            let _ = if i < labels.len() {
+                write!(out, "  {cell:>6}")
+            } else {
+                write!(out, "  {cell}")
+            };
+        }
+        out.push('\n');
     }
 }
 

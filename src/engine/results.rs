@@ -2,8 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::model::QuestionKind;
-use crate::scenario::{Effects, QuestionDef, Scenario};
+use crate::scenario::Scenario;
 
 use super::State;
 
@@ -57,50 +56,6 @@ pub struct QuestionResult {
     pub at: u64,
 }
 
-/// The most one answer to `question` can add to each competency. A branching story is graded
-/// on the questions the learner met, and one answer is one choice: the maximum is the best single
-/// option (or best selection, or the better outcome) as a whole, never a mix of several.
-fn best_answer(question: &QuestionDef, competencies: usize) -> Vec<i64> {
-    let gains = |effects: &Effects| {
-        let mut gains = vec![0; competencies];
-        for (competency, delta) in &effects.score {
-            gains[*competency] += delta;
-        }
-        gains
-    };
-    let best_of = |candidates: Vec<Vec<i64>>| {
-        candidates
-            .into_iter()
-            .max_by_key(|gains| gains.iter().sum::<i64>())
-            .unwrap_or_else(|| vec![0; competencies])
-    };
-    let best = match question.kind {
-        QuestionKind::Single => {
-            best_of(question.options.iter().map(|o| gains(&o.effects)).collect())
-        }
-        QuestionKind::Multiple => {
-            let mut total = vec![0; competencies];
-            for option in &question.options {
-                let option_gains = gains(&option.effects);
-                if option_gains.iter().sum::<i64>() > 0 {
-                    for (sum, gain) in total.iter_mut().zip(option_gains) {
-                        *sum += gain;
-                    }
-                }
-            }
-            total
-        }
-        _ => best_of(
-            [&question.right, &question.wrong]
-                .into_iter()
-                .flatten()
-                .map(|o| gains(&o.effects))
-                .collect(),
-        ),
-    };
-    best.into_iter().map(|gain| gain.max(0)).collect()
-}
-
 pub fn results(scenario: &Scenario, state: &State, ending_title: String) -> Results {
     let count = scenario.competencies.len();
     let mut max = vec![0; count];
@@ -110,7 +65,7 @@ pub fn results(scenario: &Scenario, state: &State, ending_title: String) -> Resu
         .filter_map(|record| scenario.scene_index(&record.scene))
         .filter_map(|scene| scenario.scenes[scene].question.as_ref())
     {
-        for (sum, gain) in max.iter_mut().zip(best_answer(question, count)) {
+        for (sum, gain) in max.iter_mut().zip(question.best_answer(count)) {
             *sum += gain;
         }
     }

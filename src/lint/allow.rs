@@ -69,7 +69,11 @@ impl Extents {
             .enumerate()
             .map(|(index, scene)| {
                 let file = scene.location.file;
-                (file, header_before(sources.text(file), scene.location.span.start), index)
+                (
+                    file,
+                    header_before(sources.text(file), scene.location.span.start),
+                    index,
+                )
             })
             .collect();
         starts.sort_unstable();
@@ -78,7 +82,9 @@ impl Extents {
 
     /// The scene whose table holds `offset` of `file`.
     fn scene_at(&self, file: FileId, offset: usize) -> Option<SceneIx> {
-        let after = self.starts.partition_point(|&(f, start, _)| (f, start) <= (file, offset));
+        let after = self
+            .starts
+            .partition_point(|&(f, start, _)| (f, start) <= (file, offset));
         let &(f, _, scene) = self.starts.get(after.checked_sub(1)?)?;
         (f == file).then_some(scene)
     }
@@ -110,6 +116,9 @@ mod tests {
         let a = text.find("\"a\"").unwrap();
         let b = text.find("\"b\"").unwrap();
         assert_eq!(header_before(text, a), 0);
-        assert_eq!(header_before(text, b), text.find("[[scene]]\ntitle").unwrap());
+        assert_eq!(
+            header_before(text, b),
+            text.find("[[scene]]\ntitle").unwrap()
+        );
     }
 }

@@ -5,7 +5,9 @@ use crate::analyze::{Analysis, scene_list};
 use crate::diagnostic::Diagnostic;
 use crate::scenario::{Scenario, SceneIx};
 
-use super::codes::{CYCLE_WITHOUT_EXIT, NO_ENDING_REACHABLE, UNREACHABLE_ENDING, UNREACHABLE_SCENE};
+use super::codes::{
+    CYCLE_WITHOUT_EXIT, NO_ENDING_REACHABLE, UNREACHABLE_ENDING, UNREACHABLE_SCENE,
+};
 use super::diagnostic;
 
 pub fn lint(scenario: &Scenario, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
@@ -48,7 +50,11 @@ pub fn lint(scenario: &Scenario, analysis: &Analysis, out: &mut Vec<Diagnostic>)
             .hint(hint),
         );
     }
-    let in_trap = |v: SceneIx| analysis.traps.contains(&analysis.components.of[v]);
+    let mut trapped = vec![false; analysis.components.members.len()];
+    for &trap in &analysis.traps {
+        trapped[trap] = true;
+    }
+    let in_trap = |v: SceneIx| trapped[analysis.components.of[v]];
     for (index, scene) in scenario.scenes.iter().enumerate() {
         if scene.ending || analysis.reach.to_ending[index] || in_trap(index) {
             continue;
@@ -76,7 +82,10 @@ pub fn lint(scenario: &Scenario, analysis: &Analysis, out: &mut Vec<Diagnostic>)
             continue;
         };
         let message = if rest.is_empty() {
-            format!("scene `{}` leads only back to itself", scenario.scenes[first].id)
+            format!(
+                "scene `{}` leads only back to itself",
+                scenario.scenes[first].id
+            )
         } else {
             format!(
                 "scenes {} lead only to one another",

@@ -1,7 +1,7 @@
 //! Lints on single questions: a choice with no right option, a number answer that can never
 //! be worked out.
 
-use crate::analyze::{check_answer, name_kind};
+use crate::analyze::{Names, check_answer, name_kind};
 use crate::diagnostic::Diagnostic;
 use crate::scenario::Scenario;
 use crate::scenario::model::QuestionKind;
@@ -10,6 +10,7 @@ use super::codes::{NO_CORRECT_OPTION, UNCOMPUTABLE_ANSWER};
 use super::diagnostic;
 
 pub fn lint(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
+    let names = Names::new(scenario);
     for scene in &scenario.scenes {
         let Some(question) = &scene.question else {
             continue;
@@ -26,19 +27,26 @@ pub fn lint(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
                 .hint("mark the right option with `correct = true`; for a question with no right answer on purpose, add `allow = [\"no-correct-option\"]` to the scene"),
             );
         }
-        let Some(answer) = question.answer.as_ref().filter(|_| question.kind == QuestionKind::Number) else {
+        let Some(answer) = question
+            .answer
+            .as_ref()
+            .filter(|_| question.kind == QuestionKind::Number)
+        else {
             continue;
         };
-        let Err(problem) = check_answer(answer, scenario) else {
+        let Err(problem) = check_answer(answer, &names) else {
             continue;
         };
-        let location = question.answer_location.as_ref().unwrap_or(&question.location);
+        let location = question
+            .answer_location
+            .as_ref()
+            .unwrap_or(&question.location);
         // Say what the names hold, since that is usually the surprise.
         let mut kinds: Vec<String> = answer
             .paths()
             .into_iter()
             .filter_map(|path| {
-                let kind = name_kind(path, scenario)?;
+                let kind = name_kind(path, &names)?;
                 (kind != "a number").then(|| format!("`{}` holds {kind}", path.join(".")))
             })
             .collect();

@@ -38,7 +38,10 @@ mod tests {
     #[test]
     fn suggests_near_words_only() {
         let lints = ["unreachable-scene", "flag-never-set"];
-        assert_eq!(closest("unreachable-scen", lints), Some("unreachable-scene"));
+        assert_eq!(
+            closest("unreachable-scen", lints),
+            Some("unreachable-scene")
+        );
         assert_eq!(closest("flag-never-sets", lints), Some("flag-never-set"));
         assert_eq!(closest("something", lints), None);
     }

@@ -52,7 +52,12 @@ fn competencies(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
         .filter_map(|scene| scene.question.as_ref())
         .flat_map(|q| {
             let options = q.options.iter().map(|o| &o.effects);
-            options.chain([&q.right, &q.wrong].into_iter().flatten().map(|o| &o.effects))
+            options.chain(
+                [&q.right, &q.wrong]
+                    .into_iter()
+                    .flatten()
+                    .map(|o| &o.effects),
+            )
         });
     for (competency, delta) in effects.flat_map(|e| &e.score) {
         // `score = { flow = 0 }` names a competency without moving it.
@@ -82,7 +87,11 @@ fn competencies(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
 
 fn flags(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
     let set: HashSet<&str> = scenario.flag_sets.iter().map(|(f, _)| f.as_str()).collect();
-    let read: HashSet<&str> = scenario.flag_reads.iter().map(|(f, _)| f.as_str()).collect();
+    let read: HashSet<&str> = scenario
+        .flag_reads
+        .iter()
+        .map(|(f, _)| f.as_str())
+        .collect();
     for (flag, location) in &scenario.flag_reads {
         if set.contains(flag.as_str()) {
             continue;

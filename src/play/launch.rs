@@ -1,4 +1,5 @@
-//! Starting a session: choosing the front end, the learner's name, resuming, writing results.
+//! Starting a session: choosing the front end, the learner's name, resuming, writing results;
+//! or, for authors, an unsaved session from a preset state (in `authoring`).
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
@@ -7,9 +8,13 @@ use crate::engine::{State, Story};
 use crate::progress::{DataDir, Profile, unix_now};
 use crate::scenario::Scenario;
 
+use super::authoring;
 use super::plain::Plain;
+use super::preset::{Preset, PresetError};
+use super::replay::Start;
 use super::session::{Outcome, SessionError, play};
 use super::tty::{Tty, TtyOptions};
+use super::watch::Watch;
 use super::{Frontend, Reply};
 
 /// What `dojo play` was asked to do.
@@ -22,6 +27,8 @@ pub struct PlayOptions {
     pub restart: bool,
     /// How to start this scenario again, for the "progress saved" message.
     pub command: String,
+    /// Where to start and with what flags and scores, for authors (`--from`, `--set`, `--score`).
+    pub preset: Preset,
 }
 
 /// Name used in `{learner}` when the learner skips giving one.
@@ -33,6 +40,8 @@ pub enum PlayError {
     Session(#[from] SessionError),
     #[error(transparent)]
     Progress(#[from] crate::progress::ProgressError),
+    #[error(transparent)]
+    Preset(#[from] PresetError),
     #[error("the terminal failed: {0}")]
     Terminal(#[from] io::Error),
 }
@@ -52,27 +61,41 @@ fn frontend(options: &PlayOptions) -> io::Result<Box<dyn Frontend>> {
     })?))
 }
 
-/// Plays `scenario` to an ending or until the learner leaves.
+/// Plays `scenario` to an ending or until the learner leaves. `watch`, when given, is what
+/// loaded `scenario`: changes to its files are then played as they are made.
 pub fn launch(
     scenario: &Scenario,
     options: &PlayOptions,
     data: &DataDir,
+    watch: Option<Watch>,
 ) -> Result<Option<PathBuf>, PlayError> {
     let mut frontend = frontend(options)?;
-    run(scenario, options, data, frontend.as_mut())
+    run(scenario, options, data, frontend.as_mut(), watch)
 }
 
-/// The session itself, with the front end chosen by the caller (tests pass a plain one).
+/// The session itself, with the front end chosen by the caller (tests pass a plain one). The
+/// path of the results file comes back when one was written. A preset or a watch makes it an
+/// authoring session, which is never saved.
 pub fn run(
     scenario: &Scenario,
     options: &PlayOptions,
     data: &DataDir,
     frontend: &mut dyn Frontend,
+    watch: Option<Watch>,
 ) -> Result<Option<PathBuf>, PlayError> {
     let id = &scenario.meta.id;
     let Some(learner) = learner_name(options, data, frontend)? else {
         return Ok(None);
     };
+    if !options.preset.is_empty() || watch.is_some() {
+        let start = Start {
+            preset: &options.preset,
+            learner: &learner,
+            seed: options.seed.unwrap_or_else(rand::random),
+        };
+        authoring::run(scenario, &start, watch, frontend)?;
+        return Ok(None);
+    }
     if options.restart {
         data.discard(id)?;
     }

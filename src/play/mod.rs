@@ -2,13 +2,18 @@
 //!
 //! [`Frontend`] is what a terminal must do; [`session::play`] drives a [`crate::engine::Story`]
 //! through one, saving after every answer. [`plain`] reads and writes lines (pipes, screen
-//! readers, scripts); [`tty`] animates, colours and uses arrow-key menus.
+//! readers, scripts); [`tty`] animates, colours and uses arrow-key menus. Authors try scenes out
+//! in unsaved sessions from a [`preset`] state, reloaded as they edit with a [`watch`].
 
+mod authoring;
 pub mod launch;
 mod map_text;
 pub mod plain;
+pub mod preset;
+mod replay;
 pub mod session;
 pub mod tty;
+pub mod watch;
 mod wrap;
 
 use crate::engine::{Answer, QuestionView, Step};

@@ -20,6 +20,14 @@ pub enum SessionError {
     Save(#[from] crate::progress::ProgressError),
 }
 
+/// Where a session stopped when asked to stop at step boundaries.
+#[derive(Debug)]
+pub enum Stop {
+    Ended(Outcome),
+    /// `stop` said so between two steps; the story can go on from there.
+    Asked,
+}
+
 /// Plays until an ending or until the learner leaves. `save` is called after every answer and
 /// before leaving, so a crash or a kill loses at most the question being answered.
 pub fn play(
@@ -28,7 +36,28 @@ pub fn play(
     save: &mut dyn FnMut(&State) -> Result<(), crate::progress::ProgressError>,
     clock: &dyn Fn() -> u64,
 ) -> Result<Outcome, SessionError> {
+    match play_until(story, frontend, save, clock, &mut || false)? {
+        Stop::Ended(outcome) => Ok(outcome),
+        // Nothing asks to stop here, so this is never reached; leaving is the safe reading.
+        Stop::Asked => Ok(Outcome::Left),
+    }
+}
+
+/// [`play`], asking `stop` at every step boundary (before each step, so also after each answer)
+/// whether to stop there. A question waiting for an answer is not a boundary: `stop` is next
+/// asked once the answer is in.
+pub fn play_until(
+    story: &mut Story<'_>,
+    frontend: &mut dyn Frontend,
+    save: &mut dyn FnMut(&State) -> Result<(), crate::progress::ProgressError>,
+    clock: &dyn Fn() -> u64,
+    stop: &mut dyn FnMut() -> bool,
+) -> Result<Stop, SessionError> {
     loop {
+        if stop() {
+            save(story.state())?;
+            return Ok(Stop::Asked);
+        }
         match story.next() {
             Step::Question(question) => {
                 let mut problem: Option<String> = None;
@@ -43,7 +72,7 @@ pub fn play(
                     match reply {
                         Reply::Quit => {
                             save(story.state())?;
-                            return Ok(Outcome::Left);
+                            return Ok(Stop::Ended(Outcome::Left));
                         }
                         Reply::Given(answer) => match story.answer(answer, clock()) {
                             Ok(()) => {
@@ -57,13 +86,13 @@ pub fn play(
             }
             Step::End(results) => {
                 frontend.show(&Step::End(results.clone()))?;
-                return Ok(Outcome::Finished(results));
+                return Ok(Stop::Ended(Outcome::Finished(results)));
             }
             step => match frontend.show(&step) {
                 Ok(Reply::Given(())) => {}
                 Ok(Reply::Quit) => {
                     save(story.state())?;
-                    return Ok(Outcome::Left);
+                    return Ok(Stop::Ended(Outcome::Left));
                 }
                 Err(error) => {
                     save(story.state())?;

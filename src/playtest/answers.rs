@@ -17,6 +17,9 @@ const OTHER_TEXTS: [&str; 5] = ["pass", "x", "q", "z", "0"];
 /// Enumerating more orders than this would swamp the search; beyond it, right and one wrong.
 const MOST_OPTIONS_TO_PERMUTE: usize = 8;
 
+/// Options of a select-all question beyond which its selections are too many to try each.
+pub const MOST_OPTIONS_TO_SELECT: usize = 16;
+
 /// A question waiting for an answer, with what the playtest needs to answer it.
 pub struct Asked<'a> {
     pub view: QuestionView,
@@ -69,11 +72,10 @@ impl Asked<'_> {
     /// Every answer worth telling apart, in a fixed order; empty when no option is offered.
     ///
     /// Single: each option. Multiple: each non-empty selection. Order: the right order and one
-    /// wrong one (their reverse), because only right or wrong matters to the story, unless a
-    /// condition reads this answer (`order_read`), then every order of up to eight options.
-    /// Number and text: one right answer and one wrong one; no condition can tell two wrong
-    /// numbers apart without also being unable to tell them from the infinitely many others,
-    /// so these stand for every answer of their kind.
+    /// wrong one (its reverse), since the story only tells orders apart by being right, unless
+    /// a condition reads this answer (`order_read`): then every order of up to eight options.
+    /// Number and text: one right answer and one wrong one, each standing for every answer of
+    /// its kind; a condition that reads the number or text itself sees only these two.
     pub fn every_pick(&self, order_read: bool) -> Vec<Pick> {
         let count = self.view.options.len();
         match self.def.kind {
@@ -144,10 +146,7 @@ impl Asked<'_> {
                     Pick::Text(expect[rng.random_range(0..expect.len())].clone())
                 } else {
                     // Every text is right when no words are expected: any stands for all.
-                    Pick::Text(
-                        self.other_text()
-                            .unwrap_or_else(|| OTHER_TEXT.to_string()),
-                    )
+                    Pick::Text(self.other_text().unwrap_or_else(|| OTHER_TEXT.to_string()))
                 }
             }
         })
@@ -167,7 +166,13 @@ impl Asked<'_> {
     fn other_text(&self) -> Option<String> {
         std::iter::once(OTHER_TEXT)
             .chain(OTHER_TEXTS)
-            .find(|text| !self.def.expect.iter().any(|word| text.contains(word.as_str())))
+            .find(|text| {
+                !self
+                    .def
+                    .expect
+                    .iter()
+                    .any(|word| text.contains(word.as_str()))
+            })
             .map(str::to_string)
     }
 }

@@ -172,16 +172,31 @@ mod tests {
         let old: String = (1..=20).map(|n| format!("{n}\n")).collect();
         let new: String = (1..=20)
             .filter(|&n| n != 18)
-            .map(|n| if n == 2 { "2\nnew\n".to_string() } else { format!("{n}\n") })
+            .map(|n| {
+                if n == 2 {
+                    "2\nnew\n".to_string()
+                } else {
+                    format!("{n}\n")
+                }
+            })
             .collect();
         let diff = unified(&old, &new).unwrap();
-        assert!(diff.starts_with("@@ -1,5 +1,6 @@\n 1\n 2\n+new\n 3\n"), "{diff}");
-        assert!(diff.contains("@@ -15,6 +16,5 @@\n 15\n 16\n 17\n-18\n 19\n 20\n"), "{diff}");
+        assert!(
+            diff.starts_with("@@ -1,5 +1,6 @@\n 1\n 2\n+new\n 3\n"),
+            "{diff}"
+        );
+        assert!(
+            diff.contains("@@ -15,6 +16,5 @@\n 15\n 16\n 17\n-18\n 19\n 20\n"),
+            "{diff}"
+        );
     }
 
     #[test]
     fn lines_added_at_the_end() {
-        assert_eq!(unified("a\n", "a\nb\n").unwrap(), "@@ -1,1 +1,2 @@\n a\n+b\n");
+        assert_eq!(
+            unified("a\n", "a\nb\n").unwrap(),
+            "@@ -1,1 +1,2 @@\n a\n+b\n"
+        );
         assert_eq!(unified("", "a\n").unwrap(), "@@ -0,0 +1,1 @@\n+a\n");
     }
 }

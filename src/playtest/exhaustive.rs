@@ -13,10 +13,10 @@ use serde::Serialize;
 
 use crate::scenario::{Scenario, SceneIx};
 
+use super::PlaytestError;
 use super::coverage::Coverage;
 use super::explore::{Graph, Kind, Node, explore};
 use super::memo::Reads;
-use super::PlaytestError;
 
 /// Traps listed in a report; more would bury the first, which is usually the cause.
 const MOST_TRAPS: usize = 10;
@@ -248,19 +248,23 @@ fn a_loop(nodes: &[Node], ends: &[bool], order: &[usize]) -> Vec<SceneIx> {
     let Some(mut node) = (0..nodes.len()).find(|&n| looping(n)) else {
         return Vec::new();
     };
-    let mut path: Vec<usize> = Vec::new();
-    while !path.contains(&node) {
-        path.push(node);
-        match nodes[node].moves.iter().find(|m| looping(m.to)) {
-            Some(step) => node = step.to,
-            None => break,
-        }
+    // Nodes in the order followed, each with the move taken from it.
+    let mut path: Vec<(usize, usize)> = Vec::new();
+    while !path.iter().any(|&(n, _)| n == node) {
+        let Some(step) = nodes[node].moves.iter().position(|m| looping(m.to)) else {
+            break;
+        };
+        path.push((node, step));
+        node = nodes[node].moves[step].to;
     }
-    let start = path.iter().position(|&n| n == node).unwrap_or(0);
+    let start = path.iter().position(|&(n, _)| n == node).unwrap_or(0);
     let mut scenes: Vec<SceneIx> = Vec::new();
-    for &n in &path[start..] {
-        if !scenes.contains(&nodes[n].scene) {
-            scenes.push(nodes[n].scene);
+    for &(n, step) in &path[start..] {
+        let through = &nodes[n].moves[step].through;
+        for &scene in std::iter::once(&nodes[n].scene).chain(through) {
+            if !scenes.contains(&scene) {
+                scenes.push(scene);
+            }
         }
     }
     scenes

@@ -4,9 +4,10 @@
 use std::collections::{HashMap, VecDeque};
 
 use crate::engine::{State, Step, Story};
+use crate::scenario::model::QuestionKind;
 use crate::scenario::{Scenario, SceneIx};
 
-use super::answers::Asked;
+use super::answers::{Asked, MOST_OPTIONS_TO_SELECT};
 use super::coverage::Seen;
 use super::memo::Reads;
 use super::{LEARNER, PlaytestError, quiet_bound};
@@ -110,6 +111,12 @@ impl<'s> Explorer<'s> {
             self.graph.nodes[node].kind = Kind::NoOptions;
             return Ok(());
         };
+        if def.kind == QuestionKind::Multiple && view.options.len() > MOST_OPTIONS_TO_SELECT {
+            return Err(PlaytestError::TooManySelections {
+                scene: view.scene,
+                options: view.options.len(),
+            });
+        }
         let asked = Asked {
             view,
             def,
@@ -156,7 +163,11 @@ impl<'s> Explorer<'s> {
         through: Vec<SceneIx>,
         parent: Option<(usize, usize)>,
     ) -> Result<usize, PlaytestError> {
-        let scene = self.graph.seen.scene(&story.state().scene).unwrap_or_default();
+        let scene = self
+            .graph
+            .seen
+            .scene(&story.state().scene)
+            .unwrap_or_default();
         let key = match &stop {
             Stop::Asking => self.reads.key(story.state_mut()),
             // Nothing follows an ending: one node per ending scene, and the same for a scene

@@ -48,10 +48,18 @@ pub fn generate(dir: &Path, scenes: usize) -> io::Result<()> {
     let interludes = scenes - FRAME_SCENES - layers * ROOMS * ROOM_SCENES - layers / 10;
     let mut writer = Writer::default();
     writer.start();
-    let after_rooms = if interludes > 0 { "interlude-0" } else { "finale" };
+    let after_rooms = if interludes > 0 {
+        "interlude-0"
+    } else {
+        "finale"
+    };
     for layer in 0..layers {
         for room in 0..ROOMS {
-            let next = if layer + 1 == layers { Some(after_rooms) } else { None };
+            let next = if layer + 1 == layers {
+                Some(after_rooms)
+            } else {
+                None
+            };
             writer.room(layer, room, next);
         }
         if layer % 10 == 9 {
@@ -124,25 +132,51 @@ struct Writer {
 }
 
 const SUBJECTS: [&str; 8] = [
-    "The build", "The release", "The backlog", "The pager", "The test suite", "The deploy",
-    "The ticket", "The board",
+    "The build",
+    "The release",
+    "The backlog",
+    "The pager",
+    "The test suite",
+    "The deploy",
+    "The ticket",
+    "The board",
 ];
 const VERBS: [&str; 8] = [
-    "waits on", "blocks", "slows", "hides", "outgrows", "trips over", "depends on", "ignores",
+    "waits on",
+    "blocks",
+    "slows",
+    "hides",
+    "outgrows",
+    "trips over",
+    "depends on",
+    "ignores",
 ];
 const OBJECTS: [&str; 8] = [
-    "the change board", "a flaky test", "the staging server", "an old script",
-    "the weekly sync", "a missing approval", "the night shift", "a queue of reviews",
+    "the change board",
+    "a flaky test",
+    "the staging server",
+    "an old script",
+    "the weekly sync",
+    "a missing approval",
+    "the night shift",
+    "a queue of reviews",
 ];
 const TAILS: [&str; 6] = [
-    "again this week.", "and nobody knows why.", "for the third time.",
-    "while the clinic waits.", "until someone asks.", "without anyone noticing.",
+    "again this week.",
+    "and nobody knows why.",
+    "for the third time.",
+    "while the clinic waits.",
+    "until someone asks.",
+    "without anyone noticing.",
 ];
 
 impl Writer {
     /// A sentence that differs from its neighbours.
     fn sentence(&mut self) -> String {
-        self.words = self.words.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.words = self
+            .words
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let pick = |shift: u32, len: usize| ((self.words >> shift) as usize) % len;
         format!(
             "{} {} {} {}",
@@ -167,7 +201,8 @@ impl Writer {
 
     fn start(&mut self) {
         let mut scene = format!(
-            "[[scene]]\nid = \"start\"\ntitle = \"Monday morning\"\nnarration = \"{}\"\n{}",
+            "[[scene]]\nid = \"start\"\ntitle = \"Monday morning\"\nallow = [\"no-correct-option\"]\n\
+             narration = \"{}\"\n{}",
             self.sentence(),
             self.dialogue(0, 4)
         );
@@ -188,7 +223,11 @@ impl Writer {
     fn room(&mut self, layer: usize, room: usize, last: Option<&str>) {
         let id = |part: &str| format!("l{layer}-r{room}-{part}");
         let early = layer % 10 == 9 && room == 0;
-        let skip_to = if early { format!("early-{layer}") } else { id("end") };
+        let skip_to = if early {
+            format!("early-{layer}")
+        } else {
+            id("end")
+        };
         let mut ask = format!(
             "[[scene]]\nid = \"{}\"\ntitle = \"Room {room}, hour {layer}\"\nnarration = \"{}\"\n{}",
             id("ask"),
@@ -198,12 +237,27 @@ impl Writer {
         let _ = write!(
             ask,
             "\n[scene.question]\nkind = \"single\"\nprompt = \"What do you do first?\"\nshuffle = {}\n",
-            (layer + room) % 3 == 0
+            (layer + room).is_multiple_of(3)
         );
         let options = [
-            ("listen", "Ask the room what happened.", "correct = true\nscore = { empathy = 2 }\nset = { careful = true }\n", id("talk")),
-            ("measure", "Pull up the numbers.", "score = { measurement = 1 }\n", id("count")),
-            ("push", "Push for a quick fix.", "score = { delivery = 1, empathy = -1 }\nset = { bold = true }\n", id("aside")),
+            (
+                "listen",
+                "Ask the room what happened.",
+                "correct = true\nscore = { empathy = 2 }\nset = { careful = true }\n",
+                id("talk"),
+            ),
+            (
+                "measure",
+                "Pull up the numbers.",
+                "score = { measurement = 1 }\n",
+                id("count"),
+            ),
+            (
+                "push",
+                "Push for a quick fix.",
+                "score = { delivery = 1, empathy = -1 }\nset = { bold = true }\n",
+                id("aside"),
+            ),
         ];
         for (option, text, effects, goto) in options {
             let _ = write!(
@@ -212,7 +266,7 @@ impl Writer {
                 self.sentence()
             );
         }
-        if early || (layer + room) % 2 == 0 {
+        if early || (layer + room).is_multiple_of(2) {
             let _ = write!(
                 ask,
                 "\n[[scene.question.option]]\nid = \"skip\"\ntext = \"Skip ahead.\"\nfeedback = \"{}\"\n\
@@ -231,7 +285,11 @@ impl Writer {
             self.dialogue(room + 1, 2)
         );
         self.scenes.push(aside);
-        let mut end = format!("[[scene]]\nid = \"{}\"\n{}", id("end"), self.dialogue(room, 1));
+        let mut end = format!(
+            "[[scene]]\nid = \"{}\"\n{}",
+            id("end"),
+            self.dialogue(room, 1)
+        );
         if let Some(last) = last {
             let _ = writeln!(end, "next = \"{last}\"");
         } else {
@@ -255,8 +313,16 @@ impl Writer {
             self.dialogue(turn, 3)
         );
         let options = [
-            ("waits", "Where the work waits.", "correct = true\nscore = { empathy = 1 }\n"),
-            ("handoffs", "Every handoff.", "correct = true\nscore = { measurement = 1 }\n"),
+            (
+                "waits",
+                "Where the work waits.",
+                "correct = true\nscore = { empathy = 1 }\n",
+            ),
+            (
+                "handoffs",
+                "Every handoff.",
+                "correct = true\nscore = { measurement = 1 }\n",
+            ),
             ("culprit", "Who caused it.", "score = { empathy = -1 }\n"),
             ("tools", "Which tools are old.", ""),
         ];
@@ -328,8 +394,8 @@ impl Writer {
              [[scene.route]]\nwhen = \"score.empathy >= {}\"\ngoto = \"ending-great\"\n\n\
              [[scene.route]]\nwhen = \"score.delivery >= {}\"\ngoto = \"ending-good\"\n\n",
             self.dialogue(0, 3),
-            layers,
-            layers / 3
+            (layers / 2).max(1),
+            (layers / 3).max(1)
         );
         self.scenes.push(scene);
     }

@@ -18,7 +18,9 @@ mod stats;
 mod transcript;
 
 pub use coverage::Coverage;
-pub use exhaustive::{EndingPaths, ExhaustiveReport, Paths, ScoreRange, Trap, TrapKind, exhaustive};
+pub use exhaustive::{
+    EndingPaths, ExhaustiveReport, Paths, ScoreRange, Trap, TrapKind, exhaustive,
+};
 pub use random::{
     EndingCount, GradeCount, RandomOptions, RandomReport, ScoreSpread, StuckRun, Why, random_runs,
     run_seed,
@@ -38,6 +40,11 @@ pub enum PlaytestError {
          sample the paths with `--random 10000` instead, or raise `--limit`"
     )]
     TooManyStates { limit: usize },
+    #[error(
+        "the question in scene `{scene}` offers {options} options to select from, too many \
+         selections to try each; sample the paths with `--random 10000` instead"
+    )]
+    TooManySelections { scene: String, options: usize },
     #[error("the engine refused the answer `{answer}` in scene `{scene}`: {message}")]
     Refused {
         scene: String,

@@ -225,7 +225,11 @@ fn stuck_run(runner: &Runner<'_>, seen: &Seen<'_>, seed: u64, run: u32) -> Stuck
     // Distinct scenes entered after `from` answers and before `until`, in the order met.
     let met = |from: usize, until: usize| {
         let mut scenes: Vec<String> = Vec::new();
-        for &(_, scene) in trail.entered.iter().filter(|(n, _)| (from..until).contains(n)) {
+        for &(_, scene) in trail
+            .entered
+            .iter()
+            .filter(|(n, _)| (from..until).contains(n))
+        {
             if !scenes.contains(&scenes_of(scene)) {
                 scenes.push(scenes_of(scene));
             }

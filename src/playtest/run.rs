@@ -4,6 +4,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 
 use crate::engine::{Step, Story};
+use crate::scenario::model::QuestionKind;
 use crate::scenario::{Scenario, SceneIx};
 
 use super::answers::Asked;
@@ -85,7 +86,10 @@ impl<'s> Runner<'s> {
                     if answers == self.max_answers {
                         return RunEnd::Stuck(Stall::TooLong);
                     }
-                    let expected = story.expected_number();
+                    // Only a number question has one, and computing it finds the scene again.
+                    let expected = (def.kind == QuestionKind::Number)
+                        .then(|| story.expected_number())
+                        .flatten();
                     let asked = Asked {
                         view,
                         def,

@@ -22,9 +22,14 @@ pub struct Transcript {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum TranscriptEnd {
-    Ended { scene: String, title: String },
+    Ended {
+        scene: String,
+        title: String,
+    },
     /// The answers ran out while this scene's question waited.
-    RanOut { scene: String },
+    RanOut {
+        scene: String,
+    },
 }
 
 /// The answers in an answers file: one per line, as typed in plain mode. Lines whose first

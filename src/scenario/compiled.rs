@@ -115,6 +115,50 @@ pub struct QuestionDef {
 }
 
 impl QuestionDef {
+    /// The most one answer to each competency. A branching story is graded
+    /// on the questions the learner met, and one answer is one choice: the maximum is the best single
+    /// option (or best selection, or the better outcome) as a whole, never a mix of several.
+    pub fn best_answer(&self, competencies: usize) -> Vec<i64> {
+        let gains = |effects: &Effects| {
+            let mut gains = vec![0; competencies];
+            for (competency, delta) in &effects.score {
+                gains[*competency] += delta;
+            }
+            gains
+        };
+        let best_of = |candidates: Vec<Vec<i64>>| {
+            candidates
+                .into_iter()
+                .max_by_key(|gains| gains.iter().sum::<i64>())
+                .unwrap_or_else(|| vec![0; competencies])
+        };
+        let best = match self.kind {
+            QuestionKind::Single => {
+                best_of(self.options.iter().map(|o| gains(&o.effects)).collect())
+            }
+            QuestionKind::Multiple => {
+                let mut total = vec![0; competencies];
+                for option in &self.options {
+                    let option_gains = gains(&option.effects);
+                    if option_gains.iter().sum::<i64>() > 0 {
+                        for (sum, gain) in total.iter_mut().zip(option_gains) {
+                            *sum += gain;
+                        }
+                    }
+                }
+                total
+            }
+            _ => best_of(
+                [&self.right, &self.wrong]
+                    .into_iter()
+                    .flatten()
+                    .map(|o| gains(&o.effects))
+                    .collect(),
+            ),
+        };
+        best.into_iter().map(|gain| gain.max(0)).collect()
+    }
+
     /// Whether the question has a right answer at all, so results can say right or wrong.
     pub fn is_graded(&self) -> bool {
         match self.kind {
@@ -168,7 +212,12 @@ impl Scenario {
             .iter()
             .position(|m| m.id == id)
             .map(MapRef::Reference)
-            .or_else(|| self.workbenches.iter().position(|w| w.id == id).map(MapRef::Workbench))
+            .or_else(|| {
+                self.workbenches
+                    .iter()
+                    .position(|w| w.id == id)
+                    .map(MapRef::Workbench)
+            })
     }
 }
 

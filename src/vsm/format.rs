@@ -37,9 +37,10 @@ use super::format_steps::read_steps;
 use super::map::{CaRecordedOn, Conventions, Map, QueueRule, Step};
 use super::toml_read::{At, Table, list};
 
-const TOP_KEYS: &[&str] = &["id", "title", "customer", "calendar", "conventions", "step"];
-const CALENDAR_KEYS: &[&str] = &["hours_per_day", "days_per_week"];
-const CONVENTION_KEYS: &[&str] = &["queues", "daily_demand", "ca_recorded_on"];
+pub(super) const TOP_KEYS: &[&str] =
+    &["id", "title", "customer", "calendar", "conventions", "step"];
+pub(super) const CALENDAR_KEYS: &[&str] = &["hours_per_day", "days_per_week"];
+pub(super) const CONVENTION_KEYS: &[&str] = &["queues", "daily_demand", "ca_recorded_on"];
 
 /// Reads the map in `file`. Every problem is appended to `diagnostics`; the map comes back
 /// only when none of them is an error.

@@ -16,7 +16,7 @@ use super::toml_read::{At, Table, describe};
 pub(super) const STEP_KEYS: &[&str] = &[
     "id", "name", "owner", "people", "lt", "pt", "ca", "after", "queue",
 ];
-const QUEUE_KEYS: &[&str] = &["name", "items"];
+pub(super) const QUEUE_KEYS: &[&str] = &["name", "items"];
 
 /// A step as written, before links are resolved; a field is `None` when it was missing or
 /// wrong (and reported).

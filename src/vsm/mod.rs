@@ -17,6 +17,7 @@ mod figure;
 mod flow;
 mod format;
 mod format_links;
+mod format_schema;
 mod format_steps;
 mod lookup;
 mod map;
@@ -41,6 +42,7 @@ pub use duration::{ACCEPTED as ACCEPTED_UNITS, Duration, DurationError, parse as
 pub use figure::{Percent, Time};
 pub use flow::Segment;
 pub use format::read;
+pub use format_schema::MapSchema;
 pub use lookup::{MetricUnit, Value};
 pub use map::{CaRecordedOn, Conventions, Map, Queue, QueueRule, Step};
 pub use metrics::{
