@@ -456,8 +456,10 @@ impl Compiler<'_> {
             }
             "flag" => "flag",
             _ => {
-                let roots =
-                    ["learner", "score", "flag", "visits", "answer", "correct", "vsm"].map(String::from);
+                let roots = [
+                    "learner", "score", "flag", "visits", "answer", "correct", "vsm",
+                ]
+                .map(String::from);
                 let hint = match closest(root, roots.iter()) {
                     Some(close) => format!(
                         "did you mean `{}`?",
@@ -562,7 +564,10 @@ impl Compiler<'_> {
             .collect();
         let next = scene.next.as_ref().and_then(|n| self.scene_ref(file, n));
         let ending = scene.ending.as_ref().is_some_and(|e| *e.get_ref());
-        let show_map = scene.show_map.as_ref().and_then(|id| self.show_map(file, id));
+        let show_map = scene
+            .show_map
+            .as_ref()
+            .and_then(|id| self.show_map(file, id));
         if !scene.damaged {
             self.check_exits(file, scene, ending);
         }
@@ -1116,7 +1121,10 @@ fn paragraphs(text: &str) -> Vec<String> {
 }
 
 /// The known id nearest to a misspelt one, if it is near enough to be a likely typo.
-pub(super) fn closest<'a>(wanted: &str, known: impl Iterator<Item = &'a String>) -> Option<&'a String> {
+pub(super) fn closest<'a>(
+    wanted: &str,
+    known: impl Iterator<Item = &'a String>,
+) -> Option<&'a String> {
     known
         .map(|k| (edit_distance(wanted, k), k))
         .filter(|(d, k)| is_near(*d, k))

@@ -14,7 +14,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 use super::compile::{edit_distance, is_near};
-use super::model::{MapFile, Workbench, Character, Competency, Grade, Manifest, Scene, keys_of};
+use super::model::{Character, Competency, Grade, Manifest, MapFile, Scene, Workbench, keys_of};
 use super::origin::{ScenarioFiles, is_contained};
 use super::toml_error::Doc;
 
@@ -140,7 +140,14 @@ pub fn parse_files(
             }
         }
     }
-    let maps = read_maps(files, sources, &manifest, manifest_file, diagnostics, &mut broken);
+    let maps = read_maps(
+        files,
+        sources,
+        &manifest,
+        manifest_file,
+        diagnostics,
+        &mut broken,
+    );
     broken.unread_scenes |= broken.scenes.remove("") || manifest.scenes.is_none();
     broken.characters.remove("");
     broken.competencies.remove("");
@@ -169,9 +176,14 @@ fn read_maps(
         let span = entry.file.span();
         let map = if !is_contained(name) || name == MANIFEST {
             diagnostics.push(
-                Diagnostic::error("bad-path", format!("`{name}` is not a map file inside the scenario folder"))
-                    .at(manifest_file, span, "not a path inside this folder")
-                    .hint("map files are named relative to scenario.toml, without `..` or a leading `/`"),
+                Diagnostic::error(
+                    "bad-path",
+                    format!("`{name}` is not a map file inside the scenario folder"),
+                )
+                .at(manifest_file, span, "not a path inside this folder")
+                .hint(
+                    "map files are named relative to scenario.toml, without `..` or a leading `/`",
+                ),
             );
             None
         } else {
@@ -182,9 +194,15 @@ fn read_maps(
                 }
                 Err(error) => {
                     diagnostics.push(
-                        Diagnostic::error("missing-file", format!("cannot read map file `{name}`: {}", io_reason(&error)))
-                            .at(manifest_file, span, "listed here")
-                            .hint(format!("create `{}`, or remove this [[map]]", files.display_name(name))),
+                        Diagnostic::error(
+                            "missing-file",
+                            format!("cannot read map file `{name}`: {}", io_reason(&error)),
+                        )
+                        .at(manifest_file, span, "listed here")
+                        .hint(format!(
+                            "create `{}`, or remove this [[map]]",
+                            files.display_name(name)
+                        )),
                     );
                     None
                 }
