@@ -1,4 +1,5 @@
-//! Embeds every file of the flagship scenario folder, so the binary plays it with no files around.
+//! Embeds every file of the flagship scenario folder (scenes, maps, portraits), so the binary
+//! plays it with no files around.
 
 use std::env;
 use std::fmt::Write as _;
@@ -10,16 +11,8 @@ const FLAGSHIP: &str = "scenarios/pet-clinic-vsm";
 fn main() {
     println!("cargo::rerun-if-changed={FLAGSHIP}");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(FLAGSHIP);
-    let mut names: Vec<String> = fs::read_dir(&root)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter(|e| e.path().is_file())
-                .filter_map(|e| e.file_name().into_string().ok())
-                .filter(|name| name.ends_with(".toml"))
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut names = Vec::new();
+    collect(&root, "", &mut names);
     names.sort();
     let mut code = String::from("pub static FILES: &[(&str, &str)] = &[\n");
     for name in &names {
@@ -35,4 +28,25 @@ fn main() {
     code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     fs::write(out, code).expect("OUT_DIR is writable");
+}
+
+/// Every text file under `dir`, named relative to the scenario folder with `/` separators.
+/// Folders are followed through links: the flagship's `assets` is the project's `assets/`.
+fn collect(dir: &Path, prefix: &str, names: &mut Vec<String>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        let path = entry.path();
+        let relative = format!("{prefix}{name}");
+        if path.is_dir() {
+            println!("cargo::rerun-if-changed={}", path.display());
+            collect(&path, &format!("{relative}/"), names);
+        } else if name.ends_with(".toml") || name.ends_with(".txt") {
+            names.push(relative);
+        }
+    }
 }

@@ -264,3 +264,20 @@ fn text_answers_are_cleaned_of_escape_sequences() {
     let last = story.state().answers.last().unwrap();
     assert_eq!(last.answer, Answer::Text("a ]0;pwnedtest".into()));
 }
+
+#[test]
+fn parallel_steps_may_be_put_in_either_order() {
+    let scenario = load_scenario(Path::new("tests/fixtures/scenarios/workbench"));
+    for (order, right) in [
+        ("request build test review ship", true),
+        ("request build review test ship", true),
+        ("request test build review ship", false),
+    ] {
+        let mut story = Story::new(&scenario, "Ada", 1);
+        while !matches!(story.next(), Step::Question(_)) {}
+        story
+            .answer(scripted(QuestionKind::Order, order), 1)
+            .unwrap();
+        assert_eq!(story.state().answers[0].right, Some(right), "{order}");
+    }
+}

@@ -18,10 +18,6 @@ const KINDS: &[(&str, &str)] = &[
     ("map", "map.schema.json"),
 ];
 
-/// Folders being written as this test was, whose files do not start with a `#:schema` line
-/// yet; remove a folder from the list once its files have one.
-const DIRECTIVE_PENDING: &[&str] = &["scenarios/pet-clinic-vsm"];
-
 /// Scenario folders whose files must conform: every shipped one, and the fixtures that are
 /// meant to be valid.
 const SCENARIO_ROOTS: &[&str] = &[
@@ -134,9 +130,8 @@ fn shipped_and_fixture_scenario_files_conform_to_their_schema() {
             let relative = format!("schema/{file}");
             let depth = path.components().count() - 1;
             let directive = format!("#:schema {}{relative}", "../".repeat(depth));
-            let pending = DIRECTIVE_PENDING.iter().any(|d| path.starts_with(d));
             assert!(
-                pending || text.starts_with(&format!("{directive}\n")),
+                text.starts_with(&format!("{directive}\n")),
                 "{} should start with `{directive}`",
                 path.display()
             );

@@ -68,7 +68,11 @@ pub fn run(args: &VsmArgs) -> Result<ExitCode, Error> {
     } else {
         write!(out, "{warnings}")?;
         let width = args.width.unwrap_or_else(|| terminal_width(terminal));
-        let options = TextOptions { width, colour };
+        let options = TextOptions {
+            width,
+            colour,
+            figures: true,
+        };
         write!(out, "{}", render_text(map, &metrics, &options))?;
     }
     if let Some(svg) = &args.svg {

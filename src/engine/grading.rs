@@ -133,10 +133,19 @@ pub fn judge<'s>(
                     view.options.len()
                 )));
             }
+            // Options that may trade places (parallel steps of a map) count as one place.
+            let place_of = |index: usize| {
+                question
+                    .interchangeable
+                    .iter()
+                    .find(|group| group.contains(&index))
+                    .and_then(|group| group.iter().min().copied())
+                    .unwrap_or(index)
+            };
             let right = seen
                 .iter()
                 .enumerate()
-                .all(|(place, &index)| place == index);
+                .all(|(place, &index)| place_of(place) == place_of(index));
             let solution = question
                 .options
                 .iter()

@@ -38,6 +38,9 @@ pub struct Speaker {
     pub role: String,
     #[serde(skip)]
     pub colour: Colour,
+    /// ASCII art a terminal may show the first time the character speaks.
+    #[serde(skip)]
+    pub portrait: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

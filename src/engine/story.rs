@@ -220,6 +220,7 @@ impl<'s> Story<'s> {
                         name: character.name.clone(),
                         role: character.role.clone(),
                         colour: character.colour,
+                        portrait: character.portrait.clone(),
                     },
                     text: text.render(&env),
                 }

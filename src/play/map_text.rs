@@ -10,10 +10,11 @@ use super::wrap::{columns, wrap};
 const MAP_WIDTH: usize = 40;
 const GUTTER: usize = 3;
 
-fn draw(map: &Map, width: usize) -> Vec<String> {
+fn draw(map: &Map, width: usize, figures: bool) -> Vec<String> {
     let options = TextOptions {
         width,
         colour: false,
+        figures,
     };
     render_text(map, &Metrics::compute(map), &options)
         .lines()
@@ -24,7 +25,9 @@ fn draw(map: &Map, width: usize) -> Vec<String> {
 /// The map a scene shows, or what the learner's map still lacks.
 pub fn map_lines(view: &MapView, width: usize) -> Vec<String> {
     match &view.map {
-        Some(map) => draw(map, width),
+        // Mid-story the learner is about to read the figures off the map: the box of computed
+        // answers stays off.
+        Some(map) => draw(map, width, false),
         None => {
             let mut lines = wrap(
                 &format!("{} is not finished yet.", view.title),
@@ -65,17 +68,17 @@ pub fn comparison_lines(comparison: &Comparison, width: usize) -> Vec<String> {
         Some(reference) if width >= 2 * MAP_WIDTH + GUTTER => {
             let half = (width - GUTTER) / 2;
             lines.extend(side_by_side(
-                &draw(learner, half),
-                &draw(reference, half),
+                &draw(learner, half, true),
+                &draw(reference, half, true),
                 half,
             ));
         }
         Some(reference) => {
-            lines.extend(draw(learner, width));
+            lines.extend(draw(learner, width, true));
             lines.push(String::new());
-            lines.extend(draw(reference, width));
+            lines.extend(draw(reference, width, true));
         }
-        None => lines.extend(draw(learner, width)),
+        None => lines.extend(draw(learner, width, true)),
     }
     lines.push(String::new());
     let name_width = comparison

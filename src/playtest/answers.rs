@@ -177,7 +177,8 @@ impl Asked<'_> {
     }
 }
 
-/// Every non-empty selection of `count` options, smallest bit pattern first.
+/// Every non-empty selection of `count` options, smallest bit pattern first. Exploration keeps
+/// `count` to [`MOST_OPTIONS_TO_SELECT`]; the cap here only keeps the shift defined.
 fn selections(count: usize) -> impl Iterator<Item = Vec<usize>> {
     let count = count.min(usize::BITS as usize - 1);
     (1..1usize << count).map(move |mask| (0..count).filter(|i| mask & (1 << i) != 0).collect())

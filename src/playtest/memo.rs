@@ -4,9 +4,10 @@
 //! Why this is sound. Where the story goes after a question depends on the options offered
 //! (their `when`), the answer's rightness (a number question's `answer` expression), the
 //! effects of the answer (fixed by the scenario), and the routes tried on the way on (their
-//! `when`). Those conditions and expressions are the only places the story reads its state to
-//! decide anything, so the names they read are all the state that matters, together with where
-//! the story stands (scene and cursor). Two states that agree on those behave alike from here
+//! `when`). Those conditions and expressions are the only places the engine evaluates anything
+//! against the state (should it start evaluating expressions elsewhere, [`Reads::of`] must
+//! collect those too), so the names they read are all the state that matters, together with
+//! where the story stands (scene and cursor). Two states that agree on those behave alike from here
 //! on: same options, same rightness, same effects, same scenes, same endings. What they differ
 //! in does not feed back into any decision:
 //!

@@ -37,6 +37,7 @@ pub fn compile(
         questions: HashMap::new(),
         competency_ids: HashMap::new(),
         character_ids: HashMap::new(),
+        portraits: &parsed.portraits,
         flag_sets: Vec::new(),
         flag_reads: Vec::new(),
         map_ids: HashMap::new(),
@@ -110,6 +111,7 @@ pub(super) struct Compiler<'a> {
     pub(super) questions: HashMap<String, QuestionKind>,
     pub(super) competency_ids: HashMap<String, usize>,
     pub(super) character_ids: HashMap<String, usize>,
+    pub(super) portraits: &'a HashMap<String, String>,
     pub(super) flag_sets: Vec<(String, Location)>,
     pub(super) flag_reads: Vec<(String, Location)>,
     pub(super) map_ids: HashMap<String, MapRef>,
@@ -205,6 +207,7 @@ impl Compiler<'_> {
                 name: sanitize(&character.name).0,
                 role: sanitize(&character.role).0,
                 colour,
+                portrait: self.portraits.get(character.id.get_ref()).cloned(),
                 location: Location {
                     file,
                     span: character.id.span(),
@@ -764,6 +767,7 @@ impl Compiler<'_> {
         QuestionDef {
             kind,
             build: self.build(file, question),
+            interchangeable: self.interchangeable(question),
             prompt,
             shuffle: question.shuffle,
             options,

@@ -44,6 +44,8 @@ pub struct CharacterDef {
     pub name: String,
     pub role: String,
     pub colour: Colour,
+    /// Lines of ASCII art, when the author gave one.
+    pub portrait: Option<String>,
     pub location: Location,
 }
 
@@ -97,6 +99,9 @@ pub struct RouteDef {
 pub struct QuestionDef {
     pub kind: QuestionKind,
     pub build: Option<Build>,
+    /// Groups of option indices that may come in any order among themselves: the parallel
+    /// steps of the map an order question builds.
+    pub interchangeable: Vec<Vec<usize>>,
     pub prompt: Template,
     pub shuffle: bool,
     pub options: Vec<OptionDef>,

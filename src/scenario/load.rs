@@ -5,7 +5,7 @@
 //! checked. Tables that cannot be read at all leave their ids behind in [`Broken`], so that
 //! references to them are not reported as a second, misleading problem.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -28,6 +28,8 @@ pub struct Parsed {
     pub scenes: Vec<(FileId, Scene)>,
     /// Each `[[map]]` with its map, when its file could be read without errors.
     pub maps: Vec<(MapFile, Option<crate::vsm::Map>)>,
+    /// Portrait text by character id, for the characters whose portrait could be read.
+    pub portraits: HashMap<String, String>,
     pub broken: Broken,
 }
 
@@ -148,6 +150,7 @@ pub fn parse_files(
         diagnostics,
         &mut broken,
     );
+    let portraits = read_portraits(files, &manifest, manifest_file, diagnostics);
     broken.unread_scenes |= broken.scenes.remove("") || manifest.scenes.is_none();
     broken.characters.remove("");
     broken.competencies.remove("");
@@ -156,8 +159,75 @@ pub fn parse_files(
         manifest,
         scenes,
         maps,
+        portraits,
         broken,
     })
+}
+
+/// Portraits larger than this crowd the story off a small terminal.
+const PORTRAIT_LINES: usize = 16;
+const PORTRAIT_COLUMNS: usize = 40;
+
+/// Reads each character's portrait file; a portrait is decoration, so a problem with one is
+/// reported and the rest of the scenario is still checked.
+fn read_portraits(
+    files: &dyn ScenarioFiles,
+    manifest: &Manifest,
+    manifest_file: FileId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> HashMap<String, String> {
+    let mut portraits = HashMap::new();
+    for character in &manifest.characters {
+        let Some(path) = &character.portrait else {
+            continue;
+        };
+        let name = path.get_ref().as_str();
+        if !is_contained(name) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "bad-path",
+                    format!("`{name}` is outside the scenario folder"),
+                )
+                .at(manifest_file, path.span(), "not a path inside this folder")
+                .hint(
+                    "portraits are named relative to scenario.toml, without `..` or a leading `/`",
+                ),
+            );
+            continue;
+        }
+        let text = match files.read(name) {
+            Ok(text) => super::sanitize::sanitize(&text).0,
+            Err(error) => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "missing-file",
+                        format!("cannot read portrait `{name}`: {}", io_reason(&error)),
+                    )
+                    .at(manifest_file, path.span(), "listed here")
+                    .hint(format!(
+                        "create `{}`, or remove `portrait`",
+                        files.display_name(name)
+                    )),
+                );
+                continue;
+            }
+        };
+        let lines: Vec<&str> = text.trim_end().lines().collect();
+        let widest = lines
+            .iter()
+            .map(|line| unicode_width::UnicodeWidthStr::width(*line))
+            .max()
+            .unwrap_or(0);
+        if lines.len() > PORTRAIT_LINES || widest > PORTRAIT_COLUMNS {
+            diagnostics.push(
+                Diagnostic::warning("portrait-too-large", format!("`{name}` is {widest} columns by {} lines", lines.len()))
+                    .at(manifest_file, path.span(), "this portrait")
+                    .hint(format!("keep portraits within {PORTRAIT_COLUMNS} columns and {PORTRAIT_LINES} lines, so they fit on a small terminal")),
+            );
+        }
+        portraits.insert(character.id.get_ref().clone(), lines.join("\n"));
+    }
+    portraits
 }
 
 /// Reads every `[[map]]` file with the value-stream reader, so a broken map gets the same

@@ -32,7 +32,7 @@ pub const TABLE_KEYS: &[(&str, &[&str])] = &[
     ),
     ("map", &["id", "file"]),
     ("workbench", &["id", "title", "reference"]),
-    ("character", &["id", "name", "role", "colour"]),
+    ("character", &["id", "name", "role", "colour", "portrait"]),
     ("competency", &["id", "name", "description"]),
     ("grade", &["min", "name", "message"]),
     (
@@ -213,6 +213,10 @@ pub struct Character {
     #[serde(default)]
     #[schemars(with = "String")]
     pub colour: Option<Spanned<String>>,
+    /// A small ASCII portrait, a text file in the scenario folder, shown in a terminal the first time the character speaks.
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub portrait: Option<Spanned<String>>,
 }
 
 /// A `[[competency]]`: a scoring dimension, such as "seeing flow" or "facilitation".

@@ -228,6 +228,40 @@ impl Compiler<'_> {
         Some(build)
     }
 
+    /// For a question that builds the order of a map, the options naming steps that run side
+    /// by side in the reference: they are right in either order.
+    pub(super) fn interchangeable(&self, question: &Question) -> Vec<Vec<usize>> {
+        let Some(build) = &question.build else {
+            return Vec::new();
+        };
+        let bench_id = build.get_ref().split('.').next().unwrap_or_default();
+        let Some(MapRef::Workbench(bench)) = self.map_ids.get(bench_id).copied() else {
+            return Vec::new();
+        };
+        if *question.kind.get_ref() != QuestionKind::Order {
+            return Vec::new();
+        }
+        let reference = &self.map_defs[self.benches[bench].reference].map;
+        let mut groups = Vec::new();
+        parallel_groups(&reference.flow, &mut groups);
+        groups
+            .into_iter()
+            .map(|steps| {
+                steps
+                    .iter()
+                    .filter_map(|&step| {
+                        let id = &reference.steps[step].id;
+                        question
+                            .options
+                            .iter()
+                            .position(|o| o.get_ref().id.get_ref() == id)
+                    })
+                    .collect::<Vec<usize>>()
+            })
+            .filter(|group| group.len() > 1)
+            .collect()
+    }
+
     fn check_step_options(
         &mut self,
         file: FileId,
@@ -345,6 +379,25 @@ impl Compiler<'_> {
             label: "unknown figure",
             hint,
         })
+    }
+}
+
+/// Steps that sit alone on the branches of one split: any of them may be written first.
+fn parallel_groups(segments: &[crate::vsm::Segment], groups: &mut Vec<Vec<usize>>) {
+    for segment in segments {
+        if let crate::vsm::Segment::Parallel(branches) = segment {
+            let singles: Vec<usize> = branches
+                .iter()
+                .filter_map(|branch| match branch.as_slice() {
+                    [crate::vsm::Segment::Step(step)] => Some(*step),
+                    _ => None,
+                })
+                .collect();
+            groups.push(singles);
+            for branch in branches {
+                parallel_groups(branch, groups);
+            }
+        }
     }
 }
 

@@ -16,6 +16,9 @@ pub struct TextOptions {
     /// Columns available; every line fits in `max(width, MIN_WIDTH)`.
     pub width: usize,
     pub colour: bool,
+    /// Whether to end with the box of computed figures. A scenario showing a map to a learner
+    /// who is about to work those figures out leaves it off.
+    pub figures: bool,
 }
 
 impl Default for TextOptions {
@@ -23,6 +26,7 @@ impl Default for TextOptions {
         TextOptions {
             width: 80,
             colour: false,
+            figures: true,
         }
     }
 }
@@ -50,8 +54,10 @@ pub fn render_text(map: &Map, metrics: &Metrics, options: &TextOptions) -> Strin
     lines.push(Line::new());
     lines.extend(text_ladder::draw(map, metrics, width));
     lines.push(Line::new());
-    lines.extend(summary(map, metrics, width));
-    lines.push(Line::new());
+    if options.figures {
+        lines.extend(summary(map, metrics, width));
+        lines.push(Line::new());
+    }
     let conventions = format!("Conventions: {}", map.conventions.describe(&map.calendar));
     for part in wrap(&conventions, width) {
         lines.push(Line::new().with(&part, Paint::Dim));

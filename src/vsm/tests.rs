@@ -283,6 +283,7 @@ fn colour_changes_nothing_but_the_codes() {
         &TextOptions {
             width: 80,
             colour: false,
+            figures: true,
         },
     );
     let colour = render_text(
@@ -291,6 +292,7 @@ fn colour_changes_nothing_but_the_codes() {
         &TextOptions {
             width: 80,
             colour: true,
+            figures: true,
         },
     );
     assert!(colour.contains("\x1b["));

@@ -7,6 +7,7 @@ use crate::engine::{FeedbackView, MapView, Results, Speaker};
 use crate::play::map_text::{comparison_lines, map_lines};
 use crate::scenario::Meta;
 
+use super::menu::Screen;
 use super::style::{Line, Paint, Span, terminal_colour};
 use crate::play::wrap::{columns, truncate, wrap};
 
@@ -323,6 +324,23 @@ fn filled(score: i64, max: i64, width: usize) -> usize {
     ((score / max as f64) * width as f64).round() as usize
 }
 
+/// A character's portrait the first time they speak, in their colour; left out when the
+/// terminal is too small for it to leave room for the story.
+pub fn portrait(speaker: &Speaker, screen: &Screen) -> Vec<Line> {
+    let Some(art) = &speaker.portrait else {
+        return Vec::new();
+    };
+    let rows: Vec<&str> = art.lines().collect();
+    let widest = rows.iter().map(|row| columns(row)).max().unwrap_or(0);
+    if widest + 2 > screen.width || rows.len() * 2 > screen.height {
+        return Vec::new();
+    }
+    let paint = terminal_colour(speaker.colour).map_or(Paint::DIM, Paint::fg);
+    rows.into_iter()
+        .map(|row| Line::of(format!("  {row}"), paint))
+        .collect()
+}
+
 /// A value-stream map, drawn at once: it is a picture to study, not text to follow.
 pub fn map(view: &MapView, width: usize) -> Vec<Line> {
     lines(map_lines(view, width), Paint::PLAIN)
@@ -508,7 +526,34 @@ mod tests {
             name: name.into(),
             role: role.into(),
             colour: Colour::Named(Named::Red),
+            portrait: None,
         }
+    }
+
+    #[test]
+    fn a_portrait_shows_only_where_it_leaves_room_for_the_story() {
+        let mut dan = speaker("Dan", "Developer");
+        dan.portrait = Some(" .--. \n(o  o)\n \\__/ ".into());
+        let roomy = Screen {
+            width: 80,
+            height: 24,
+            colour: false,
+        };
+        let rows = portrait(&dan, &roomy);
+        assert_eq!(texts(&rows), ["   .--. ", "  (o  o)", "   \\__/ "]);
+        let cramped = Screen {
+            width: 80,
+            height: 5,
+            colour: false,
+        };
+        assert!(portrait(&dan, &cramped).is_empty());
+        let narrow = Screen {
+            width: 7,
+            height: 24,
+            colour: false,
+        };
+        assert!(portrait(&dan, &narrow).is_empty());
+        assert!(portrait(&speaker("Tina", "Testing"), &roomy).is_empty());
     }
 
     #[test]

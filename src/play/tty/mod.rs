@@ -225,6 +225,12 @@ impl Frontend for Tty {
             Step::Narration { text } => self.story(&layout::narration(text, width)),
             Step::Line { speaker, text } => {
                 let introduce = self.introduced.insert(speaker.id.clone());
+                if introduce {
+                    let portrait = layout::portrait(speaker, &self.screen());
+                    if !portrait.is_empty() && self.block(&portrait, false)? == Reply::Quit {
+                        return Ok(Reply::Quit);
+                    }
+                }
                 self.story(&layout::speech(speaker, text, width, introduce))
             }
             Step::Map(view) => self.block(&layout::map(view, width), false),
