@@ -324,6 +324,21 @@ fn filled(score: i64, max: i64, width: usize) -> usize {
     ((score / max as f64) * width as f64).round() as usize
 }
 
+/// The dojo banner (`assets/banner.txt`), above the first title card where it fits.
+pub fn banner(width: usize) -> Vec<Line> {
+    const BANNER: &str = include_str!("../../../assets/banner.txt");
+    let rows: Vec<&str> = BANNER.trim_end().lines().collect();
+    if rows.iter().any(|row| columns(row) > width) {
+        return Vec::new();
+    }
+    let mut lines: Vec<Line> = rows
+        .into_iter()
+        .map(|row| Line::of(row, Paint::DIM))
+        .collect();
+    lines.push(Line::blank());
+    lines
+}
+
 /// A character's portrait the first time they speak, in their colour; left out when the
 /// terminal is too small for it to leave room for the story.
 pub fn portrait(speaker: &Speaker, screen: &Screen) -> Vec<Line> {

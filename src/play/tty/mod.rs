@@ -205,7 +205,9 @@ impl Frontend for Tty {
     fn title(&mut self, meta: &Meta) -> io::Result<Reply<()>> {
         let width = self.screen().width;
         // A card to take in at a glance, not a story to follow, so it is not typed out.
-        let reply = self.block(&layout::title(meta, width), false)?;
+        let mut card = layout::banner(width);
+        card.extend(layout::title(meta, width));
+        let reply = self.block(&card, false)?;
         self.unread = true;
         Ok(reply)
     }
