@@ -90,6 +90,9 @@ pub struct VsmArgs {
     /// Columns to draw the text map in [default: the terminal's width, or 80]
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
+    /// Print the legend of value-stream symbols (customer, process box, queue, push arrow, ladder) first
+    #[arg(long)]
+    pub legend: bool,
 }
 
 #[derive(Debug, clap::Args)]

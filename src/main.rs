@@ -8,6 +8,7 @@ fn main() -> ExitCode {
     let cli = dojo::cli::Cli::parse();
     match dojo::commands::run(cli) {
         Ok(code) => code,
+        Err(error) if error.is_closed_pipe() => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");
             error.exit_code()

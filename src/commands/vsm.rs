@@ -11,6 +11,9 @@ use crate::vsm::{self, Metrics, TextOptions, render_svg, render_text};
 
 use super::Error;
 
+/// What the symbols of a hand-drawn map mean, as drawn in the SVG.
+const LEGEND: &str = include_str!("../../assets/vsm-legend.txt");
+
 /// The width used when stdout is not a terminal and no `--width` is given.
 const DEFAULT_WIDTH: usize = 80;
 /// A wider terminal does not make a better map: boxes and figures stop growing.
@@ -67,6 +70,9 @@ pub fn run(args: &VsmArgs) -> Result<ExitCode, Error> {
         )?;
     } else {
         write!(out, "{warnings}")?;
+        if args.legend {
+            writeln!(out, "{}\n", LEGEND.trim_end())?;
+        }
         let width = args.width.unwrap_or_else(|| terminal_width(terminal));
         let options = TextOptions {
             width,
