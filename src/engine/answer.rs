@@ -32,6 +32,22 @@ fn invalid(message: impl Into<String>) -> AnswerError {
     AnswerError::Invalid(message.into())
 }
 
+/// A typed number in the form Rust parses: `2,400` and `1,234.5` use commas between
+/// thousands; otherwise a comma is a decimal comma (`14,6`).
+fn decimal(text: &str) -> String {
+    let groups: Vec<&str> = text.split(',').collect();
+    let thousands = groups.len() > 1
+        && groups[0].trim_start_matches('-').len() <= 3
+        && groups[1..]
+            .iter()
+            .all(|g| g.split('.').next().is_some_and(|whole| whole.len() == 3));
+    if thousands || text.contains('.') {
+        text.replace(',', "")
+    } else {
+        text.replace(',', ".")
+    }
+}
+
 impl Answer {
     /// Reads an answer typed as one line, numbering options from 1 as they are shown.
     pub fn parse(question: &QuestionView, line: &str) -> Result<Answer, AnswerError> {
@@ -77,11 +93,7 @@ impl Answer {
                 if line.is_empty() {
                     return Err(invalid("type a number, such as 14.6"));
                 }
-                let number = line
-                    .strip_suffix(unit)
-                    .unwrap_or(line)
-                    .trim()
-                    .replace(',', ".");
+                let number = decimal(line.strip_suffix(unit).unwrap_or(line).trim());
                 number
                     .parse::<f64>()
                     .ok()
@@ -94,6 +106,26 @@ impl Answer {
                     })
             }
             QuestionKind::Text => Ok(Answer::Text(line.to_string())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal;
+
+    #[test]
+    fn commas_are_thousands_or_decimals_as_a_person_means_them() {
+        for (typed, read) in [
+            ("2,400", "2400"),
+            ("1,234.5", "1234.5"),
+            ("480,000", "480000"),
+            ("14,6", "14.6"),
+            ("0,25", "0.25"),
+            ("14.58", "14.58"),
+            ("-1,000", "-1000"),
+        ] {
+            assert_eq!(decimal(typed), read, "{typed}");
         }
     }
 }

@@ -77,10 +77,13 @@ pub fn judge<'s>(
             }
             chosen.sort_unstable();
             let graded = question.is_graded();
+            // Only the options on screen count: a right option hidden by its `when` cannot be
+            // expected of the learner.
             let right = question
                 .options
                 .iter()
                 .enumerate()
+                .filter(|(_, o)| view.options.iter().any(|v| v.id == o.id))
                 .all(|(i, o)| o.correct == chosen.contains(&i));
             Ok(Judgement {
                 right: graded.then_some(right),

@@ -275,6 +275,15 @@ impl<'s> Story<'s> {
         if question.shuffle || question.kind == QuestionKind::Order {
             let visit = self.state.visits.get(&scene.id).copied().unwrap_or(0);
             shuffle(&mut options, self.state.seed, &scene.id, visit);
+            // An order question shown already in order would answer itself.
+            let in_order = options.iter().map(|o| &o.id).eq(question
+                .options
+                .iter()
+                .filter(|o| options.iter().any(|v| v.id == o.id))
+                .map(|o| &o.id));
+            if question.kind == QuestionKind::Order && in_order && options.len() > 1 {
+                options.rotate_left(1);
+            }
         }
         Some(QuestionView {
             scene: scene.id.clone(),
