@@ -16,4 +16,5 @@ pub mod play;
 pub mod playtest;
 pub mod progress;
 pub mod scenario;
+pub mod suggest;
 pub mod vsm;

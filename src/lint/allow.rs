@@ -11,7 +11,7 @@ use crate::scenario::{Scenario, SceneIx};
 
 use super::codes::{LINTS, UNKNOWN_LINT};
 use super::diagnostic;
-use super::suggest::closest;
+use crate::suggest::closest;
 
 /// Drops the diagnostics their scene allows, and adds one for each unknown code in an `allow`.
 pub fn apply(scenario: &Scenario, sources: &Sources, found: Vec<Diagnostic>) -> Vec<Diagnostic> {

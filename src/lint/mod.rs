@@ -11,7 +11,6 @@ mod codes;
 mod flow;
 mod grades;
 mod questions;
-mod suggest;
 mod usage;
 
 pub use codes::{LINTS, Lint};

@@ -8,7 +8,7 @@ use crate::scenario::{Beat, Scenario};
 
 use super::codes::{FLAG_NEVER_READ, FLAG_NEVER_SET, UNUSED_CHARACTER, UNUSED_COMPETENCY};
 use super::diagnostic;
-use super::suggest::closest;
+use crate::suggest::closest;
 
 pub fn lint(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
     characters(scenario, out);

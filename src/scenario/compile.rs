@@ -466,7 +466,7 @@ impl Compiler<'_> {
                 let hint = match closest(root, roots.iter()) {
                     Some(close) => format!(
                         "did you mean `{}`?",
-                        [close.as_str()]
+                        [close]
                             .into_iter()
                             .chain(rest.iter().map(String::as_str))
                             .collect::<Vec<_>>()
@@ -1128,46 +1128,8 @@ fn paragraphs(text: &str) -> Vec<String> {
 pub(super) fn closest<'a>(
     wanted: &str,
     known: impl Iterator<Item = &'a String>,
-) -> Option<&'a String> {
-    known
-        .map(|k| (edit_distance(wanted, k), k))
-        .filter(|(d, k)| is_near(*d, k))
-        .min()
-        .map(|(_, k)| k)
-}
-
-/// Whether `distance` edits from `known` is near enough to suggest it: one edit for a short
-/// word, a third of the letters for a longer one, never the whole word.
-pub(super) fn is_near(distance: usize, known: &str) -> bool {
-    let len = known.chars().count();
-    distance <= 1.max(len / 3) && distance < len
-}
-
-/// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
-pub(super) fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    // d[i][j]: edits from the first i chars of a to the first j of b.
-    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
+) -> Option<&'a str> {
+    crate::suggest::closest(wanted, known.map(String::as_str))
 }
 
 #[cfg(test)]
@@ -1179,7 +1141,7 @@ mod tests {
         let ids: Vec<String> = ["flow", "the-end", "middle", "ben", "narration"]
             .map(String::from)
             .to_vec();
-        let near = |w: &str| closest(w, ids.iter()).map(String::as_str);
+        let near = |w: &str| closest(w, ids.iter());
         assert_eq!(near("flwo"), Some("flow"));
         assert_eq!(near("the-ned"), Some("the-end"));
         assert_eq!(near("middel"), Some("middle"));

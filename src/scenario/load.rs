@@ -13,10 +13,10 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
-use super::compile::{edit_distance, is_near};
 use super::model::{Character, Competency, Grade, Manifest, MapFile, Scene, Workbench, keys_of};
 use super::origin::{ScenarioFiles, is_contained};
 use super::toml_error::Doc;
+use crate::suggest::{edit_distance, is_near};
 
 /// The manifest file every scenario folder has.
 pub const MANIFEST: &str = "scenario.toml";

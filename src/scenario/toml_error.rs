@@ -579,8 +579,8 @@ fn closest_key<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
     started.copied().or_else(|| {
         allowed
             .iter()
-            .map(|k| (super::compile::edit_distance(key, k), *k))
-            .filter(|(d, k)| super::compile::is_near(*d, k))
+            .map(|k| (crate::suggest::edit_distance(key, k), *k))
+            .filter(|(d, k)| crate::suggest::is_near(*d, k))
             .min()
             .map(|(_, k)| k)
     })

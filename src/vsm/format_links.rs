@@ -7,7 +7,8 @@ use crate::diagnostic::{Diagnostic, FileId};
 
 use super::flow::FlowProblem;
 use super::format_steps::Draft;
-use super::toml_read::{closest, list};
+use super::toml_read::list;
+use crate::suggest::closest;
 
 /// Each step's predecessors as indices, or `None` when ids are missing, repeated or unknown
 /// (each reported), since the flow cannot be judged then.
@@ -47,7 +48,7 @@ pub(super) fn resolve(
             match index.get(name.value.as_str()) {
                 Some(&i) => before.push(i),
                 None => {
-                    let hint = match closest(&name.value, &ids) {
+                    let hint = match closest(&name.value, ids.iter().copied()) {
                         Some(close) => format!("did you mean `{close}`?"),
                         None => format!("steps in this map: {}", list(&ids)),
                     };

@@ -62,7 +62,7 @@ impl<'d, 'a> Table<'d, 'a> {
                     "`{name}` is a key of {owner}, but every key written after a {} header lands in that table: move `{name}` above it",
                     self.name
                 ),
-                _ => match closest(name, self.keys) {
+                _ => match crate::suggest::closest(name, self.keys.iter().copied()) {
                     Some(close) => format!("did you mean `{close}`?"),
                     None => format!("keys allowed {}: {}", self.place(), list(self.keys)),
                 },
@@ -304,29 +304,4 @@ pub fn list(items: &[&str]) -> String {
         .map(|k| format!("`{k}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The allowed word closest to `word`, if it is close enough to be a typo of it.
-pub fn closest<'k>(word: &str, allowed: &[&'k str]) -> Option<&'k str> {
-    allowed
-        .iter()
-        .map(|k| (edit_distance(word, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 4) && *d < k.len())
-        .min()
-        .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
 }
