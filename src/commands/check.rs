@@ -39,11 +39,7 @@ fn check(path: &PathBuf, loaded: Loaded) -> Checked<'_> {
 }
 
 pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
-    let style = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-        Style::Colour
-    } else {
-        Style::Plain
-    };
+    let style = Style::for_output(std::io::stdout().is_terminal());
     let mut reports = Vec::new();
     let mut unusable = false;
     // One unusable path must not hide the problems of the others: each is reported and the

@@ -14,11 +14,7 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode, Error> {
     let loaded = load_folder(&args.path)?;
     let Some(scenario) = &loaded.scenario else {
         // The drawing goes to stdout, perhaps into a file: the problems go to stderr.
-        let style = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-            Style::Colour
-        } else {
-            Style::Plain
-        };
+        let style = Style::for_output(std::io::stderr().is_terminal());
         let path = args.path.display().to_string();
         eprint!("{}", render(&loaded.diagnostics, &loaded.sources, style));
         return Err(Error::Broken(format!(

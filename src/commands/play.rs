@@ -10,10 +10,10 @@ use crate::play::launch::{PlayOptions, launch};
 use crate::play::preset::Preset;
 use crate::play::watch::Watch;
 use crate::progress::DataDir;
-use crate::scenario::{Loaded, MANIFEST};
+use crate::scenario::Loaded;
 
 use super::Error;
-use super::source::load_named;
+use super::source::{check_folder, load_named};
 
 pub fn run(args: &PlayArgs) -> Result<ExitCode, Error> {
     let mut watch = match (&args.path, args.watch) {
@@ -25,11 +25,7 @@ pub fn run(args: &PlayArgs) -> Result<ExitCode, Error> {
         _ => load_named(args.path.as_deref())?,
     };
     let Some(scenario) = loaded.scenario else {
-        let style = if std::io::stderr().is_terminal() {
-            Style::Colour
-        } else {
-            Style::Plain
-        };
+        let style = Style::for_output(std::io::stderr().is_terminal());
         eprint!("{}", render(&loaded.diagnostics, &loaded.sources, style));
         let name = args
             .path
@@ -66,18 +62,8 @@ pub fn run(args: &PlayArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Loads through the watch, so it knows every file the scenario was read from. The folder is
-/// checked first as `source::load_folder` checks it, for the same errors.
+/// Loads through the watch, so it knows every file the scenario was read from.
 fn load_watched(path: &Path, watch: &mut Watch) -> Result<Loaded, Error> {
-    if !path.exists() {
-        return Err(Error::NoSuchPath {
-            path: path.display().to_string(),
-        });
-    }
-    if !path.join(MANIFEST).is_file() {
-        return Err(Error::NotAScenario {
-            path: path.display().to_string(),
-        });
-    }
+    check_folder(path)?;
     Ok(watch.load()?)
 }

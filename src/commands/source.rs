@@ -7,6 +7,13 @@ use crate::scenario::{self, FLAGSHIP, Folder, Loaded, MANIFEST};
 use super::Error;
 
 pub fn load_folder(path: &Path) -> Result<Loaded, Error> {
+    check_folder(path)?;
+    Ok(scenario::load(&Folder::new(path))?)
+}
+
+/// Whether `path` is a scenario folder at all, so that a wrong path gets a plain sentence
+/// rather than a diagnostic about a file inside it.
+pub fn check_folder(path: &Path) -> Result<(), Error> {
     if !path.exists() {
         return Err(Error::NoSuchPath {
             path: path.display().to_string(),
@@ -17,7 +24,7 @@ pub fn load_folder(path: &Path) -> Result<Loaded, Error> {
             path: path.display().to_string(),
         });
     }
-    Ok(scenario::load(&Folder::new(path))?)
+    Ok(())
 }
 
 pub fn load_named(path: Option<&Path>) -> Result<Loaded, Error> {

@@ -34,11 +34,7 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, Error> {
     let loaded = load_folder(&args.path)?;
     let path = args.path.display().to_string();
     let Some(scenario) = loaded.scenario else {
-        let style = if std::io::stderr().is_terminal() {
-            Style::Colour
-        } else {
-            Style::Plain
-        };
+        let style = Style::for_output(std::io::stderr().is_terminal());
         eprint!("{}", render(&loaded.diagnostics, &loaded.sources, style));
         return Err(Error::Broken(format!(
             "cannot test {}",

@@ -28,7 +28,7 @@ pub fn run(args: &VsmArgs) -> Result<ExitCode, Error> {
     })?;
     let terminal = std::io::stdout().is_terminal();
     let colour = terminal && std::env::var_os("NO_COLOR").is_none();
-    let style = if colour { Style::Colour } else { Style::Plain };
+    let style = Style::for_output(terminal);
     let loaded = vsm::load(&path, &text);
     let mut out = std::io::stdout().lock();
     let Some(map) = &loaded.map else {

@@ -13,6 +13,18 @@ pub enum Style {
     Colour,
 }
 
+impl Style {
+    /// Colour when the output goes to a terminal and `NO_COLOR` is unset or empty.
+    pub fn for_output(is_terminal: bool) -> Style {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if is_terminal && !no_color {
+            Style::Colour
+        } else {
+            Style::Plain
+        }
+    }
+}
+
 /// Renders every diagnostic, in order, as one block of text ending in a newline.
 pub fn render(diagnostics: &[Diagnostic], sources: &Sources, style: Style) -> String {
     let config = Config::default();

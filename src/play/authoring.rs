@@ -98,11 +98,7 @@ fn reload(
         }
     };
     let Some(scenario) = loaded.scenario else {
-        let style = if std::io::stderr().is_terminal() {
-            Style::Colour
-        } else {
-            Style::Plain
-        };
+        let style = Style::for_output(std::io::stderr().is_terminal());
         eprint!("{}", render(&loaded.diagnostics, &loaded.sources, style));
         let problems = summary(&loaded.diagnostics, "scenario changed");
         frontend.notice(&format!("{problems}; {KEPT}"))?;
