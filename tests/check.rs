@@ -11,124 +11,27 @@
 //! Adding a folder adds a case. `DOJO_BLESS=1 cargo test --test check` rewrites the expected
 //! files from the current output; read every rewritten file before trusting it.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use common::{FixtureCases, Stderr, dojo_in_repo};
 
 const FIXTURES: &str = "tests/fixtures/check";
 
-fn repo_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn dojo() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_dojo"));
-    command.current_dir(repo_root()).env("NO_COLOR", "1");
-    command
-}
-
-fn cases() -> Vec<PathBuf> {
-    let mut cases: Vec<PathBuf> = fs::read_dir(repo_root().join(FIXTURES))
-        .expect("the fixture folder exists")
-        .map(|entry| entry.expect("a readable fixture entry").path())
-        .filter(|path| path.is_dir())
-        .collect();
-    cases.sort();
-    cases
-}
-
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: i32,
-}
-
-fn run_case(case: &Path) -> Run {
-    let name = case
-        .file_name()
-        .and_then(|n| n.to_str())
-        .expect("a UTF-8 case name");
-    let args: Vec<String> = match fs::read_to_string(case.join("args")) {
-        Ok(text) => text
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(str::to_string)
-            .collect(),
-        Err(_) => vec![format!("{FIXTURES}/{name}")],
-    };
-    let output = dojo().arg("check").args(&args).output().expect("dojo runs");
-    Run {
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        code: output.status.code().expect("dojo exits with a code"),
-    }
-}
-
-fn blessing() -> bool {
-    std::env::var_os("DOJO_BLESS").is_some_and(|v| v != "0" && !v.is_empty())
-}
-
 #[test]
 fn every_fixture_case_reports_exactly_what_is_expected() {
-    let cases = cases();
-    assert!(cases.len() > 20, "expected the fixture cases in {FIXTURES}");
-    let bless = blessing();
-    let mut failures = Vec::new();
-    for case in &cases {
-        let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        let run = run_case(case);
-        let stderr_file = case.join("expected-stderr");
-        if bless {
-            fs::write(case.join("expected.txt"), &run.stdout).unwrap();
-            fs::write(case.join("expected-code"), format!("{}\n", run.code)).unwrap();
-            if run.stderr.is_empty() {
-                let _ = fs::remove_file(&stderr_file);
-            } else {
-                fs::write(&stderr_file, &run.stderr).unwrap();
-            }
-            continue;
-        }
-        let read = |file: &str| {
-            fs::read_to_string(case.join(file)).unwrap_or_else(|e| panic!("{name}/{file}: {e}"))
-        };
-        let expected_stdout = read("expected.txt");
-        let expected_code: i32 = read("expected-code")
-            .trim()
-            .parse()
-            .unwrap_or_else(|e| panic!("{name}/expected-code: {e}"));
-        let expected_stderr = fs::read_to_string(&stderr_file).unwrap_or_default();
-        if run.stdout != expected_stdout {
-            failures.push(format!(
-                "{name}: stdout differs\n--- expected\n{expected_stdout}--- actual\n{}",
-                run.stdout
-            ));
-        }
-        if run.stderr != expected_stderr {
-            failures.push(format!(
-                "{name}: stderr differs\n--- expected\n{expected_stderr}--- actual\n{}",
-                run.stderr
-            ));
-        }
-        if run.code != expected_code {
-            failures.push(format!(
-                "{name}: exit code {} instead of {expected_code}",
-                run.code
-            ));
-        }
+    FixtureCases {
+        folder: FIXTURES,
+        subcommand: "check",
+        target: "",
+        stderr: Stderr::AsExpected,
+        at_least: 21,
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed (DOJO_BLESS=1 rewrites the expected files):\n\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    .assert_all_as_expected();
 }
 
 #[test]
 fn json_format_gives_each_problem_with_its_place() {
-    let output = dojo()
+    let output = dojo_in_repo()
         .args([
             "check",
             "--format",
@@ -166,7 +69,7 @@ fn json_format_gives_each_problem_with_its_place() {
 
 #[test]
 fn json_format_of_a_clean_scenario_is_an_empty_list_of_problems() {
-    let output = dojo()
+    let output = dojo_in_repo()
         .args(["check", "--format", "json", &format!("{FIXTURES}/good")])
         .output()
         .expect("dojo runs");
@@ -178,7 +81,7 @@ fn json_format_of_a_clean_scenario_is_an_empty_list_of_problems() {
 
 #[test]
 fn the_shipped_flagship_scenario_is_clean() {
-    let output = dojo()
+    let output = dojo_in_repo()
         .args(["check", "scenarios/pet-clinic-vsm"])
         .output()
         .expect("dojo runs");

@@ -1,80 +1,26 @@
 //! The binary from the outside: exact output and exit codes of plain-mode play and `dojo list`.
 //! Expected outputs live in `tests/cli/*.out`; `DOJO_BLESS=1` rewrites them after a deliberate change.
 
+mod common;
+
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
+use common::{
+    ADA_PLAYS_CODE_REVIEW, CODE_REVIEW, assert_golden, dojo, leave_a_save, stderr_of, stdout_of,
+};
 
-const CODE_REVIEW: &str = "tests/fixtures/scenarios/code-review";
-
-fn dojo(data: &Path) -> Command {
-    let mut command = Command::cargo_bin("dojo").expect("binary is built");
-    command
-        .env("DOJO_DATA_DIR", data)
-        .env("NO_COLOR", "1")
-        .env_remove("XDG_DATA_HOME");
-    command
-}
-
-/// Compares with a golden file, after replacing the temporary data folder with `$DATA`.
-fn assert_golden(name: &str, actual: &str, data: &Path) {
-    let actual = without_timestamps(&actual.replace(&data.display().to_string(), "$DATA"));
-    let path = Path::new("tests/cli").join(name);
-    if std::env::var_os("DOJO_BLESS").is_some() {
-        fs::write(&path, &actual).expect("golden file is writable");
-        return;
-    }
-    let expected =
-        fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {}", path.display()));
-    assert_eq!(actual, expected, "output differs from {}", path.display());
-}
-
-/// Results files are named by the second they were written; golden files say `<time>`.
-fn without_timestamps(text: &str) -> String {
-    text.lines()
-        .map(|line| match line.rfind('-') {
-            Some(dash) if line.contains("/results/") && line.ends_with(".json") => {
-                let digits = &line[dash + 1..line.len() - ".json".len()];
-                if digits.chars().all(|c| c.is_ascii_digit()) {
-                    format!("{}-<time>.json", &line[..dash])
-                } else {
-                    line.to_string()
-                }
-            }
-            _ => line.to_string(),
-        })
-        .map(|line| line + "\n")
-        .collect()
-}
-
-fn stdout_of(output: &std::process::Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("utf-8 output")
-}
+const GOLDEN: &str = "tests/cli";
 
 #[test]
 fn plain_play_to_an_ending_prints_exactly_the_story_and_results() {
     let data = tempfile::tempdir().unwrap();
     let output = dojo(data.path())
-        .args([
-            "play",
-            CODE_REVIEW,
-            "--plain",
-            "--name",
-            "Ada",
-            "--seed",
-            "1",
-        ])
+        .args(ADA_PLAYS_CODE_REVIEW)
         .write_stdin("1\n3\n1 2\n3 1 2\nwrite a test\n")
         .output()
         .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert_golden("play-best.out", &stdout_of(&output), data.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert_golden(GOLDEN, "play-best.out", &stdout_of(&output), data.path());
     let results: Vec<_> = fs::read_dir(data.path().join("results")).unwrap().collect();
     assert_eq!(results.len(), 1, "one results file");
     let json: serde_json::Value =
@@ -93,35 +39,19 @@ fn plain_play_to_an_ending_prints_exactly_the_story_and_results() {
 fn invalid_answers_are_asked_again_with_the_reason() {
     let data = tempfile::tempdir().unwrap();
     let output = dojo(data.path())
-        .args([
-            "play",
-            CODE_REVIEW,
-            "--plain",
-            "--name",
-            "Ada",
-            "--seed",
-            "1",
-        ])
+        .args(ADA_PLAYS_CODE_REVIEW)
         .write_stdin("7\none\n1 2\n2\nthree\n\n3\n")
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
-    assert_golden("play-invalid.out", &stdout_of(&output), data.path());
+    assert_golden(GOLDEN, "play-invalid.out", &stdout_of(&output), data.path());
 }
 
 #[test]
 fn end_of_input_saves_and_a_second_run_resumes() {
     let data = tempfile::tempdir().unwrap();
     let first = dojo(data.path())
-        .args([
-            "play",
-            CODE_REVIEW,
-            "--plain",
-            "--name",
-            "Ada",
-            "--seed",
-            "1",
-        ])
+        .args(ADA_PLAYS_CODE_REVIEW)
         .write_stdin("1\n")
         .output()
         .unwrap();
@@ -136,36 +66,16 @@ fn end_of_input_saves_and_a_second_run_resumes() {
     let mut both = stdout_of(&first);
     both.push_str("---- second run ----\n");
     both.push_str(&stdout_of(&second));
-    assert_golden("play-resume.out", &both, data.path());
+    assert_golden(GOLDEN, "play-resume.out", &both, data.path());
 }
 
 #[test]
 fn restart_discards_the_save() {
     let data = tempfile::tempdir().unwrap();
-    dojo(data.path())
-        .args([
-            "play",
-            CODE_REVIEW,
-            "--plain",
-            "--name",
-            "Ada",
-            "--seed",
-            "1",
-        ])
-        .write_stdin("1\n")
-        .assert()
-        .success();
+    leave_a_save(data.path());
     let output = dojo(data.path())
-        .args([
-            "play",
-            CODE_REVIEW,
-            "--plain",
-            "--name",
-            "Ada",
-            "--seed",
-            "1",
-            "--restart",
-        ])
+        .args(ADA_PLAYS_CODE_REVIEW)
+        .arg("--restart")
         .write_stdin("")
         .output()
         .unwrap();
@@ -258,7 +168,7 @@ fn a_broken_scenario_is_not_played() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
-        String::from_utf8_lossy(&output.stderr),
+        stderr_of(&output),
         "error: tests/fixtures/scenarios/no-such-folder does not exist\n"
     );
 }
@@ -268,7 +178,7 @@ fn unknown_commands_are_usage_errors() {
     let data = tempfile::tempdir().unwrap();
     let output = dojo(data.path()).arg("dance").output().unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("unrecognized subcommand 'dance'"));
+    assert!(stderr_of(&output).contains("unrecognized subcommand 'dance'"));
 }
 
 #[test]
@@ -290,11 +200,11 @@ fn a_learner_builds_a_map_and_sees_it_beside_the_team_s() {
         .write_stdin(answers)
         .output()
         .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert_golden(
+        GOLDEN,
+        "play-workbench.out",
+        &stdout_of(&output),
+        data.path(),
     );
-    assert_golden("play-workbench.out", &stdout_of(&output), data.path());
 }

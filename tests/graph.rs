@@ -4,10 +4,9 @@
 //! and `<case>.mmd`. `DOJO_BLESS=1 cargo test --test graph` rewrites them; read them (and
 //! render them: `dot -Tsvg`, or a Mermaid live editor) before trusting them.
 
-use std::fs;
-use std::path::Path;
+mod common;
 
-use assert_cmd::Command;
+use common::{Goldens, dojo_in_repo, repo_root, stderr_of};
 
 const EXPECTED: &str = "tests/fixtures/graph";
 
@@ -18,22 +17,8 @@ const CASES: &[(&str, &str)] = &[
     ("escaping", "tests/fixtures/graph/escaping"),
 ];
 
-fn repo_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn dojo() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_dojo"));
-    command.current_dir(repo_root()).env("NO_COLOR", "1");
-    command
-}
-
-fn blessing() -> bool {
-    std::env::var_os("DOJO_BLESS").is_some_and(|v| v != "0" && !v.is_empty())
-}
-
 fn draw(folder: &str, format: Option<&str>) -> String {
-    let mut command = dojo();
+    let mut command = dojo_in_repo();
     command.args(["graph", folder]);
     if let Some(format) = format {
         command.args(["--format", format]);
@@ -46,31 +31,16 @@ fn draw(folder: &str, format: Option<&str>) -> String {
 
 #[test]
 fn drawings_are_exactly_as_expected() {
-    let mut failures = Vec::new();
+    let mut goldens = Goldens::from_env();
     for (case, folder) in CASES {
         for (format, extension) in [(None, "dot"), (Some("mermaid"), "mmd")] {
-            let drawing = draw(folder, format);
             let file = repo_root()
                 .join(EXPECTED)
                 .join(format!("{case}.{extension}"));
-            if blessing() {
-                fs::write(&file, &drawing).unwrap();
-                continue;
-            }
-            let expected =
-                fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-            if drawing != expected {
-                failures.push(format!(
-                    "{case}.{extension} differs\n--- expected\n{expected}--- actual\n{drawing}"
-                ));
-            }
+            goldens.compare(&format!("{case}.{extension}"), &file, &draw(folder, format));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "(DOJO_BLESS=1 rewrites the expected files)\n{}",
-        failures.join("\n")
-    );
+    goldens.assert_none_failed(CASES.len());
 }
 
 #[test]
@@ -81,13 +51,13 @@ fn dot_is_the_default_and_names_the_format_explicitly_too() {
 
 #[test]
 fn a_scenario_with_errors_is_not_drawn() {
-    let output = dojo()
+    let output = dojo_in_repo()
         .args(["graph", "tests/fixtures/check/missing-scene"])
         .output()
         .expect("dojo runs");
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = stderr_of(&output);
     assert!(stderr.contains("error[missing-scene]"), "{stderr}");
     assert!(
         stderr.ends_with(
@@ -99,13 +69,13 @@ fn a_scenario_with_errors_is_not_drawn() {
 
 #[test]
 fn a_missing_folder_is_unusable_input() {
-    let output = dojo()
+    let output = dojo_in_repo()
         .args(["graph", "tests/fixtures/no-such-folder"])
         .output()
         .expect("dojo runs");
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
-        String::from_utf8_lossy(&output.stderr),
+        stderr_of(&output),
         "error: tests/fixtures/no-such-folder does not exist\n"
     );
 }

@@ -10,96 +10,26 @@
 //! Every lint must have a folder. `DOJO_BLESS=1 cargo test --test lints` rewrites the expected
 //! files from the current output; read every rewritten file before trusting it.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::fs;
+
+use common::{FixtureCases, Stderr, dojo_in_repo, repo_root};
 use serde_json::json;
 
 const FIXTURES: &str = "tests/fixtures/lints";
 
-fn repo_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn dojo() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_dojo"));
-    command.current_dir(repo_root()).env("NO_COLOR", "1");
-    command
-}
-
-fn cases() -> Vec<PathBuf> {
-    let mut cases: Vec<PathBuf> = fs::read_dir(repo_root().join(FIXTURES))
-        .expect("the fixture folder exists")
-        .map(|entry| entry.expect("a readable fixture entry").path())
-        .filter(|path| path.is_dir())
-        .collect();
-    cases.sort();
-    cases
-}
-
-fn blessing() -> bool {
-    std::env::var_os("DOJO_BLESS").is_some_and(|v| v != "0" && !v.is_empty())
-}
-
-fn name_of(case: &Path) -> String {
-    case.file_name()
-        .and_then(|n| n.to_str())
-        .expect("a UTF-8 case name")
-        .to_string()
-}
-
 #[test]
 fn every_lint_fixture_reports_exactly_what_is_expected() {
-    let cases = cases();
-    let bless = blessing();
-    let mut failures = Vec::new();
-    for case in &cases {
-        let name = name_of(case);
-        let output = dojo()
-            .arg("check")
-            .arg(format!("{FIXTURES}/{name}"))
-            .output()
-            .expect("dojo runs");
-        let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
-        let code = output.status.code().expect("dojo exits with a code");
-        if !output.stderr.is_empty() {
-            failures.push(format!(
-                "{name}: stderr is not empty:\n{}",
-                String::from_utf8_lossy(&output.stderr)
-            ));
-        }
-        if bless {
-            fs::write(case.join("expected.txt"), &stdout).unwrap();
-            fs::write(case.join("expected-code"), format!("{code}\n")).unwrap();
-            continue;
-        }
-        let read = |file: &str| {
-            fs::read_to_string(case.join(file)).unwrap_or_else(|e| panic!("{name}/{file}: {e}"))
-        };
-        let expected = read("expected.txt");
-        let expected_code: i32 = read("expected-code")
-            .trim()
-            .parse()
-            .unwrap_or_else(|e| panic!("{name}/expected-code: {e}"));
-        if stdout != expected {
-            failures.push(format!(
-                "{name}: stdout differs\n--- expected\n{expected}--- actual\n{stdout}"
-            ));
-        }
-        if code != expected_code {
-            failures.push(format!(
-                "{name}: exit code {code} instead of {expected_code}"
-            ));
-        }
+    FixtureCases {
+        folder: FIXTURES,
+        subcommand: "check",
+        target: "",
+        // Lints are diagnostics on stdout; anything on stderr is a bug, never expected.
+        stderr: Stderr::Empty,
+        at_least: 0,
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed (DOJO_BLESS=1 rewrites the expected files):\n\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    .assert_all_as_expected();
 }
 
 #[test]
@@ -128,7 +58,7 @@ fn an_allowed_lint_is_quiet_only_in_its_scene() {
 
 #[test]
 fn json_gives_problems_bounds_and_grades() {
-    let output = dojo()
+    let output = dojo_in_repo()
         .args([
             "check",
             "--format",
@@ -178,7 +108,7 @@ fn json_gives_problems_bounds_and_grades() {
 
 #[test]
 fn json_of_a_scenario_that_does_not_load_has_no_bounds() {
-    let output = dojo()
+    let output = dojo_in_repo()
         .args([
             "check",
             "--format",

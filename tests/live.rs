@@ -7,12 +7,15 @@ mod common;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{CODE_REVIEW, assert_golden, dojo, stderr_of, stdout_of};
+use common::{
+    ADA_PLAYS_CODE_REVIEW, CODE_REVIEW, assert_golden, dojo, dojo_process, leave_a_save, stderr_of,
+    stdout_of,
+};
 
 const GOLDEN: &str = "tests/live";
 
@@ -20,15 +23,7 @@ const GOLDEN: &str = "tests/live";
 fn from_starts_in_the_scene_without_the_title_and_saves_nothing() {
     let data = tempfile::tempdir().unwrap();
     let output = dojo(data.path())
-        .args([
-            "play",
-            CODE_REVIEW,
-            "--plain",
-            "--name",
-            "Ada",
-            "--seed",
-            "1",
-        ])
+        .args(ADA_PLAYS_CODE_REVIEW)
         .args(["--from", "count"])
         .write_stdin("3\n1 2\n3 1 2\nwrite a test\n")
         .output()
@@ -43,15 +38,7 @@ fn from_starts_in_the_scene_without_the_title_and_saves_nothing() {
 fn set_and_score_preset_the_state_conditions_and_texts_read() {
     let data = tempfile::tempdir().unwrap();
     let output = dojo(data.path())
-        .args([
-            "play",
-            CODE_REVIEW,
-            "--plain",
-            "--name",
-            "Ada",
-            "--seed",
-            "1",
-        ])
+        .args(ADA_PLAYS_CODE_REVIEW)
         .args([
             "--from",
             "wrap-up",
@@ -69,24 +56,11 @@ fn set_and_score_preset_the_state_conditions_and_texts_read() {
 #[test]
 fn a_learner_s_save_survives_an_authoring_session() {
     let data = tempfile::tempdir().unwrap();
-    let learner = [
-        "play",
-        CODE_REVIEW,
-        "--plain",
-        "--name",
-        "Ada",
-        "--seed",
-        "1",
-    ];
-    dojo(data.path())
-        .args(learner)
-        .write_stdin("1\n")
-        .assert()
-        .success();
+    leave_a_save(data.path());
     let save = data.path().join("saves/code-review.json");
     let saved = fs::read_to_string(&save).unwrap();
     let output = dojo(data.path())
-        .args(learner)
+        .args(ADA_PLAYS_CODE_REVIEW)
         .args(["--from", "lesson"])
         .write_stdin("")
         .output()
@@ -173,12 +147,9 @@ struct Session {
 
 impl Session {
     fn start(folder: &Path, data: &Path) -> Session {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dojo"))
+        let mut child = dojo_process(data)
             .args(["play", "--plain", "--watch", "--name", "Ada", "--seed", "1"])
             .arg(folder)
-            .env("DOJO_DATA_DIR", data)
-            .env("NO_COLOR", "1")
-            .env_remove("XDG_DATA_HOME")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -2,10 +2,12 @@
 //! (`scenarios/<name>/playthroughs/<ending>.answers` with its `.expect`) still plays to the
 //! same transcript, through `dojo test --answers`.
 
+mod common;
+
 use std::fs;
 use std::path::PathBuf;
 
-use assert_cmd::Command;
+use common::dojo_in_repo;
 
 fn playthroughs() -> Vec<(PathBuf, PathBuf)> {
     let mut found = Vec::new();
@@ -36,9 +38,7 @@ fn shipped_playthroughs_match_their_transcripts() {
     );
     for (scenario, answers) in cases {
         let expect = answers.with_extension("expect");
-        let output = Command::cargo_bin("dojo")
-            .expect("binary is built")
-            .env("NO_COLOR", "1")
+        let output = dojo_in_repo()
             .arg("test")
             .arg(&scenario)
             .arg("--answers")

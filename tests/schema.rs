@@ -2,13 +2,14 @@
 //! output, every key is described for editors, and every shipped and fixture scenario file
 //! conforms (checked by a small validator of the keywords schemars emits, `schema/validate.rs`).
 
+mod common;
 #[path = "schema/validate.rs"]
 mod validate;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{dojo_in_repo, stdout_of};
 use serde_json::Value;
 
 /// Each kind `dojo schema` takes, and the committed file that holds its output.
@@ -27,13 +28,9 @@ const SCENARIO_ROOTS: &[&str] = &[
 ];
 
 fn printed(kind: &str) -> String {
-    let output = Command::cargo_bin("dojo")
-        .expect("binary is built")
-        .args(["schema", kind])
-        .output()
-        .unwrap();
+    let output = dojo_in_repo().args(["schema", kind]).output().unwrap();
     assert!(output.status.success(), "dojo schema {kind} fails");
-    String::from_utf8(output.stdout).expect("utf-8 output")
+    stdout_of(&output)
 }
 
 fn committed(file: &str) -> Value {
@@ -59,8 +56,7 @@ fn committed_schemas_equal_what_dojo_schema_prints() {
 fn out_writes_what_would_be_printed() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("map.json");
-    Command::cargo_bin("dojo")
-        .unwrap()
+    dojo_in_repo()
         .args(["schema", "map", "--out"])
         .arg(&out)
         .assert()
