@@ -96,10 +96,16 @@ impl Asked<'_> {
                 }
             }
             QuestionKind::Number => match self.expected {
-                Some(expected) => vec![
-                    Pick::Number(expected),
-                    Pick::Number(expected + self.def.tolerance + 1.0),
-                ],
+                Some(expected) => {
+                    // A wrong answer the engine still takes: a percentage stays within 100.
+                    let above = expected + self.def.tolerance + 1.0;
+                    let wrong = if self.is_percent() && above > 100.0 {
+                        (expected - self.def.tolerance - 1.0).max(0.0)
+                    } else {
+                        above
+                    };
+                    vec![Pick::Number(expected), Pick::Number(wrong)]
+                }
                 // Nothing can be right: any number stands for all of them.
                 None => vec![Pick::Number(0.0)],
             },
@@ -115,6 +121,15 @@ impl Asked<'_> {
                 picks
             }
         }
+    }
+
+    /// Whether the answer is a percentage, which the engine refuses above 100 when it
+    /// builds a map.
+    fn is_percent(&self) -> bool {
+        self.def
+            .unit
+            .as_deref()
+            .is_some_and(|unit| unit.starts_with('%'))
     }
 
     /// A uniformly random valid answer: for number and text questions, right half the time
@@ -135,7 +150,11 @@ impl Asked<'_> {
             QuestionKind::Number => match self.expected {
                 Some(expected) if rng.random_bool(0.5) => Pick::Number(expected),
                 expected => {
-                    let top = expected.map_or(100.0, |e| (e.abs() * 2.0).max(100.0));
+                    let top = if self.is_percent() {
+                        100.0
+                    } else {
+                        expected.map_or(100.0, |e| (e.abs() * 2.0).max(100.0))
+                    };
                     // Whole numbers are what a guessing learner types.
                     Pick::Number(rng.random_range(0.0..=top).round())
                 }
