@@ -101,19 +101,19 @@ pub struct TestArgs {
     /// The scenario folder
     pub path: PathBuf,
     /// Play N runs choosing answers at random, and report endings, coverage, scores and stuck runs
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = at_least_one::<u32>)]
     pub random: Option<u32>,
     /// Seed for --random, or for option shuffling with --answers [default: 0]
     #[arg(long, value_name = "S", conflicts_with = "exhaustive")]
     pub seed: Option<u64>,
     /// With --random: a run that gives this many answers without reaching an ending is stuck [default: 1000]
-    #[arg(long, value_name = "N", requires = "random")]
+    #[arg(long, value_name = "N", requires = "random", value_parser = at_least_one::<usize>)]
     pub max_answers: Option<usize>,
     /// Walk every distinct path, and report paths, endings, coverage, score ranges and traps
     #[arg(long)]
     pub exhaustive: bool,
     /// With --exhaustive: give up past this many distinct situations [default: 100000]
-    #[arg(long, value_name = "N", conflicts_with_all = ["random", "answers"])]
+    #[arg(long, value_name = "N", conflicts_with_all = ["random", "answers"], value_parser = at_least_one::<usize>)]
     pub limit: Option<usize>,
     /// Answers to type, one per line as in `dojo play --plain`; lines starting with # are comments
     #[arg(long, value_name = "FILE", requires = "expect")]
@@ -167,6 +167,19 @@ pub enum GraphFormat {
     Dot,
     /// A Mermaid flowchart, for Markdown pages that render Mermaid
     Mermaid,
+}
+
+/// A count that must be at least 1.
+fn at_least_one<N>(text: &str) -> Result<N, String>
+where
+    N: std::str::FromStr + Default + PartialEq,
+    N::Err: std::fmt::Display,
+{
+    match text.parse::<N>() {
+        Ok(n) if n == N::default() => Err("must be at least 1".to_string()),
+        Ok(n) => Ok(n),
+        Err(error) => Err(error.to_string()),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

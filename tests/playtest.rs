@@ -146,7 +146,8 @@ fn too_many_situations_suggest_random_runs() {
     assert_eq!((code, out.as_str()), (1, ""));
     assert_eq!(
         err,
-        "error: more than 10 distinct situations to explore, too many to walk every path; \
+        "error: more than 10 distinct situations to explore, too many to walk every path: \
+         they differ most in the scores conditions read, 5 ways so far; \
          sample the paths with `--random 10000` instead, or raise `--limit`\n"
     );
 }

@@ -270,7 +270,7 @@ fn a_loop(nodes: &[Node], ends: &[bool], order: &[usize]) -> Vec<SceneIx> {
     scenes
 }
 
-/// Each way into a part of the story with no way out, by the shortest replay found first.
+/// Each way into a part of the story with no way out, in the order exploration found them.
 fn traps(scenario: &Scenario, nodes: &[Node], ends: &[bool]) -> Vec<Trap> {
     let id = |scene: SceneIx| scenario.scenes[scene].id.clone();
     let mut reported = vec![false; nodes.len()];

@@ -1,7 +1,9 @@
-//! Exhaustive exploration: every answer to every question, breadth first, each distinct
+//! Exhaustive exploration: every answer to every question, depth first, each distinct
 //! situation (see [`super::memo`]) explored once, into a graph of situations and moves.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde_json::Value as Json;
 
 use crate::engine::{State, Step, Story};
 use crate::scenario::model::QuestionKind;
@@ -61,7 +63,10 @@ struct Explorer<'s> {
     quiet_bound: usize,
     graph: Graph<'s>,
     index: HashMap<String, usize>,
-    queue: VecDeque<(usize, State)>,
+    /// Situations found but not yet explored, with their first-found state. Depth first keeps
+    /// this to about the length of a path times its branching, where breadth first would hold
+    /// most of the situations at once.
+    pending: Vec<(usize, State)>,
 }
 
 /// Where walking on from an answer stopped.
@@ -88,12 +93,12 @@ pub fn explore<'s>(
             seen: Seen::new(scenario),
         },
         index: HashMap::new(),
-        queue: VecDeque::new(),
+        pending: Vec::new(),
     };
     let mut story = Story::new(scenario, LEARNER, SEED);
     let (stop, through) = explorer.walk(&mut story);
     explorer.node(story, stop, through, None)?;
-    while let Some((node, state)) = explorer.queue.pop_front() {
+    while let Some((node, state)) = explorer.pending.pop() {
         explorer.expand(node, state)?;
     }
     Ok(explorer.graph)
@@ -179,12 +184,20 @@ impl<'s> Explorer<'s> {
             return Ok(known);
         }
         if self.graph.nodes.len() >= self.limit {
-            return Err(PlaytestError::TooManyStates { limit: self.limit });
+            let why = growth(std::mem::take(&mut self.index).into_keys())
+                .map_or_else(String::new, |(part, kinds)| {
+                    format!(": they differ most in {part}, {kinds} ways so far")
+                });
+            return Err(PlaytestError::TooManyStates {
+                limit: self.limit,
+                why,
+            });
         }
         let id = self.graph.nodes.len();
         let kind = match stop {
             Stop::Asking => {
-                self.queue.push_back((id, slim(story.state())));
+                slim(story.state_mut());
+                self.pending.push((id, story.state().clone()));
                 Kind::Question
             }
             Stop::Ended(title) => {
@@ -205,6 +218,10 @@ impl<'s> Explorer<'s> {
 
     /// Steps the story on to its next question or ending, marking the scenes it enters; returns
     /// where it stopped and the scenes it entered, each once.
+    ///
+    /// An ending scene counts as ended on entering it: what remains is narration, which changes
+    /// nothing, and the results the engine would then compute (grades, map comparisons) are not
+    /// needed here and cost more than the rest of the walk.
     fn walk(&mut self, story: &mut Story<'_>) -> (Stop, Vec<SceneIx>) {
         let mut quiet = 0;
         let mut met: Vec<SceneIx> = Vec::new();
@@ -212,18 +229,22 @@ impl<'s> Explorer<'s> {
             match story.next() {
                 Step::Question(_) => return (Stop::Asking, met),
                 Step::End(results) => return (Stop::Ended(results.ending.title), met),
-                step => {
-                    if let Step::Scene { id, .. } = &step
-                        && let Some(scene) = self.graph.seen.enter(id)
-                        && !met.contains(&scene)
-                    {
+                Step::Scene { id, title } => {
+                    let Some(scene) = self.graph.seen.enter(&id) else {
+                        continue;
+                    };
+                    if !met.contains(&scene) {
                         met.push(scene);
                     }
-                    quiet += 1;
-                    if quiet > self.quiet_bound {
-                        return (Stop::Circling, met);
+                    if self.scenario.scenes[scene].ending {
+                        return (Stop::Ended(title.unwrap_or(id)), met);
                     }
+                    quiet += 1;
                 }
+                _ => quiet += 1,
+            }
+            if quiet > self.quiet_bound {
+                return (Stop::Circling, met);
             }
         }
     }
@@ -245,15 +266,49 @@ fn restore(scenario: &Scenario, state: State) -> Story<'_> {
     story
 }
 
-/// The state without the words of earlier answers, which only feedback and results screens
-/// show: queued states stay small while what conditions read (answer and rightness) stays.
-fn slim(state: &State) -> State {
-    let mut state = state.clone();
+/// Drops what only the feedback and results screens show of earlier answers (their words and
+/// score changes), so pending states stay small and cheap to copy; what conditions read (the
+/// answer and its rightness) stays.
+fn slim(state: &mut State) {
     for record in &mut state.answers {
-        record.prompt.clear();
-        record.shown.clear();
-        record.feedback.clear();
+        record.prompt = String::new();
+        record.shown = String::new();
+        record.feedback = Vec::new();
         record.solution = None;
+        record.score = Vec::new();
     }
-    state
+}
+
+/// The part of the situations found that varies most, in words, and how many ways it varies:
+/// why there are too many of them.
+fn growth(keys: impl Iterator<Item = String>) -> Option<(String, usize)> {
+    let mut kinds: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for key in keys {
+        // Keys of endings and circling scenes are not JSON, and vary only by scene.
+        let Ok(Json::Array(parts)) = serde_json::from_str::<Json>(&key) else {
+            continue;
+        };
+        let mut parts = parts.into_iter();
+        let (Some(Json::Object(fields)), Some(read)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let fields = fields
+            .into_iter()
+            .chain([("read_answers".to_string(), read)]);
+        for (field, value) in fields {
+            if field != "scene" && field != "cursor" {
+                kinds.entry(field).or_default().insert(value.to_string());
+            }
+        }
+    }
+    let (field, values) = kinds.into_iter().max_by_key(|(_, values)| values.len())?;
+    let part = match field.as_str() {
+        "flags" => "the flags conditions read".to_string(),
+        "scores" => "the scores conditions read".to_string(),
+        "visits" => "the visits conditions count".to_string(),
+        "read_answers" => "the answers conditions read".to_string(),
+        "maps" => "the value-stream maps learners build".to_string(),
+        other => format!("`{other}`"),
+    };
+    (values.len() > 1).then_some((part, values.len()))
 }

@@ -19,15 +19,17 @@
 //!   (`answer.<scene>`, `correct.<scene>` name the latest answer to that scene) change nothing
 //!   ahead; text interpolation reads names too, but only changes words on the screen.
 //!
+//! Value-stream figures (`vsm.<map>.<figure>`) need nothing more: a reference map's are fixed,
+//! and a learner's map is built in [`State::maps`], which the key keeps whole.
+//!
 //! The key is made by leaving these out of the serialised state, not by picking fields into
 //! it, so anything the engine keeps in [`State`] in future is part of the key until someone
 //! decides it can go: a new field makes the search slower, never wrong. A condition that reads
-//! anything else (a value-stream figure, say, which may be built from earlier answers) makes
-//! the key keep every flag, score, visit and answer.
+//! a name of any other kind makes the key keep every flag, score, visit and answer.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 
 use crate::engine::State;
 use crate::expr::Expr;
@@ -37,8 +39,11 @@ pub struct Reads {
     flags: BTreeSet<String>,
     scores: BTreeSet<String>,
     visits: BTreeSet<String>,
+    /// Scenes whose latest answer a condition reads (`answer.<scene>`).
     answers: BTreeSet<String>,
-    /// A name outside flags, scores, visits, answers and the learner's name, first one found.
+    /// Scenes whose latest answer's rightness a condition reads (`correct.<scene>`).
+    rightness: BTreeSet<String>,
+    /// A name of no kind above, nor the learner's name or a value-stream figure; the first found.
     other: Option<String>,
 }
 
@@ -50,6 +55,7 @@ impl Reads {
             scores: BTreeSet::new(),
             visits: BTreeSet::new(),
             answers: BTreeSet::new(),
+            rightness: BTreeSet::new(),
             other: None,
         };
         for scene in &scenario.scenes {
@@ -69,10 +75,12 @@ impl Reads {
         for path in expr.paths() {
             let set = match path {
                 [root] if root == "learner" => continue,
+                [root, ..] if root == "vsm" => continue,
                 [root, _] if root == "flag" => &mut self.flags,
                 [root, _] if root == "score" => &mut self.scores,
                 [root, _] if root == "visits" => &mut self.visits,
-                [root, _] if root == "answer" || root == "correct" => &mut self.answers,
+                [root, _] if root == "answer" => &mut self.answers,
+                [root, _] if root == "correct" => &mut self.rightness,
                 _ => {
                     self.other.get_or_insert_with(|| path.join("."));
                     continue;
@@ -82,7 +90,7 @@ impl Reads {
         }
     }
 
-    /// Whether a condition can read the answer given in `scene`.
+    /// Whether a condition can read the answer given in `scene` itself, not only its rightness.
     pub fn reads_answer(&self, scene: &str) -> bool {
         self.other.is_some() || self.answers.contains(scene)
     }
@@ -100,45 +108,58 @@ impl Reads {
             named("score", &self.scores),
             named("visits", &self.visits),
             named("answer", &self.answers),
+            named("correct", &self.rightness),
         ]
         .concat()
     }
 
-    /// The memo key of a state waiting at a question.
+    /// The memo key of a state waiting at a question: `[state, read answers]` as JSON, the state
+    /// without what is left out.
     pub fn key(&self, state: &mut State) -> String {
-        // The answers are the bulk of a state and mostly irrelevant: set them aside rather than
-        // serialise them, and put back only what conditions can read.
-        let answers = std::mem::take(&mut state.answers);
-        let json = serde_json::to_value(&*state);
-        state.answers = answers;
-        let Ok(Json::Object(mut map)) = json else {
-            // A state is plain data; should serialising ever fail, the whole debug text is a
-            // key that still tells every state apart.
-            return format!("{state:?}");
-        };
-        map.remove("learner");
-        map.remove("seed");
-        map.remove("answers");
         let latest: Vec<Json> = if self.other.is_some() {
             state.answers.iter().map(read_answer).collect()
         } else {
-            keep_only(&mut map, "flags", &self.flags);
-            keep_only(&mut map, "scores", &self.scores);
-            keep_only(&mut map, "visits", &self.visits);
-            self.answers
-                .iter()
-                .map(|scene| {
-                    state
-                        .answers
-                        .iter()
-                        .rev()
-                        .find(|record| &record.scene == scene)
-                        .map_or(Json::Null, read_answer)
-                })
-                .collect()
+            let latest = |scene: &String| {
+                state
+                    .answers
+                    .iter()
+                    .rev()
+                    .find(|record| &record.scene == scene)
+            };
+            let answers = self.answers.iter().map(|scene| {
+                latest(scene).map_or(Json::Null, |record| serde_json::json!(record.answer))
+            });
+            let rightness = self.rightness.iter().map(|scene| {
+                latest(scene).map_or(Json::Null, |record| serde_json::json!(record.right))
+            });
+            answers.chain(rightness).collect()
         };
-        map.insert("read_answers".to_string(), Json::Array(latest));
-        Json::Object(map).to_string()
+        // What the key leaves out is set aside while the rest is serialised, then put back:
+        // cheaper than copying the state, and the answers are most of it.
+        let answers = std::mem::take(&mut state.answers);
+        let learner = std::mem::take(&mut state.learner);
+        let seed = std::mem::take(&mut state.seed);
+        let kept = (self.other.is_none()).then(|| {
+            (
+                narrow(&mut state.flags, &self.flags),
+                narrow(&mut state.scores, &self.scores),
+                narrow(&mut state.visits, &self.visits),
+            )
+        });
+        let text = serde_json::to_string(&*state);
+        state.answers = answers;
+        state.learner = learner;
+        state.seed = seed;
+        if let Some((flags, scores, visits)) = kept {
+            state.flags = flags;
+            state.scores = scores;
+            state.visits = visits;
+        }
+        // A state is plain data; should serialising ever fail, its debug text is a key that
+        // still tells every state apart.
+        let text = text.unwrap_or_else(|_| format!("{state:?}"));
+        // A JSON array, so the parts can be read back to say why there are so many keys.
+        format!("[{text},{}]", Json::Array(latest))
     }
 }
 
@@ -147,8 +168,14 @@ fn read_answer(record: &crate::engine::AnswerRecord) -> Json {
     serde_json::json!([record.scene, record.answer, record.right])
 }
 
-fn keep_only(map: &mut Map<String, Json>, field: &str, names: &BTreeSet<String>) {
-    if let Some(Json::Object(values)) = map.get_mut(field) {
-        values.retain(|name, _| names.contains(name));
-    }
+/// Keeps only the entries of `map` named in `names`; returns the whole map as it was.
+fn narrow<V: Clone>(
+    map: &mut BTreeMap<String, V>,
+    names: &BTreeSet<String>,
+) -> BTreeMap<String, V> {
+    let kept = names
+        .iter()
+        .filter_map(|name| Some((name.clone(), map.get(name)?.clone())))
+        .collect();
+    std::mem::replace(map, kept)
 }

@@ -36,10 +36,14 @@ pub const LEARNER: &str = "Learner";
 #[derive(Debug, thiserror::Error)]
 pub enum PlaytestError {
     #[error(
-        "more than {limit} distinct situations to explore, too many to walk every path; \
+        "more than {limit} distinct situations to explore, too many to walk every path{why}; \
          sample the paths with `--random 10000` instead, or raise `--limit`"
     )]
-    TooManyStates { limit: usize },
+    TooManyStates {
+        limit: usize,
+        /// What varies most among the situations found, starting with `: `, or nothing.
+        why: String,
+    },
     #[error(
         "the question in scene `{scene}` offers {options} options to select from, too many \
          selections to try each; sample the paths with `--random 10000` instead"
