@@ -37,10 +37,17 @@ impl Sources {
     /// Adds a file under the name diagnostics will show for it.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
         let (name, text) = (name.into(), text.into());
+        // Plain ASCII with ordinary line ends, the usual case, shows as it is: one copy.
+        let plain = text
+            .bytes()
+            .all(|b| b == b'\n' || b == b'\t' || (0x20..0x7f).contains(&b));
         let mut display = String::with_capacity(text.len());
         let mut shifts = Vec::new();
+        if plain {
+            display.push_str(&text);
+        }
         let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
+        while let Some((at, c)) = chars.next().filter(|_| !plain) {
             let keep = c == '\r' && chars.peek().is_some_and(|&(_, next)| next == '\n');
             match symbol(c).filter(|_| !keep) {
                 Some(symbol) => {

@@ -82,6 +82,8 @@ pub fn compile(
         maps,
         workbenches,
         fingerprint: fingerprint(sources),
+        scene_ids: cx.scene_ids,
+        competency_ids: cx.competency_ids,
         flag_sets: cx.flag_sets,
         flag_reads: cx.flag_reads,
     })

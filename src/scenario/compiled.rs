@@ -1,5 +1,7 @@
 //! A scenario after loading: ids resolved to indices, text parsed into templates, ready to play.
 
+use std::collections::HashMap;
+
 use crate::diagnostic::Location;
 use crate::expr::{Expr, Template};
 
@@ -22,6 +24,8 @@ pub struct Scenario {
     pub fingerprint: String,
     pub maps: Vec<MapDef>,
     pub workbenches: Vec<WorkbenchDef>,
+    pub(super) scene_ids: HashMap<String, SceneIx>,
+    pub(super) competency_ids: HashMap<String, usize>,
     /// Every place a flag is set, for lints.
     pub flag_sets: Vec<(String, Location)>,
     /// Every place a flag is read in a condition or a text, for lints.
@@ -203,12 +207,13 @@ pub struct Effects {
 }
 
 impl Scenario {
+    /// Looked up on every step the engine takes, so by hash rather than by scanning.
     pub fn scene_index(&self, id: &str) -> Option<SceneIx> {
-        self.scenes.iter().position(|scene| scene.id == id)
+        self.scene_ids.get(id).copied()
     }
 
     pub fn competency_index(&self, id: &str) -> Option<usize> {
-        self.competencies.iter().position(|c| c.id == id)
+        self.competency_ids.get(id).copied()
     }
 
     /// A reference map or a workbench by id.

@@ -16,7 +16,7 @@ pub struct Doc<'a> {
     name: String,
     source: &'a str,
     root: &'a DeTable<'a>,
-    headers: Vec<Header>,
+    headers: std::cell::OnceCell<Vec<Header>>,
 }
 
 /// A `[table]` or `[[array-of-tables]]` header and where it is written.
@@ -39,9 +39,6 @@ impl Header {
 
 impl<'a> Doc<'a> {
     pub fn new(file: FileId, path: &str, source: &'a str, root: &'a DeTable<'a>) -> Doc<'a> {
-        let mut headers = Vec::new();
-        collect_headers(source, root, &mut Vec::new(), &mut headers);
-        headers.sort_by_key(|h| (h.start, h.path.len()));
         let name = std::path::Path::new(path)
             .file_name()
             .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned());
@@ -50,13 +47,24 @@ impl<'a> Doc<'a> {
             name,
             source,
             root,
-            headers,
+            headers: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Every header of the file, found on the first diagnostic that needs one: a file with
+    /// no problem never pays for it.
+    fn headers(&self) -> &[Header] {
+        self.headers.get_or_init(|| {
+            let mut headers = Vec::new();
+            collect_headers(self.source, self.root, &mut Vec::new(), &mut headers);
+            headers.sort_by_key(|h| (h.start, h.path.len()));
+            headers
+        })
     }
 
     /// The header of the table a key written at `offset` lands in; `None` at the top level.
     fn header_at(&self, offset: usize) -> Option<&Header> {
-        self.headers.iter().rev().find(|h| h.start <= offset)
+        self.headers().iter().rev().find(|h| h.start <= offset)
     }
 
     /// The path of the table a key written at `offset` lands in, and how to name it: the
@@ -336,7 +344,7 @@ impl<'a> Doc<'a> {
         while inline.is_empty() && ancestor.pop().is_some() && !ancestor.is_empty() {
             let name = ancestor.join(".");
             if keys_of(&name).is_some_and(|keys| keys.contains(&key)) {
-                let owner = if self.headers.iter().any(|h| h.path == ancestor && h.array) {
+                let owner = if self.headers().iter().any(|h| h.path == ancestor && h.array) {
                     format!("[[{name}]]")
                 } else {
                     format!("[{name}]")
