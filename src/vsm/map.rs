@@ -132,6 +132,14 @@ impl Map {
             .map(|(i, _)| i)
     }
 
+    /// Steps by their numbers on the map, in order: `1 → 2 → 6b → 7`.
+    pub fn path_labels(&self, ids: &[String]) -> String {
+        ids.iter()
+            .filter_map(|id| self.step(id).map(|s| s.label.as_str()))
+            .collect::<Vec<_>>()
+            .join(" → ")
+    }
+
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)
     }

@@ -116,12 +116,7 @@ fn summary(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
         ),
         (
             "Critical path",
-            metrics
-                .critical_path
-                .iter()
-                .map(|id| label(id))
-                .collect::<Vec<_>>()
-                .join(" → "),
+            map.path_labels(&metrics.critical_path),
             Paint::Plain,
         ),
         (

@@ -147,15 +147,7 @@ pub(super) fn notes(
             ),
         ));
     }
-    stand_out.push((
-        "Critical path",
-        metrics
-            .critical_path
-            .iter()
-            .map(|id| label(id))
-            .collect::<Vec<_>>()
-            .join(" → "),
-    ));
+    stand_out.push(("Critical path", map.path_labels(&metrics.critical_path)));
 
     // The sticky note, a little askew, at the right.
     let note_w = 420.0;
