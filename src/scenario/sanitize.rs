@@ -4,7 +4,10 @@
 /// Returns the clean text and whether anything was removed.
 pub fn sanitize(text: &str) -> (String, bool) {
     // Printable ASCII and newlines, nearly all text, has nothing to remove: one copy.
-    if text.bytes().all(|b| b == b'\n' || (0x20..0x7f).contains(&b)) {
+    if text
+        .bytes()
+        .all(|b| b == b'\n' || (0x20..0x7f).contains(&b))
+    {
         return (text.to_string(), false);
     }
     let mut changed = false;
