@@ -1,5 +1,7 @@
 //! What the story hands a front end, one step at a time: text already filled in and cleaned.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::scenario::Colour;
@@ -33,14 +35,14 @@ pub enum Step {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Speaker {
-    pub id: String,
-    pub name: String,
-    pub role: String,
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub role: Arc<str>,
     #[serde(skip)]
     pub colour: Colour,
     /// ASCII art a terminal may show the first time the character speaks.
     #[serde(skip)]
-    pub portrait: Option<String>,
+    pub portrait: Option<Arc<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

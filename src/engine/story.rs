@@ -1,10 +1,11 @@
 //! The pull-based story: ask for the next step, hand in answers.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use crate::expr::Expr;
 use crate::scenario::model::QuestionKind;
-use crate::scenario::{Beat, MapRef, Scenario, SceneDef, clean};
+use crate::scenario::{Beat, MapRef, Scenario, SceneDef, SceneIx, clean};
 
 use super::env::SessionEnv;
 use super::grading::judge;
@@ -23,6 +24,9 @@ const MAX_TEXT_ANSWER: usize = 2000;
 pub struct Story<'s> {
     scenario: &'s Scenario,
     state: State,
+    /// Where the current scene was last found: every step asks for it, and the state names
+    /// scenes by id, so the lookup is remembered until the id changes.
+    current: Cell<SceneIx>,
 }
 
 /// Why a saved session cannot continue with this scenario.
@@ -47,6 +51,7 @@ impl<'s> Story<'s> {
                 answers: Vec::new(),
                 maps: BTreeMap::new(),
             },
+            current: Cell::new(scenario.start),
         }
     }
 
@@ -59,7 +64,11 @@ impl<'s> Story<'s> {
         if matches!(state.cursor, Cursor::Beat { .. } | Cursor::Asking) {
             state.cursor = Cursor::Heading;
         }
-        Ok(Story { scenario, state })
+        Ok(Story {
+            scenario,
+            state,
+            current: Cell::new(scenario.start),
+        })
     }
 
     /// Starts in the given scene instead of the start scene (for authors testing a scene).
@@ -89,10 +98,15 @@ impl<'s> Story<'s> {
     }
 
     fn scene(&self) -> &'s SceneDef {
+        let remembered = &self.scenario.scenes[self.current.get()];
+        if remembered.id == self.state.scene {
+            return remembered;
+        }
         let index = self
             .scenario
             .scene_index(&self.state.scene)
             .unwrap_or(self.scenario.start);
+        self.current.set(index);
         &self.scenario.scenes[index]
     }
 

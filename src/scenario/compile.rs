@@ -205,11 +205,14 @@ impl Compiler<'_> {
             self.character_ids
                 .insert(character.id.get_ref().clone(), out.len());
             out.push(CharacterDef {
-                id: character.id.get_ref().clone(),
-                name: sanitize(&character.name).0,
-                role: sanitize(&character.role).0,
+                id: character.id.get_ref().as_str().into(),
+                name: sanitize(&character.name).0.into(),
+                role: sanitize(&character.role).0.into(),
                 colour,
-                portrait: self.portraits.get(character.id.get_ref()).cloned(),
+                portrait: self
+                    .portraits
+                    .get(character.id.get_ref())
+                    .map(|art| art.as_str().into()),
                 location: Location {
                     file,
                     span: character.id.span(),

@@ -1,6 +1,7 @@
 //! A scenario after loading: ids resolved to indices, text parsed into templates, ready to play.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::diagnostic::Location;
 use crate::expr::{Expr, Template};
@@ -44,12 +45,13 @@ pub struct Meta {
 
 #[derive(Debug, Clone)]
 pub struct CharacterDef {
-    pub id: String,
-    pub name: String,
-    pub role: String,
+    /// Shared, not copied, with every line the character speaks.
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub role: Arc<str>,
     pub colour: Colour,
     /// Lines of ASCII art, when the author gave one.
-    pub portrait: Option<String>,
+    pub portrait: Option<Arc<str>>,
     pub location: Location,
 }
 

@@ -88,7 +88,7 @@ pub fn narration(text: &str, width: usize) -> Vec<Line> {
 /// The first time someone speaks, their role follows the name so the learner knows who they are.
 pub fn speech(speaker: &Speaker, text: &str, width: usize, introduce: bool) -> Vec<Line> {
     let name = Span::new(
-        speaker.name.clone(),
+        speaker.name.to_string(),
         Paint {
             fg: terminal_colour(speaker.colour),
             bold: true,
@@ -537,7 +537,7 @@ mod tests {
 
     fn speaker(name: &str, role: &str) -> Speaker {
         Speaker {
-            id: name.to_lowercase(),
+            id: name.to_lowercase().into(),
             name: name.into(),
             role: role.into(),
             colour: Colour::Named(Named::Red),

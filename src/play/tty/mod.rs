@@ -226,7 +226,7 @@ impl Frontend for Tty {
             }
             Step::Narration { text } => self.story(&layout::narration(text, width)),
             Step::Line { speaker, text } => {
-                let introduce = self.introduced.insert(speaker.id.clone());
+                let introduce = self.introduced.insert(speaker.id.to_string());
                 if introduce {
                     let portrait = layout::portrait(speaker, &self.screen());
                     if !portrait.is_empty() && self.block(&portrait, false)? == Reply::Quit {
