@@ -27,6 +27,9 @@ pub struct Story<'s> {
     /// Where the current scene was last found: every step asks for it, and the state names
     /// scenes by id, so the lookup is remembered until the id changes.
     current: Cell<SceneIx>,
+    /// The waiting question as last shown, so asking again and judging the answer do not
+    /// render and shuffle it anew. Never saved: it is rebuilt from the state when missing.
+    asked: Option<QuestionView>,
 }
 
 /// Why a saved session cannot continue with this scenario.
@@ -52,6 +55,7 @@ impl<'s> Story<'s> {
                 maps: BTreeMap::new(),
             },
             current: Cell::new(scenario.start),
+            asked: None,
         }
     }
 
@@ -68,6 +72,7 @@ impl<'s> Story<'s> {
             scenario,
             state,
             current: Cell::new(scenario.start),
+            asked: None,
         })
     }
 
@@ -78,6 +83,7 @@ impl<'s> Story<'s> {
         }
         self.state.scene = scene.to_string();
         self.state.cursor = Cursor::Entering;
+        self.asked = None;
         true
     }
 
@@ -86,6 +92,7 @@ impl<'s> Story<'s> {
     }
 
     pub fn state_mut(&mut self) -> &mut State {
+        self.asked = None;
         &mut self.state
     }
 
@@ -166,14 +173,14 @@ impl<'s> Story<'s> {
                 }
                 None if scene.question.is_some() => {
                     self.state.cursor = Cursor::Asking;
-                    self.question_view().map(Step::Question)
+                    self.ask()
                 }
                 None => {
                     self.leave(None);
                     None
                 }
             },
-            Cursor::Asking => self.question_view().map(Step::Question),
+            Cursor::Asking => self.ask(),
             Cursor::Feedback { goto } => {
                 let feedback = self.feedback_view();
                 self.leave(goto);
@@ -272,6 +279,14 @@ impl<'s> Story<'s> {
         }
     }
 
+    /// The waiting question as a step, remembered for the answer that follows.
+    fn ask(&mut self) -> Option<Step> {
+        if self.asked.is_none() {
+            self.asked = self.question_view();
+        }
+        self.asked.clone().map(Step::Question)
+    }
+
     /// The waiting question as the learner sees it, or `None` if no question waits.
     pub fn question_view(&self) -> Option<QuestionView> {
         let scene = self.scene();
@@ -326,7 +341,10 @@ impl<'s> Story<'s> {
         if self.state.cursor != Cursor::Asking {
             return Err(AnswerError::NotAsking);
         }
-        let view = self.question_view().ok_or(AnswerError::NotAsking)?;
+        let view = match self.asked.take() {
+            Some(view) => view,
+            None => self.question_view().ok_or(AnswerError::NotAsking)?,
+        };
         let scene = self.scene();
         let question = scene.question.as_ref().ok_or(AnswerError::NotAsking)?;
         let answer = match answer {
