@@ -127,27 +127,16 @@ impl Svg {
     }
 
     pub fn polyline(&mut self, points: &[(f64, f64)], style: &str) {
-        let points: Vec<String> = points
-            .iter()
-            .map(|(x, y)| format!("{x:.1},{y:.1}"))
-            .collect();
+        let points = point_list(points);
         let _ = writeln!(
             self.out,
-            r#"<polyline points="{}" fill="none" {style}/>"#,
-            points.join(" ")
+            r#"<polyline points="{points}" fill="none" {style}/>"#
         );
     }
 
     pub fn polygon(&mut self, points: &[(f64, f64)], style: &str) {
-        let points: Vec<String> = points
-            .iter()
-            .map(|(x, y)| format!("{x:.1},{y:.1}"))
-            .collect();
-        let _ = writeln!(
-            self.out,
-            r#"<polygon points="{}" {style}/>"#,
-            points.join(" ")
-        );
+        let points = point_list(points);
+        let _ = writeln!(self.out, r#"<polygon points="{points}" {style}/>"#);
     }
 
     pub fn circle(&mut self, cx: f64, cy: f64, r: f64, style: &str) {
@@ -193,6 +182,15 @@ impl Svg {
     pub fn finish(self) -> String {
         self.out
     }
+}
+
+/// An SVG `points` attribute: `x,y` pairs to a tenth of a unit.
+fn point_list(points: &[(f64, f64)]) -> String {
+    points
+        .iter()
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
