@@ -10,6 +10,8 @@ use std::ops::Range;
 
 use codespan_reporting::files::{Files, SimpleFile};
 
+use crate::scan::{all_bytes, is_printable_ascii};
+
 /// Index of a file in [`Sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FileId(pub usize);
@@ -38,9 +40,7 @@ impl Sources {
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
         let (name, text) = (name.into(), text.into());
         // Plain ASCII with ordinary line ends, the usual case, shows as it is: one copy.
-        let plain = text
-            .bytes()
-            .all(|b| b == b'\n' || b == b'\t' || (0x20..0x7f).contains(&b));
+        let plain = all_bytes(&text, |b| b == b'\n' || b == b'\t' || is_printable_ascii(b));
         let mut display = String::with_capacity(text.len());
         let mut shifts = Vec::new();
         if plain {

@@ -1,5 +1,6 @@
 //! Semantic checks and resolution: from the serde model to a playable [`Scenario`].
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
@@ -16,7 +17,7 @@ use super::load::{Broken, Parsed};
 use super::model::{
     ChoiceOption, FlagValue, Manifest, NumberSource, Outcome, Question, QuestionKind, Scene,
 };
-use super::sanitize::{is_suspicious, sanitize};
+use super::sanitize::{cleaned, is_suspicious, sanitize, suspicious_count};
 
 /// Names an expression may start with, besides those the scenario defines.
 const ROOTS: &str = "`learner`, `score.<competency>`, `flag.<name>`, `visits.<scene>`, `answer.<scene>`, `correct.<scene>`, `vsm.<map>.<figure>`";
@@ -28,22 +29,14 @@ pub fn compile(
 ) -> Option<Scenario> {
     let (manifest_file, manifest, scenes) =
         (parsed.manifest_file, &parsed.manifest, &parsed.scenes);
-    let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
     let mut cx = Compiler {
         sources,
-        diagnostics,
         broken: &parsed.broken,
-        scene_ids: HashMap::new(),
-        questions: HashMap::new(),
-        competency_ids: HashMap::new(),
-        character_ids: HashMap::new(),
         portraits: &parsed.portraits,
+        known: Cow::Owned(Known::default()),
+        diagnostics: Vec::new(),
         flag_sets: Vec::new(),
         flag_reads: Vec::new(),
-        map_ids: HashMap::new(),
-        map_defs: Vec::new(),
-        benches: Vec::new(),
-        dead_maps: HashSet::new(),
     };
     if let Some(id) = &manifest.id {
         cx.check_id(manifest_file, id, "scenario");
@@ -57,12 +50,34 @@ pub fn compile(
         .start
         .as_ref()
         .and_then(|start| cx.scene_ref(manifest_file, start));
-    let compiled: Vec<SceneDef> = scenes
-        .iter()
-        .map(|(file, scene)| cx.scene(*file, scene))
-        .collect();
-    let errors_after = cx.diagnostics.iter().filter(|d| d.is_error()).count();
-    if errors_after > errors_before {
+    // Scenes only read what the scenario defines, so they compile side by side; each keeps
+    // its own findings, gathered in scene order so the result is the same as one by one.
+    let known = cx.known.into_owned();
+    let scene_compilers = crate::parallel::map(scenes, |(file, scene)| {
+        let mut scene_cx = Compiler {
+            sources,
+            broken: &parsed.broken,
+            portraits: &parsed.portraits,
+            known: Cow::Borrowed(&known),
+            diagnostics: Vec::new(),
+            flag_sets: Vec::new(),
+            flag_reads: Vec::new(),
+        };
+        let compiled = scene_cx.scene(*file, scene);
+        (compiled, scene_cx)
+    });
+    let (mut flag_sets, mut flag_reads) = (cx.flag_sets, cx.flag_reads);
+    let mut found = cx.diagnostics;
+    let mut compiled = Vec::with_capacity(scenes.len());
+    for (scene, scene_cx) in scene_compilers {
+        compiled.push(scene);
+        found.extend(scene_cx.diagnostics);
+        flag_sets.extend(scene_cx.flag_sets);
+        flag_reads.extend(scene_cx.flag_reads);
+    }
+    let errors = found.iter().any(Diagnostic::is_error);
+    diagnostics.extend(found);
+    if errors {
         return None;
     }
     Some(Scenario {
@@ -82,10 +97,10 @@ pub fn compile(
         maps,
         workbenches,
         fingerprint: fingerprint(sources),
-        scene_ids: cx.scene_ids,
-        competency_ids: cx.competency_ids,
-        flag_sets: cx.flag_sets,
-        flag_reads: cx.flag_reads,
+        scene_ids: known.scene_ids,
+        competency_ids: known.competency_ids,
+        flag_sets,
+        flag_reads,
     })
 }
 
@@ -105,17 +120,24 @@ fn fingerprint(sources: &Sources) -> String {
 
 pub(super) struct Compiler<'a> {
     pub(super) sources: &'a Sources,
-    pub(super) diagnostics: &'a mut Vec<Diagnostic>,
     /// Ids of tables that could not be read: not reported again as missing.
     pub(super) broken: &'a Broken,
+    pub(super) portraits: &'a HashMap<String, String>,
+    /// Written while the scenario's definitions are read, then shared by every scene.
+    pub(super) known: Cow<'a, Known>,
+    pub(super) diagnostics: Vec<Diagnostic>,
+    pub(super) flag_sets: Vec<(String, Location)>,
+    pub(super) flag_reads: Vec<(String, Location)>,
+}
+
+/// What scenes may refer to: every id the scenario defines.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Known {
     pub(super) scene_ids: HashMap<String, SceneIx>,
     /// Scenes that have a question, so `answer.<scene>` can be checked.
     pub(super) questions: HashMap<String, QuestionKind>,
     pub(super) competency_ids: HashMap<String, usize>,
     pub(super) character_ids: HashMap<String, usize>,
-    pub(super) portraits: &'a HashMap<String, String>,
-    pub(super) flag_sets: Vec<(String, Location)>,
-    pub(super) flag_reads: Vec<(String, Location)>,
     pub(super) map_ids: HashMap<String, MapRef>,
     pub(super) map_defs: Vec<MapDef>,
     pub(super) benches: Vec<WorkbenchDef>,
@@ -172,9 +194,12 @@ impl Compiler<'_> {
         for (index, (file, scene)) in scenes.iter().enumerate() {
             self.check_id(*file, &scene.id, "scene");
             if self.register(&mut seen, *file, &scene.id, "scene") {
-                self.scene_ids.insert(scene.id.get_ref().clone(), index);
+                self.known
+                    .to_mut()
+                    .scene_ids
+                    .insert(scene.id.get_ref().clone(), index);
                 if let Some(question) = &scene.question {
-                    self.questions.insert(
+                    self.known.to_mut().questions.insert(
                         scene.id.get_ref().clone(),
                         *question.get_ref().kind.get_ref(),
                     );
@@ -202,7 +227,9 @@ impl Compiler<'_> {
                     Colour::Default
                 }),
             };
-            self.character_ids
+            self.known
+                .to_mut()
+                .character_ids
                 .insert(character.id.get_ref().clone(), out.len());
             out.push(CharacterDef {
                 id: character.id.get_ref().as_str().into(),
@@ -230,7 +257,9 @@ impl Compiler<'_> {
             if !self.register(&mut seen, file, &competency.id, "competency") {
                 continue;
             }
-            self.competency_ids
+            self.known
+                .to_mut()
+                .competency_ids
                 .insert(competency.id.get_ref().clone(), out.len());
             out.push(CompetencyDef {
                 id: competency.id.get_ref().clone(),
@@ -297,11 +326,11 @@ impl Compiler<'_> {
     }
 
     fn scene_ref(&mut self, file: FileId, id: &Spanned<String>) -> Option<SceneIx> {
-        let found = self.scene_ids.get(id.get_ref()).copied();
+        let found = self.known.scene_ids.get(id.get_ref()).copied();
         if found.is_none() && !self.broken.may_be_scene(id.get_ref()) {
-            let hint = match closest(id.get_ref(), self.scene_ids.keys()) {
+            let hint = match closest(id.get_ref(), self.known.scene_ids.keys()) {
                 Some(close) => format!("did you mean `{close}`?"),
-                None => known_list("scene", "scenes", self.scene_ids.keys()),
+                None => known_list("scene", "scenes", self.known.scene_ids.keys()),
             };
             self.push(
                 Diagnostic::error(
@@ -317,7 +346,17 @@ impl Compiler<'_> {
 
     /// Sanitises and parses display text; problems are reported and the text still shows.
     fn text(&mut self, file: FileId, text: &Spanned<String>) -> Template {
-        let count = text.get_ref().chars().filter(|c| is_suspicious(*c)).count();
+        let written = self.check_text(file, text);
+        match cleaned(text.get_ref()) {
+            Cow::Borrowed(same) => written.unwrap_or_else(|| Template::literal(same)),
+            Cow::Owned(clean) => quiet_template(&clean),
+        }
+    }
+
+    /// Reports control characters, bad `{...}` holes and unknown names in display text, and
+    /// returns its template as written when it parses.
+    fn check_text(&mut self, file: FileId, text: &Spanned<String>) -> Option<Template> {
+        let count = suspicious_count(text.get_ref());
         if count > 0 {
             let message = match count {
                 1 => "text contains a control character".to_string(),
@@ -338,17 +377,12 @@ impl Compiler<'_> {
                 "dojo removes such characters before showing text, so no escape sequence reaches the terminal; write plain text",
             ));
         }
-        self.template(file, text)
-    }
-
-    /// Parses display text into a template, reporting bad `{...}` holes and unknown names.
-    fn template(&mut self, file: FileId, text: &Spanned<String>) -> Template {
-        let clean = sanitize(text.get_ref()).0;
         // Checked as written, so that offsets inside the value map back to the file.
         match Template::parse(text.get_ref()) {
             Ok(template) => {
                 let holes: Vec<&Expr> = template.holes().collect();
                 self.check_names(file, text, &holes);
+                Some(template)
             }
             Err(error) => {
                 let span = inner_span(
@@ -377,9 +411,9 @@ impl Compiler<'_> {
                     .collect();
                 let holes: Vec<&Expr> = lines.iter().flat_map(Template::holes).collect();
                 self.check_names(file, text, &holes);
+                None
             }
         }
-        Template::parse(&clean).unwrap_or_else(|_| Template::literal(&clean))
     }
 
     fn expr(&mut self, file: FileId, source: &Spanned<String>) -> Option<Expr> {
@@ -496,22 +530,22 @@ impl Compiler<'_> {
         let id = &rest[0];
         let (exists, known): (bool, Vec<&String>) = match root {
             "score" => (
-                self.competency_ids.contains_key(id) || self.broken.competencies.contains(id),
-                self.competency_ids.keys().collect(),
+                self.known.competency_ids.contains_key(id) || self.broken.competencies.contains(id),
+                self.known.competency_ids.keys().collect(),
             ),
             "visits" => (
-                self.scene_ids.contains_key(id) || self.broken.may_be_scene(id),
-                self.scene_ids.keys().collect(),
+                self.known.scene_ids.contains_key(id) || self.broken.may_be_scene(id),
+                self.known.scene_ids.keys().collect(),
             ),
             _ => (
-                self.questions.contains_key(id) || self.broken.may_be_scene(id),
-                self.questions.keys().collect(),
+                self.known.questions.contains_key(id) || self.broken.may_be_scene(id),
+                self.known.questions.keys().collect(),
             ),
         };
         if exists {
             return None;
         }
-        if root != "visits" && root != "score" && self.scene_ids.contains_key(id) {
+        if root != "visits" && root != "score" && self.known.scene_ids.contains_key(id) {
             return Some(NameProblem {
                 message: format!("scene `{id}` has no question, so `{name}` is never set"),
                 label: "not a scene with a question",
@@ -545,8 +579,8 @@ impl Compiler<'_> {
     fn scene(&mut self, file: FileId, scene: &Scene) -> SceneDef {
         let mut beats = Vec::new();
         if let Some(narration) = &scene.narration {
-            self.text(file, narration);
-            for paragraph in paragraphs(&sanitize(narration.get_ref()).0) {
+            self.check_text(file, narration);
+            for paragraph in paragraphs(&cleaned(narration.get_ref())) {
                 beats.push(Beat::Narration(quiet_template(&paragraph)));
             }
         }
@@ -605,13 +639,13 @@ impl Compiler<'_> {
     }
 
     fn dialogue(&mut self, file: FileId, dialogue: &Spanned<String>, beats: &mut Vec<Beat>) {
-        self.text(file, dialogue);
+        self.check_text(file, dialogue);
         // Split the text as written, so speaker ranges match the file; clean each line after.
         for line in parse_script(dialogue.get_ref()) {
-            let text = quiet_template(&sanitize(&line.text).0);
+            let text = quiet_template(&cleaned(&line.text));
             match line.speaker {
                 None => beats.push(Beat::Narration(text)),
-                Some((who, range)) => match self.character_ids.get(&who) {
+                Some((who, range)) => match self.known.character_ids.get(&who) {
                     Some(&speaker) => beats.push(Beat::Line { speaker, text }),
                     None if self.broken.characters.contains(&who) => {}
                     None => {
@@ -626,11 +660,11 @@ impl Compiler<'_> {
                             format!("no character has the id `{who}`"),
                         )
                         .at(file, span, "unknown speaker");
-                        diagnostic = diagnostic.hint(match closest(&who, self.character_ids.keys()) {
+                        diagnostic = diagnostic.hint(match closest(&who, self.known.character_ids.keys()) {
                             Some(close) => format!("did you mean `{close}`?"),
                             None => format!(
                                 "{}; declare `{who}` with [[character]] in scenario.toml, or indent the line to continue the one above",
-                                known_list("character", "characters", self.character_ids.keys())
+                                known_list("character", "characters", self.known.character_ids.keys())
                             ),
                         });
                         self.push(diagnostic);
@@ -968,7 +1002,7 @@ impl Compiler<'_> {
     ) -> Effects {
         let mut effects = Effects::default();
         for (competency, delta) in score {
-            match self.competency_ids.get(competency.get_ref()) {
+            match self.known.competency_ids.get(competency.get_ref()) {
                 Some(&index) => effects.score.push((index, *delta)),
                 None if self.broken.competencies.contains(competency.get_ref()) => {}
                 None => {
@@ -978,14 +1012,14 @@ impl Compiler<'_> {
                     )
                     .at(file, competency.span(), "unknown competency");
                     diagnostic = diagnostic.hint(
-                        match closest(competency.get_ref(), self.competency_ids.keys()) {
+                        match closest(competency.get_ref(), self.known.competency_ids.keys()) {
                             Some(close) => format!("did you mean `{close}`?"),
                             None => format!(
                                 "{}; declare others with [[competency]] in scenario.toml",
                                 known_list(
                                     "competency",
                                     "competencies",
-                                    self.competency_ids.keys()
+                                    self.known.competency_ids.keys()
                                 )
                             ),
                         },
@@ -1124,7 +1158,16 @@ fn quiet_template(text: &str) -> Template {
 /// Paragraphs of narration: blank lines separate them, single newlines are soft.
 fn paragraphs(text: &str) -> Vec<String> {
     text.split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|p| {
+            let mut joined = String::with_capacity(p.len());
+            for word in p.split_whitespace() {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                joined.push_str(word);
+            }
+            joined
+        })
         .filter(|p| !p.is_empty())
         .collect()
 }

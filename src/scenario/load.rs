@@ -76,6 +76,7 @@ pub fn parse_files(
     let mut broken = Broken::default();
     let manifest = parse_manifest(sources, manifest_file, diagnostics, &mut broken);
     let mut scenes = Vec::new();
+    let mut scene_files = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for name in manifest.scenes.iter().flatten() {
         let span = name.span();
@@ -118,14 +119,7 @@ pub fn parse_files(
         }
         seen.push(name);
         match files.read(name) {
-            Ok(text) => {
-                let file = sources.add(files.display_name(name), text);
-                scenes.extend(
-                    parse_scene_file(sources, file, diagnostics, &mut broken)
-                        .into_iter()
-                        .map(|s| (file, s)),
-                );
-            }
+            Ok(text) => scene_files.push(sources.add(files.display_name(name), text)),
             Err(error) => {
                 broken.unread_scenes = true;
                 diagnostics.push(
@@ -141,6 +135,13 @@ pub fn parse_files(
                 );
             }
         }
+    }
+    // Parsing is most of the work of loading, and every file parses on its own.
+    let parsed = crate::parallel::map(&scene_files, |&file| parse_scene_file(sources, file));
+    for (&file, read) in scene_files.iter().zip(parsed) {
+        scenes.extend(read.scenes.into_iter().map(|s| (file, s)));
+        diagnostics.extend(read.diagnostics);
+        broken.scenes.extend(read.broken);
     }
     let maps = read_maps(
         files,
@@ -430,13 +431,15 @@ fn lenient<T: for<'de> Deserialize<'de>>(
     item: &Spanned<DeValue<'_>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(T, bool)> {
+    // The deserialiser consumes what it reads, so each attempt gets a copy; a working copy to
+    // cut bad keys out of is made only once the first attempt has failed.
+    let mut error = match T::deserialize(ValueDeserializer::from(item.clone())) {
+        Ok(value) => return Some((value, false)),
+        Err(error) => error,
+    };
     let mut item = item.clone();
     let mut removed: Vec<String> = Vec::new();
     loop {
-        let error = match T::deserialize(ValueDeserializer::from(item.clone())) {
-            Ok(value) => return Some((value, !removed.is_empty())),
-            Err(error) => error,
-        };
         let span = error.span();
         let missing = error
             .message()
@@ -455,6 +458,10 @@ fn lenient<T: for<'de> Deserialize<'de>>(
         let span = span.filter(|span| *span != item.span())?;
         let key = remove_at(item.get_mut(), &span)?;
         removed.push(key);
+        error = match T::deserialize(ValueDeserializer::from(item.clone())) {
+            Ok(value) => return Some((value, true)),
+            Err(error) => error,
+        };
     }
 }
 
@@ -503,20 +510,25 @@ fn remove_at(value: &mut DeValue<'_>, span: &std::ops::Range<usize>) -> Option<S
     }
 }
 
-fn parse_scene_file(
-    sources: &Sources,
-    file: FileId,
-    diagnostics: &mut Vec<Diagnostic>,
-    broken: &mut Broken,
-) -> Vec<Scene> {
-    let (table, _) = parse_table(sources, file, diagnostics);
+/// What one scene file holds, and what is wrong with it.
+struct SceneFile {
+    scenes: Vec<Scene>,
+    diagnostics: Vec<Diagnostic>,
+    /// Ids of the `[[scene]]` tables that could not be read.
+    broken: HashSet<String>,
+}
+
+fn parse_scene_file(sources: &Sources, file: FileId) -> SceneFile {
+    let mut diagnostics = Vec::new();
+    let mut broken = HashSet::new();
+    let (table, _) = parse_table(sources, file, &mut diagnostics);
     let root = table.get_ref();
     let doc = Doc::new(file, sources.name(file), sources.text(file), root);
     let mut scenes = Vec::new();
     for (key, value) in root.iter() {
         let name = key.get_ref();
         if name == "scene" {
-            let read = each::<Scene>(&doc, value, diagnostics, &mut broken.scenes);
+            let read = each::<Scene>(&doc, value, &mut diagnostics, &mut broken);
             scenes.extend(
                 read.into_iter()
                     .map(|(scene, damaged)| Scene { damaged, ..scene }),
@@ -538,5 +550,9 @@ fn parse_scene_file(
             .hint(hint),
         );
     }
-    scenes
+    SceneFile {
+        scenes,
+        diagnostics,
+        broken,
+    }
 }

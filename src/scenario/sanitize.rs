@@ -1,38 +1,53 @@
 //! Keeps scenario text from steering the terminal: control and escape characters never pass.
 
+use std::borrow::Cow;
+
+use crate::scan::{all_bytes, is_printable_ascii};
+
 /// Removes every control character except newline, and turns tabs into spaces.
 /// Returns the clean text and whether anything was removed.
 pub fn sanitize(text: &str) -> (String, bool) {
-    // Printable ASCII and newlines, nearly all text, has nothing to remove: one copy.
-    if text
-        .bytes()
-        .all(|b| b == b'\n' || (0x20..0x7f).contains(&b))
-    {
-        return (text.to_string(), false);
+    match cleaned(text) {
+        Cow::Borrowed(text) => (text.to_string(), false),
+        Cow::Owned(clean) => (clean, true),
     }
-    let mut changed = false;
+}
+
+/// The same without a copy when there is nothing to remove, as in nearly all text.
+pub fn cleaned(text: &str) -> Cow<'_, str> {
+    if all_bytes(text, |b| b == b'\n' || is_printable_ascii(b)) || !text.chars().any(is_removed) {
+        return Cow::Borrowed(text);
+    }
     let clean = text
         .chars()
         .filter_map(|c| match c {
-            '\n' => Some('\n'),
-            '\t' => {
-                changed = true;
-                Some(' ')
-            }
-            c if c.is_control() || is_invisible_format(c) => {
-                changed = true;
-                None
-            }
+            '\t' => Some(' '),
+            c if is_removed(c) => None,
             c => Some(c),
         })
         .collect();
-    (clean, changed)
+    Cow::Owned(clean)
+}
+
+/// Whether sanitising changes `c` (a tab becomes a space, the rest is dropped).
+fn is_removed(c: char) -> bool {
+    c != '\n' && (c.is_control() || is_invisible_format(c))
 }
 
 /// Whether an author's text holding `c` deserves a warning: removed before display and not
 /// mere layout (newline, tab, the carriage return of a CRLF file).
 pub fn is_suspicious(c: char) -> bool {
     (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || is_invisible_format(c)
+}
+
+/// How many characters of `text` deserve that warning.
+pub fn suspicious_count(text: &str) -> usize {
+    if all_bytes(text, |b| {
+        is_printable_ascii(b) || matches!(b, b'\n' | b'\t' | b'\r')
+    }) {
+        return 0;
+    }
+    text.chars().filter(|c| is_suspicious(*c)).count()
 }
 
 /// Bidirectional overrides can make text display in an order other than it is stored.
@@ -55,5 +70,15 @@ mod tests {
         assert_eq!(clean, "a[2Jbc31mde\n f");
         assert!(changed);
         assert_eq!(sanitize("plain"), ("plain".to_string(), false));
+        assert_eq!(suspicious_count("a\u{1b}b\r\n\tc\u{2066}"), 2);
+    }
+
+    #[test]
+    fn clean_text_is_not_copied() {
+        assert!(matches!(
+            cleaned("caf\u{e9} \u{2014} ok\n"),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(cleaned("a\tb"), Cow::Owned(ref s) if s == "a b"));
     }
 }

@@ -29,7 +29,9 @@ impl Compiler<'_> {
                 continue;
             }
             if let Some(map) = map {
-                self.map_ids
+                self.known
+                    .to_mut()
+                    .map_ids
                     .insert(entry.id.get_ref().clone(), MapRef::Reference(maps.len()));
                 maps.push(MapDef {
                     id: entry.id.get_ref().clone(),
@@ -61,10 +63,15 @@ impl Compiler<'_> {
                         .hint(hint),
                     );
                 }
-                self.dead_maps.insert(bench.id.get_ref().clone());
+                self.known
+                    .to_mut()
+                    .dead_maps
+                    .insert(bench.id.get_ref().clone());
                 continue;
             };
-            self.map_ids
+            self.known
+                .to_mut()
+                .map_ids
                 .insert(bench.id.get_ref().clone(), MapRef::Workbench(benches.len()));
             benches.push(WorkbenchDef {
                 id: bench.id.get_ref().clone(),
@@ -72,14 +79,14 @@ impl Compiler<'_> {
                 reference: index,
             });
         }
-        self.map_defs = maps.clone();
-        self.benches = benches.clone();
+        self.known.to_mut().map_defs = maps.clone();
+        self.known.to_mut().benches = benches.clone();
         (maps, benches)
     }
 
     /// A map named by `show_map`.
     pub(super) fn show_map(&mut self, file: FileId, id: &Spanned<String>) -> Option<MapRef> {
-        let found = self.map_ids.get(id.get_ref()).copied();
+        let found = self.known.map_ids.get(id.get_ref()).copied();
         if found.is_none() && !self.map_is_broken(id.get_ref()) {
             self.push(
                 Diagnostic::error(
@@ -95,11 +102,11 @@ impl Compiler<'_> {
 
     /// Whether `id` names a map whose problem is already reported.
     fn map_is_broken(&self, id: &str) -> bool {
-        self.broken.maps.contains(id) || self.dead_maps.contains(id)
+        self.broken.maps.contains(id) || self.known.dead_maps.contains(id)
     }
 
     fn known_maps(&self) -> String {
-        let mut ids: Vec<&String> = self.map_ids.keys().collect();
+        let mut ids: Vec<&String> = self.known.map_ids.keys().collect();
         ids.sort();
         if ids.is_empty() {
             "declare maps with [[map]] and [[workbench]] in scenario.toml".to_string()
@@ -116,7 +123,7 @@ impl Compiler<'_> {
         let text = build.get_ref();
         let span = build.span();
         let (bench_id, rest) = text.split_once('.').unwrap_or((text.as_str(), ""));
-        let Some(MapRef::Workbench(bench)) = self.map_ids.get(bench_id).copied() else {
+        let Some(MapRef::Workbench(bench)) = self.known.map_ids.get(bench_id).copied() else {
             if !self.map_is_broken(bench_id) {
                 self.push(
                     Diagnostic::error("bad-build", format!("`{bench_id}` is not a workbench"))
@@ -126,7 +133,7 @@ impl Compiler<'_> {
             }
             return None;
         };
-        let reference = &self.map_defs[self.benches[bench].reference].map;
+        let reference = &self.known.map_defs[self.known.benches[bench].reference].map;
         let step_ids: Vec<String> = reference.steps.iter().map(|s| s.id.clone()).collect();
         let parts: Vec<&str> = rest.split('.').collect();
         let (build, wanted) = match parts.as_slice() {
@@ -235,13 +242,13 @@ impl Compiler<'_> {
             return Vec::new();
         };
         let bench_id = build.get_ref().split('.').next().unwrap_or_default();
-        let Some(MapRef::Workbench(bench)) = self.map_ids.get(bench_id).copied() else {
+        let Some(MapRef::Workbench(bench)) = self.known.map_ids.get(bench_id).copied() else {
             return Vec::new();
         };
         if *question.kind.get_ref() != QuestionKind::Order {
             return Vec::new();
         }
-        let reference = &self.map_defs[self.benches[bench].reference].map;
+        let reference = &self.known.map_defs[self.known.benches[bench].reference].map;
         let mut groups = Vec::new();
         parallel_groups(&reference.flow, &mut groups);
         groups
@@ -353,9 +360,9 @@ impl Compiler<'_> {
         if self.map_is_broken(map_id) {
             return None;
         }
-        let reference = match self.map_ids.get(map_id) {
+        let reference = match self.known.map_ids.get(map_id) {
             Some(MapRef::Reference(i)) => *i,
-            Some(MapRef::Workbench(b)) => self.benches[*b].reference,
+            Some(MapRef::Workbench(b)) => self.known.benches[*b].reference,
             None => {
                 return Some(NameProblem {
                     message: format!("`{name}` names no map `{map_id}`"),
@@ -365,7 +372,7 @@ impl Compiler<'_> {
             }
         };
         let metric = path[2..].join(".");
-        let names = self.map_defs[reference].metrics.names();
+        let names = self.known.map_defs[reference].metrics.names();
         if names.contains(&metric) {
             return None;
         }
