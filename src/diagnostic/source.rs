@@ -2,11 +2,13 @@
 //!
 //! Files are shown to the terminal when diagnostics quote them, and an author's file may hold
 //! control characters (an escape sequence, a text direction override). Each file therefore
-//! keeps a display copy in which such characters are [`visible`] symbols, and spans into the
-//! original text are moved onto the display copy with [`Sources::display_span`].
+//! has a display copy in which such characters are [`visible`] symbols, made the first time a
+//! diagnostic shows the file, and spans into the original text are moved onto the display copy
+//! with [`Sources::display_span`].
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use codespan_reporting::files::{Files, SimpleFile};
 
@@ -25,26 +27,33 @@ pub struct Sources {
 struct SourceFile {
     name: String,
     text: String,
-    /// The name and text as diagnostics print them.
-    display: SimpleFile<String, String>,
+    /// Made when a diagnostic first shows the file: most files loaded are never shown.
+    display: OnceLock<Display>,
+}
+
+/// A file as diagnostics print it.
+#[derive(Debug, Clone)]
+struct Display {
+    file: SimpleFile<String, String>,
     /// Where the display text grew: original byte offset and how many bytes it gained there.
     shifts: Vec<(usize, usize)>,
 }
 
-impl Sources {
-    pub fn new() -> Sources {
-        Sources::default()
+impl SourceFile {
+    fn display(&self) -> &Display {
+        self.display
+            .get_or_init(|| Display::new(&self.name, &self.text))
     }
+}
 
-    /// Adds a file under the name diagnostics will show for it.
-    pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
-        let (name, text) = (name.into(), text.into());
-        // Plain ASCII with ordinary line ends, the usual case, shows as it is: one copy.
-        let plain = all_bytes(&text, |b| b == b'\n' || b == b'\t' || is_printable_ascii(b));
+impl Display {
+    fn new(name: &str, text: &str) -> Display {
+        // Plain ASCII with ordinary line ends, the usual case, shows as it is.
+        let plain = all_bytes(text, |b| b == b'\n' || b == b'\t' || is_printable_ascii(b));
         let mut display = String::with_capacity(text.len());
         let mut shifts = Vec::new();
         if plain {
-            display.push_str(&text);
+            display.push_str(text);
         }
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next().filter(|_| !plain) {
@@ -60,11 +69,24 @@ impl Sources {
                 None => display.push(c),
             }
         }
-        self.files.push(SourceFile {
-            display: SimpleFile::new(visible(&name).into_owned(), display),
-            name,
-            text,
+        Display {
+            file: SimpleFile::new(visible(name).into_owned(), display),
             shifts,
+        }
+    }
+}
+
+impl Sources {
+    pub fn new() -> Sources {
+        Sources::default()
+    }
+
+    /// Adds a file under the name diagnostics will show for it.
+    pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
+        self.files.push(SourceFile {
+            name: name.into(),
+            text: text.into(),
+            display: OnceLock::new(),
         });
         FileId(self.files.len() - 1)
     }
@@ -92,10 +114,10 @@ impl Sources {
         let Some(file) = self.files.get(id.0) else {
             return span.clone();
         };
+        let shifts = &file.display().shifts;
         let moved = |offset: usize| {
             offset
-                + file
-                    .shifts
+                + shifts
                     .iter()
                     .take_while(|(at, _)| *at < offset)
                     .map(|(_, grown)| grown)
@@ -145,14 +167,14 @@ impl<'a> Files<'a> for Sources {
     fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
         self.files
             .get(id.0)
-            .map(|f| f.display.name().as_str())
+            .map(|f| f.display().file.name().as_str())
             .ok_or(codespan_reporting::files::Error::FileMissing)
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
         self.files
             .get(id.0)
-            .map(|f| f.display.source().as_str())
+            .map(|f| f.display().file.source().as_str())
             .ok_or(codespan_reporting::files::Error::FileMissing)
     }
 
@@ -164,7 +186,8 @@ impl<'a> Files<'a> for Sources {
         self.files
             .get(id.0)
             .ok_or(codespan_reporting::files::Error::FileMissing)?
-            .display
+            .display()
+            .file
             .line_index((), byte_index)
     }
 
@@ -176,7 +199,8 @@ impl<'a> Files<'a> for Sources {
         self.files
             .get(id.0)
             .ok_or(codespan_reporting::files::Error::FileMissing)?
-            .display
+            .display()
+            .file
             .line_range((), line_index)
     }
 }

@@ -5,6 +5,7 @@
 //! checked. Tables that cannot be read at all leave their ids behind in [`Broken`], so that
 //! references to them are not reported as a second, misleading problem.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
@@ -410,17 +411,22 @@ fn each<T: for<'de> Deserialize<'de>>(
         match lenient::<T>(doc, item, diagnostics) {
             Some(value) => parsed.push(value),
             None => {
-                match item.get_ref() {
-                    DeValue::Table(table) => match table.get("id").map(Spanned::get_ref) {
-                        Some(DeValue::String(id)) => broken.insert(id.to_string()),
-                        _ => broken.insert(String::new()),
-                    },
-                    _ => broken.insert(String::new()),
-                };
+                broken.insert(table_id(item));
             }
         }
     }
     parsed
+}
+
+/// The `id` of a table, or an empty string when it has none.
+fn table_id(item: &Spanned<DeValue<'_>>) -> String {
+    match item.get_ref() {
+        DeValue::Table(table) => match table.get("id").map(Spanned::get_ref) {
+            Some(DeValue::String(id)) => id.to_string(),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    }
 }
 
 /// Deserialises `item`, reporting each problem and retrying without the bad key (or the inner
@@ -521,18 +527,43 @@ struct SceneFile {
 fn parse_scene_file(sources: &Sources, file: FileId) -> SceneFile {
     let mut diagnostics = Vec::new();
     let mut broken = HashSet::new();
+    let text = sources.text(file);
     let (table, _) = parse_table(sources, file, &mut diagnostics);
-    let root = table.get_ref();
-    let doc = Doc::new(file, sources.name(file), sources.text(file), root);
+    // Deserialising consumes the tree, which saves copying every table. A table that fails is
+    // read again, reporting each of its problems, from a second parse of the same text (which
+    // gives the same tree): only files with mistakes pay for it.
+    let second = OnceCell::new();
+    let again = || second.get_or_init(|| DeTable::parse_recoverable(text).0);
+    let doc = OnceCell::new();
     let mut scenes = Vec::new();
-    for (key, value) in root.iter() {
+    for (key, value) in table.into_inner() {
         let name = key.get_ref();
         if name == "scene" {
-            let read = each::<Scene>(&doc, value, &mut diagnostics, &mut broken);
-            scenes.extend(
-                read.into_iter()
-                    .map(|(scene, damaged)| Scene { damaged, ..scene }),
-            );
+            let span = value.span();
+            let items = match value.into_inner() {
+                DeValue::Array(items) => items,
+                single => [Spanned::new(span, single)].into_iter().collect(),
+            };
+            for (index, item) in items.into_iter().enumerate() {
+                if let Ok(scene) = Scene::deserialize(ValueDeserializer::from(item)) {
+                    scenes.push(scene);
+                    continue;
+                }
+                let root = again().get_ref();
+                let Some(item) = root.get("scene").and_then(|value| match value.get_ref() {
+                    DeValue::Array(items) => items.get(index),
+                    _ => Some(value),
+                }) else {
+                    continue;
+                };
+                let doc = doc.get_or_init(|| Doc::new(file, sources.name(file), text, root));
+                match lenient::<Scene>(doc, item, &mut diagnostics) {
+                    Some((scene, damaged)) => scenes.push(Scene { damaged, ..scene }),
+                    None => {
+                        broken.insert(table_id(item));
+                    }
+                }
+            }
             continue;
         }
         let hint = if keys_of("scene").is_some_and(|keys| keys.contains(&name.as_ref())) {
