@@ -1,18 +1,22 @@
-//! Judging an answer against its question: right or wrong, and what it sets in motion.
+//! Judging an answer against its question: right or wrong, and what it sets in motion; and,
+//! apart from that, the answer in words, which only a learner reads.
 
 use crate::expr::{Env, Template, Value, format_number};
 use crate::scenario::model::QuestionKind;
 use crate::scenario::{Effects, QuestionDef};
 
-use super::{Answer, AnswerError, QuestionView};
+use super::{Answer, AnswerError};
 
 /// What an answer earned: its rightness, the effects to apply and the feedback to show.
 pub struct Judgement<'s> {
     pub right: Option<bool>,
     pub effects: Vec<&'s Effects>,
     pub feedback: Vec<FeedbackItem<'s>>,
-    pub solution: Option<String>,
-    pub shown: String,
+    /// The options answered, by position in the question's list: as ordered for an order
+    /// question, in the author's order otherwise.
+    pub picked: Vec<usize>,
+    /// The value a number question expected, when it could be computed.
+    pub expected: Option<f64>,
 }
 
 /// One piece of feedback: about a chosen option, about a right option the learner missed, or
@@ -23,30 +27,29 @@ pub struct FeedbackItem<'s> {
     pub text: &'s Template,
 }
 
-/// Checks that the answer fits the question as shown, then judges it.
+/// Checks that the answer fits the question as shown (`shown`: the options on screen, by
+/// position in the question's list), then judges it.
 pub fn judge<'s>(
     question: &'s QuestionDef,
-    view: &QuestionView,
+    shown: &[usize],
     answer: &Answer,
     env: &dyn Env,
 ) -> Result<Judgement<'s>, AnswerError> {
     let invalid = |message: &str| AnswerError::Invalid(message.to_string());
     let option_index = |id: &str| -> Result<usize, AnswerError> {
-        view.options
+        question
+            .options
             .iter()
-            .any(|o| o.id == id)
-            .then(|| question.options.iter().position(|o| o.id == id))
-            .flatten()
+            .position(|o| o.id == id)
+            .filter(|index| shown.contains(index))
             .ok_or_else(|| AnswerError::Invalid(format!("`{id}` is not one of the options")))
     };
-    let option_text = |index: usize| view_text(view, &question.options[index].id);
     match (question.kind, answer) {
         (QuestionKind::Single, Answer::Choice(id)) => {
             let index = option_index(id)?;
             let option = &question.options[index];
-            let graded = question.is_graded();
             Ok(Judgement {
-                right: graded.then_some(option.correct),
+                right: question.is_graded().then_some(option.correct),
                 effects: vec![&option.effects],
                 feedback: option
                     .feedback
@@ -57,10 +60,8 @@ pub fn judge<'s>(
                         text,
                     })
                     .collect(),
-                solution: (graded && !option.correct)
-                    .then(|| correct_texts(question, view))
-                    .flatten(),
-                shown: option_text(index),
+                picked: vec![index],
+                expected: None,
             })
         }
         (QuestionKind::Multiple, Answer::Choices(ids)) => {
@@ -83,7 +84,7 @@ pub fn judge<'s>(
                 .options
                 .iter()
                 .enumerate()
-                .filter(|(_, o)| view.options.iter().any(|v| v.id == o.id))
+                .filter(|(i, _)| shown.contains(i))
                 .all(|(i, o)| o.correct == chosen.contains(&i));
             Ok(Judgement {
                 right: graded.then_some(right),
@@ -98,8 +99,7 @@ pub fn judge<'s>(
                     .iter()
                     .enumerate()
                     .filter(|(i, o)| {
-                        chosen.contains(i)
-                            || (graded && o.correct && view.options.iter().any(|v| v.id == o.id))
+                        chosen.contains(i) || (graded && o.correct && shown.contains(i))
                     })
                     .filter_map(|(i, o)| {
                         o.feedback.as_ref().map(|text| FeedbackItem {
@@ -109,14 +109,8 @@ pub fn judge<'s>(
                         })
                     })
                     .collect(),
-                solution: (graded && !right)
-                    .then(|| correct_texts(question, view))
-                    .flatten(),
-                shown: chosen
-                    .iter()
-                    .map(|&i| option_text(i))
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                picked: chosen,
+                expected: None,
             })
         }
         (QuestionKind::Order, Answer::Order(ids)) => {
@@ -130,10 +124,10 @@ pub fn judge<'s>(
                 }
                 seen.push(index);
             }
-            if seen.len() != view.options.len() {
+            if seen.len() != shown.len() {
                 return Err(AnswerError::Invalid(format!(
                     "put all {} options in order, each once",
-                    view.options.len()
+                    shown.len()
                 )));
             }
             // Options that may trade places (parallel steps of a map) count as one place.
@@ -149,21 +143,7 @@ pub fn judge<'s>(
                 .iter()
                 .enumerate()
                 .all(|(place, &index)| place_of(place) == place_of(index));
-            let solution = question
-                .options
-                .iter()
-                .map(|o| view_text(view, &o.id))
-                .collect::<Vec<_>>()
-                .join(" → ");
-            Ok(outcome(
-                question,
-                right,
-                (!right).then_some(solution),
-                seen.iter()
-                    .map(|&i| option_text(i))
-                    .collect::<Vec<_>>()
-                    .join(" → "),
-            ))
+            Ok(outcome(question, right, seen, None))
         }
         (QuestionKind::Number, Answer::Number(given)) => {
             let expected = question
@@ -175,9 +155,7 @@ pub fn judge<'s>(
                     _ => None,
                 });
             let right = expected.is_some_and(|e| (given - e).abs() <= question.tolerance + 1e-9);
-            let unit = question.unit.as_deref();
-            let solution = expected.filter(|_| !right).map(|e| with_unit(e, unit));
-            Ok(outcome(question, right, solution, with_unit(*given, unit)))
+            Ok(outcome(question, right, Vec::new(), expected))
         }
         (QuestionKind::Text, Answer::Text(text)) => {
             if text.trim().is_empty() {
@@ -189,7 +167,7 @@ pub fn judge<'s>(
                     .expect
                     .iter()
                     .any(|word| lower.contains(word.as_str()));
-            let mut judgement = outcome(question, right, None, text.clone());
+            let mut judgement = outcome(question, right, Vec::new(), None);
             if question.expect.is_empty() {
                 judgement.right = None;
             }
@@ -205,8 +183,8 @@ pub fn judge<'s>(
 fn outcome(
     question: &QuestionDef,
     right: bool,
-    solution: Option<String>,
-    shown: String,
+    picked: Vec<usize>,
+    expected: Option<f64>,
 ) -> Judgement<'_> {
     let chosen = if right {
         &question.right
@@ -224,8 +202,63 @@ fn outcome(
                 text: &o.feedback,
             })
             .collect(),
-        solution,
-        shown,
+        picked,
+        expected,
+    }
+}
+
+/// The answer as a person reads it, and the right answer after a wrong one: options by their
+/// text as shown, numbers with their unit.
+pub fn words(
+    question: &QuestionDef,
+    shown: &[usize],
+    answer: &Answer,
+    judgement: &Judgement<'_>,
+    env: &dyn Env,
+) -> (String, Option<String>) {
+    // An option the learner was not shown is named by its id.
+    let text = |index: usize| {
+        let option = &question.options[index];
+        if shown.contains(&index) {
+            option.text.render(env)
+        } else {
+            option.id.clone()
+        }
+    };
+    let join = |indices: &[usize], between: &str| {
+        indices
+            .iter()
+            .map(|&i| text(i))
+            .collect::<Vec<_>>()
+            .join(between)
+    };
+    let wrong = judgement.right == Some(false);
+    match answer {
+        Answer::Choice(_) | Answer::Choices(_) => {
+            let correct: Vec<usize> = (0..question.options.len())
+                .filter(|&i| wrong && question.options[i].correct && shown.contains(&i))
+                .collect();
+            let solution = (!correct.is_empty()).then(|| join(&correct, "; "));
+            (join(&judgement.picked, "; "), solution)
+        }
+        Answer::Order(_) => {
+            let solution = wrong.then(|| {
+                let all: Vec<usize> = (0..question.options.len()).collect();
+                join(&all, " → ")
+            });
+            (join(&judgement.picked, " → "), solution)
+        }
+        Answer::Number(given) => {
+            let unit = question.unit.as_deref();
+            (
+                with_unit(*given, unit),
+                judgement
+                    .expected
+                    .filter(|_| wrong)
+                    .map(|e| with_unit(e, unit)),
+            )
+        }
+        Answer::Text(text) => (text.clone(), None),
     }
 }
 
@@ -241,23 +274,4 @@ fn with_unit(number: f64, unit: Option<&str>) -> String {
         }
         Some(unit) => format!("{text} {unit}"),
     }
-}
-
-fn view_text(view: &QuestionView, id: &str) -> String {
-    view.options
-        .iter()
-        .find(|o| o.id == id)
-        .map(|o| o.text.clone())
-        .unwrap_or_else(|| id.to_string())
-}
-
-fn correct_texts(question: &QuestionDef, view: &QuestionView) -> Option<String> {
-    let texts: Vec<String> = question
-        .options
-        .iter()
-        .filter(|o| o.correct)
-        .filter(|o| view.options.iter().any(|v| v.id == o.id))
-        .map(|o| view_text(view, &o.id))
-        .collect();
-    (!texts.is_empty()).then(|| texts.join("; "))
 }
