@@ -113,7 +113,7 @@ pub fn random_runs(scenario: &Scenario, options: RandomOptions) -> RandomReport 
         .map_or(1, NonZero::get)
         .min(options.runs.div_ceil(RUNS_PER_THREAD).max(1) as usize);
     let runner = &runner;
-    let parts: Vec<(Vec<(u32, RunEnd)>, Seen<'_>)> = thread::scope(|scope| {
+    let parts: Vec<(Vec<(u32, RunEnd)>, Seen)> = thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|first| {
                 scope.spawn(move || {
@@ -216,7 +216,7 @@ fn report(
 
 /// Plays a stuck run again, keeping its trail this time (runs are deterministic, and keeping
 /// a trail for every run would slow all of them for the few that need it).
-fn stuck_run(runner: &Runner<'_>, seen: &Seen<'_>, seed: u64, run: u32) -> StuckRun {
+fn stuck_run(runner: &Runner<'_>, seen: &Seen, seed: u64, run: u32) -> StuckRun {
     let scenes_of = |ix: SceneIx| runner.scenario.scenes[ix].id.clone();
     let seed = run_seed(seed, run);
     let mut trail = Trail::default();
