@@ -1,22 +1,30 @@
 //! Judging an answer against its question: right or wrong, and what it sets in motion; and,
-//! apart from that, the answer in words, which only a learner reads.
+//! apart from that, the feedback and the answer in words, which only a learner reads.
 
 use crate::expr::{Env, Template, Value, format_number};
 use crate::scenario::model::QuestionKind;
-use crate::scenario::{Effects, QuestionDef};
+use crate::scenario::{Effects, OutcomeDef, QuestionDef};
 
 use super::{Answer, AnswerError};
 
-/// What an answer earned: its rightness, the effects to apply and the feedback to show.
+/// What an answer earned: its rightness, and where its effects and feedback come from.
 pub struct Judgement<'s> {
+    question: &'s QuestionDef,
     pub right: Option<bool>,
-    pub effects: Vec<&'s Effects>,
-    pub feedback: Vec<FeedbackItem<'s>>,
     /// The options answered, by position in the question's list: as ordered for an order
     /// question, in the author's order otherwise.
-    pub picked: Vec<usize>,
+    picked: Vec<usize>,
     /// The value a number question expected, when it could be computed.
-    pub expected: Option<f64>,
+    expected: Option<f64>,
+    earned: Earned<'s>,
+}
+
+/// Where the effects and feedback of an answer come from.
+enum Earned<'s> {
+    /// The options picked (single and multiple choice).
+    Options,
+    /// The outcome reached by an answer judged as a whole, if the author wrote one.
+    Outcome(Option<&'s OutcomeDef>),
 }
 
 /// One piece of feedback: about a chosen option, about a right option the learner missed, or
@@ -44,25 +52,20 @@ pub fn judge<'s>(
             .filter(|index| shown.contains(index))
             .ok_or_else(|| AnswerError::Invalid(format!("`{id}` is not one of the options")))
     };
+    let by_options = |right: Option<bool>, picked: Vec<usize>| Judgement {
+        question,
+        right,
+        picked,
+        expected: None,
+        earned: Earned::Options,
+    };
     match (question.kind, answer) {
         (QuestionKind::Single, Answer::Choice(id)) => {
             let index = option_index(id)?;
-            let option = &question.options[index];
-            Ok(Judgement {
-                right: question.is_graded().then_some(option.correct),
-                effects: vec![&option.effects],
-                feedback: option
-                    .feedback
-                    .iter()
-                    .map(|text| FeedbackItem {
-                        option: None,
-                        missed: false,
-                        text,
-                    })
-                    .collect(),
-                picked: vec![index],
-                expected: None,
-            })
+            let right = question
+                .is_graded()
+                .then_some(question.options[index].correct);
+            Ok(by_options(right, vec![index]))
         }
         (QuestionKind::Multiple, Answer::Choices(ids)) => {
             if ids.is_empty() {
@@ -77,7 +80,6 @@ pub fn judge<'s>(
                 chosen.push(index);
             }
             chosen.sort_unstable();
-            let graded = question.is_graded();
             // Only the options on screen count: a right option hidden by its `when` cannot be
             // expected of the learner.
             let right = question
@@ -86,32 +88,7 @@ pub fn judge<'s>(
                 .enumerate()
                 .filter(|(i, _)| shown.contains(i))
                 .all(|(i, o)| o.correct == chosen.contains(&i));
-            Ok(Judgement {
-                right: graded.then_some(right),
-                effects: chosen
-                    .iter()
-                    .map(|&i| &question.options[i].effects)
-                    .collect(),
-                // A right option left unselected gets its feedback too: the learner most needs
-                // to hear why the thing they missed matters.
-                feedback: question
-                    .options
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, o)| {
-                        chosen.contains(i) || (graded && o.correct && shown.contains(i))
-                    })
-                    .filter_map(|(i, o)| {
-                        o.feedback.as_ref().map(|text| FeedbackItem {
-                            option: Some(i),
-                            missed: !chosen.contains(&i),
-                            text,
-                        })
-                    })
-                    .collect(),
-                picked: chosen,
-                expected: None,
-            })
+            Ok(by_options(question.is_graded().then_some(right), chosen))
         }
         (QuestionKind::Order, Answer::Order(ids)) => {
             let mut seen = Vec::new();
@@ -186,79 +163,137 @@ fn outcome(
     picked: Vec<usize>,
     expected: Option<f64>,
 ) -> Judgement<'_> {
-    let chosen = if right {
+    let reached = if right {
         &question.right
     } else {
         &question.wrong
     };
     Judgement {
+        question,
         right: Some(right),
-        effects: chosen.iter().map(|o| &o.effects).collect(),
-        feedback: chosen
-            .iter()
-            .map(|o| FeedbackItem {
-                option: None,
-                missed: false,
-                text: &o.feedback,
-            })
-            .collect(),
         picked,
         expected,
+        earned: Earned::Outcome(reached.as_ref()),
     }
 }
 
-/// The answer as a person reads it, and the right answer after a wrong one: options by their
-/// text as shown, numbers with their unit.
-pub fn words(
-    question: &QuestionDef,
-    shown: &[usize],
-    answer: &Answer,
-    judgement: &Judgement<'_>,
-    env: &dyn Env,
-) -> (String, Option<String>) {
-    // An option the learner was not shown is named by its id.
-    let text = |index: usize| {
-        let option = &question.options[index];
-        if shown.contains(&index) {
-            option.text.render(env)
-        } else {
-            option.id.clone()
-        }
-    };
-    let join = |indices: &[usize], between: &str| {
-        indices
+impl<'s> Judgement<'s> {
+    /// The effects to apply, in order.
+    pub fn effects(&self) -> impl Iterator<Item = &'s Effects> + '_ {
+        let (options, outcome) = match self.earned {
+            Earned::Options => (self.picked.as_slice(), None),
+            Earned::Outcome(outcome) => (&[][..], outcome),
+        };
+        let question = self.question;
+        options
             .iter()
-            .map(|&i| text(i))
-            .collect::<Vec<_>>()
-            .join(between)
-    };
-    let wrong = judgement.right == Some(false);
-    match answer {
-        Answer::Choice(_) | Answer::Choices(_) => {
-            let correct: Vec<usize> = (0..question.options.len())
-                .filter(|&i| wrong && question.options[i].correct && shown.contains(&i))
-                .collect();
-            let solution = (!correct.is_empty()).then(|| join(&correct, "; "));
-            (join(&judgement.picked, "; "), solution)
+            .map(move |&i| &question.options[i].effects)
+            .chain(outcome.map(|o| &o.effects))
+    }
+
+    /// The total change to each competency the effects touch, once per competency, in the
+    /// order the scenario declares them.
+    pub fn score_changes(&self) -> Vec<(usize, i64)> {
+        let mut changes: Vec<(usize, i64)> = Vec::new();
+        for &(competency, delta) in self.effects().flat_map(|effects| &effects.score) {
+            match changes.binary_search_by_key(&competency, |&(c, _)| c) {
+                Ok(at) => changes[at].1 += delta,
+                Err(at) => changes.insert(at, (competency, delta)),
+            }
         }
-        Answer::Order(_) => {
-            let solution = wrong.then(|| {
-                let all: Vec<usize> = (0..question.options.len()).collect();
-                join(&all, " → ")
-            });
-            (join(&judgement.picked, " → "), solution)
+        changes
+    }
+
+    /// The feedback to show.
+    pub fn feedback(&self, shown: &[usize]) -> Vec<FeedbackItem<'s>> {
+        let question = self.question;
+        let whole = |text| FeedbackItem {
+            option: None,
+            missed: false,
+            text,
+        };
+        match (&self.earned, question.kind) {
+            (Earned::Outcome(outcome), _) => {
+                outcome.map(|o| whole(&o.feedback)).into_iter().collect()
+            }
+            (Earned::Options, QuestionKind::Multiple) => {
+                let graded = question.is_graded();
+                let chosen = &self.picked;
+                // A right option left unselected gets its feedback too: the learner most needs
+                // to hear why the thing they missed matters.
+                question
+                    .options
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, o)| {
+                        chosen.contains(i) || (graded && o.correct && shown.contains(i))
+                    })
+                    .filter_map(|(i, o)| {
+                        o.feedback.as_ref().map(|text| FeedbackItem {
+                            option: Some(i),
+                            missed: !chosen.contains(&i),
+                            text,
+                        })
+                    })
+                    .collect()
+            }
+            (Earned::Options, _) => self
+                .picked
+                .iter()
+                .filter_map(|&i| question.options[i].feedback.as_ref())
+                .map(whole)
+                .collect(),
         }
-        Answer::Number(given) => {
-            let unit = question.unit.as_deref();
-            (
-                with_unit(*given, unit),
-                judgement
-                    .expected
-                    .filter(|_| wrong)
-                    .map(|e| with_unit(e, unit)),
-            )
+    }
+
+    /// The answer as a person reads it, and the right answer after a wrong one: options by
+    /// their text as shown, numbers with their unit.
+    pub fn words(
+        &self,
+        shown: &[usize],
+        answer: &Answer,
+        env: &dyn Env,
+    ) -> (String, Option<String>) {
+        let question = self.question;
+        // An option the learner was not shown is named by its id.
+        let text = |index: usize| {
+            let option = &question.options[index];
+            if shown.contains(&index) {
+                option.text.render(env)
+            } else {
+                option.id.clone()
+            }
+        };
+        let join = |indices: &[usize], between: &str| {
+            indices
+                .iter()
+                .map(|&i| text(i))
+                .collect::<Vec<_>>()
+                .join(between)
+        };
+        let wrong = self.right == Some(false);
+        match answer {
+            Answer::Choice(_) | Answer::Choices(_) => {
+                let correct: Vec<usize> = (0..question.options.len())
+                    .filter(|&i| wrong && question.options[i].correct && shown.contains(&i))
+                    .collect();
+                let solution = (!correct.is_empty()).then(|| join(&correct, "; "));
+                (join(&self.picked, "; "), solution)
+            }
+            Answer::Order(_) => {
+                let solution = wrong.then(|| {
+                    let all: Vec<usize> = (0..question.options.len()).collect();
+                    join(&all, " → ")
+                });
+                (join(&self.picked, " → "), solution)
+            }
+            Answer::Number(given) => {
+                let unit = question.unit.as_deref();
+                let solution = self.expected.filter(|_| wrong).map(|e| with_unit(e, unit));
+                (with_unit(*given, unit), solution)
+            }
+            Answer::Text(text) => (text.clone(), None),
         }
-        Answer::Text(text) => (text.clone(), None),
     }
 }
 

@@ -8,7 +8,7 @@ use crate::scenario::model::QuestionKind;
 use crate::scenario::{Beat, MapRef, QuestionDef, Scenario, SceneDef, SceneIx, clean};
 
 use super::env::SessionEnv;
-use super::grading::{judge, words};
+use super::grading::judge;
 use super::results::results;
 use super::shuffle::shuffle;
 use super::step::MapView;
@@ -25,9 +25,10 @@ const MAX_TEXT_ANSWER: usize = 2000;
 pub struct Story<'s> {
     scenario: &'s Scenario,
     state: State,
-    /// Where the current scene was last found: every step asks for it, and the state names
-    /// scenes by id, so the lookup is remembered until the id changes.
-    current: Cell<SceneIx>,
+    /// Where the current scene is, once found: every step asks for it, and the state names
+    /// scenes by id. The story keeps it up to date as it moves, and forgets it whenever the
+    /// state is handed out to be changed.
+    current: Cell<Option<SceneIx>>,
     /// The options of the waiting question in the order shown, by position in the question's
     /// list, so asking again and judging the answer do not shuffle them anew. Only ever set
     /// while the story is asking; never saved: it is rebuilt from the state when missing.
@@ -45,12 +46,12 @@ pub enum ResumeError {
 
 impl<'s> Story<'s> {
     pub fn new(scenario: &'s Scenario, learner: &str, seed: u64) -> Story<'s> {
-        Story {
+        let mut story = Story {
             scenario,
             state: State {
                 learner: clean(learner),
                 seed,
-                scene: scenario.scenes[scenario.start].id.clone(),
+                scene: String::new(),
                 cursor: Cursor::Entering,
                 flags: BTreeMap::new(),
                 scores: BTreeMap::new(),
@@ -58,10 +59,31 @@ impl<'s> Story<'s> {
                 answers: Vec::new(),
                 maps: BTreeMap::new(),
             },
-            current: Cell::new(scenario.start),
+            current: Cell::new(None),
             asked: None,
             keep_words: true,
-        }
+        };
+        story.restart(seed);
+        story
+    }
+
+    /// Starts again from the start scene with another seed, for the same learner, as
+    /// [`Story::new`] would; what the last run grew (the list of answers) keeps its room, so
+    /// many runs in a row allocate less.
+    pub fn restart(&mut self, seed: u64) {
+        let state = &mut self.state;
+        state.seed = seed;
+        state
+            .scene
+            .clone_from(&self.scenario.scenes[self.scenario.start].id);
+        state.cursor = Cursor::Entering;
+        state.flags.clear();
+        state.scores.clear();
+        state.visits.clear();
+        state.answers.clear();
+        state.maps.clear();
+        self.current.set(Some(self.scenario.start));
+        self.asked = None;
     }
 
     /// A story that records of each answer only what conditions and the verdict read (the
@@ -85,7 +107,7 @@ impl<'s> Story<'s> {
         Ok(Story {
             scenario,
             state,
-            current: Cell::new(scenario.start),
+            current: Cell::new(None),
             asked: None,
             keep_words: true,
         })
@@ -93,10 +115,11 @@ impl<'s> Story<'s> {
 
     /// Starts in the given scene instead of the start scene (for authors testing a scene).
     pub fn jump_to(&mut self, scene: &str) -> bool {
-        if self.scenario.scene_index(scene).is_none() {
+        let Some(index) = self.scenario.scene_index(scene) else {
             return false;
-        }
+        };
         self.state.scene = scene.to_string();
+        self.current.set(Some(index));
         self.state.cursor = Cursor::Entering;
         self.asked = None;
         true
@@ -108,6 +131,7 @@ impl<'s> Story<'s> {
 
     pub fn state_mut(&mut self) -> &mut State {
         self.asked = None;
+        self.current.set(None);
         &mut self.state
     }
 
@@ -121,15 +145,14 @@ impl<'s> Story<'s> {
 
     /// The current scene; the start scene if the state names a scene the scenario lacks.
     pub fn scene_index(&self) -> SceneIx {
-        let remembered = self.current.get();
-        if self.scenario.scenes[remembered].id == self.state.scene {
-            return remembered;
+        if let Some(index) = self.current.get() {
+            return index;
         }
         let index = self
             .scenario
             .scene_index(&self.state.scene)
             .unwrap_or(self.scenario.start);
-        self.current.set(index);
+        self.current.set(Some(index));
         index
     }
 
@@ -185,12 +208,8 @@ impl<'s> Story<'s> {
         let scene = &self.scenario.scenes[here];
         match &mut self.state.cursor {
             Cursor::Entering => {
-                match self.state.visits.get_mut(&scene.id) {
-                    Some(visits) => *visits += 1,
-                    None => {
-                        self.state.visits.insert(scene.id.clone(), 1);
-                    }
-                }
+                // Most scenes a run enters are new to it: one search, and a key to keep.
+                *self.state.visits.entry(scene.id.clone()).or_insert(0) += 1;
                 self.state.cursor = Cursor::Heading;
                 None
             }
@@ -320,6 +339,7 @@ impl<'s> Story<'s> {
     fn leave(&mut self, goto: Option<String>) {
         if let Some(id) = goto {
             self.state.scene = id;
+            self.current.set(None);
             self.state.cursor = Cursor::Entering;
             return;
         }
@@ -335,7 +355,7 @@ impl<'s> Story<'s> {
             Some(index) => {
                 // Copied into the buffer already there: a run moves scene after scene.
                 self.state.scene.clone_from(&self.scenario.scenes[index].id);
-                self.current.set(index);
+                self.current.set(Some(index));
                 self.state.cursor = Cursor::Entering;
             }
             None => self.state.cursor = Cursor::Ended,
@@ -447,18 +467,6 @@ impl<'s> Story<'s> {
         }
         let env = self.env();
         let judgement = judge(question, &shown, &answer, &env)?;
-        // One change per competency, in the order the scenario declares them.
-        let mut score: Vec<(usize, i64)> = Vec::new();
-        let mut goto = None;
-        for effects in &judgement.effects {
-            for &(competency, delta) in &effects.score {
-                match score.binary_search_by_key(&competency, |&(c, _)| c) {
-                    Ok(at) => score[at].1 += delta,
-                    Err(at) => score.insert(at, (competency, delta)),
-                }
-            }
-            goto = goto.or(effects.goto);
-        }
         let mut record = AnswerRecord {
             scene: scene.id.clone(),
             kind: question.kind,
@@ -472,9 +480,9 @@ impl<'s> Story<'s> {
             at,
         };
         if self.keep_words {
-            let labelled = judgement.feedback.len() > 1;
-            record.feedback = judgement
-                .feedback
+            let feedback = judgement.feedback(&shown);
+            let labelled = feedback.len() > 1;
+            record.feedback = feedback
                 .iter()
                 .map(|item| FeedbackLine {
                     option: item
@@ -485,28 +493,32 @@ impl<'s> Story<'s> {
                     text: item.text.render(&env),
                 })
                 .collect();
-            (record.shown, record.solution) =
-                words(question, &shown, &record.answer, &judgement, &env);
+            (record.shown, record.solution) = judgement.words(&shown, &record.answer, &env);
             record.prompt = question.prompt.render(&env);
-            record.score = score
-                .iter()
-                .map(|&(c, delta)| (self.scenario.competencies[c].id.clone(), delta))
+            record.score = judgement
+                .score_changes()
+                .into_iter()
+                .map(|(c, delta)| (self.scenario.competencies[c].id.clone(), delta))
                 .collect();
         }
-        for &(competency, delta) in &score {
-            let id = &self.scenario.competencies[competency].id;
-            match self.state.scores.get_mut(id) {
-                Some(total) => *total += delta,
-                None => {
-                    self.state.scores.insert(id.clone(), delta);
+        // Change by change, which leaves the scores as adding up each competency's changes
+        // first would.
+        for effects in judgement.effects() {
+            for &(competency, delta) in &effects.score {
+                let id = &self.scenario.competencies[competency].id;
+                match self.state.scores.get_mut(id) {
+                    Some(total) => *total += delta,
+                    None => {
+                        self.state.scores.insert(id.clone(), delta);
+                    }
                 }
             }
-        }
-        for (flag, value) in judgement.effects.iter().flat_map(|e| &e.set) {
-            match self.state.flags.get_mut(flag) {
-                Some(old) => old.clone_from(value),
-                None => {
-                    self.state.flags.insert(flag.clone(), value.clone());
+            for (flag, value) in &effects.set {
+                match self.state.flags.get_mut(flag) {
+                    Some(old) => old.clone_from(value),
+                    None => {
+                        self.state.flags.insert(flag.clone(), value.clone());
+                    }
                 }
             }
         }
@@ -514,6 +526,7 @@ impl<'s> Story<'s> {
             workbench::apply(build, &record.answer, self.scenario, &mut self.state.maps);
         }
         self.state.answers.push(record);
+        let goto = judgement.effects().find_map(|effects| effects.goto);
         self.state.cursor = Cursor::Feedback {
             goto: goto.map(|g| self.scenario.scenes[g].id.clone()),
         };

@@ -118,11 +118,12 @@ pub fn random_runs(scenario: &Scenario, options: RandomOptions) -> RandomReport 
             .map(|first| {
                 scope.spawn(move || {
                     let mut seen = Seen::new(scenario);
+                    let mut story = runner.story();
                     let ends = (first as u32..options.runs)
                         .step_by(threads)
                         .map(|run| {
-                            let end = runner.play(run_seed(options.seed, run), &mut seen, None);
-                            (run, end)
+                            let seed = run_seed(options.seed, run);
+                            (run, runner.play(&mut story, seed, &mut seen, None))
                         })
                         .collect();
                     (ends, seen)
@@ -220,7 +221,12 @@ fn stuck_run(runner: &Runner<'_>, seen: &Seen, seed: u64, run: u32) -> StuckRun 
     let scenes_of = |ix: SceneIx| runner.scenario.scenes[ix].id.clone();
     let seed = run_seed(seed, run);
     let mut trail = Trail::default();
-    let end = runner.play(seed, &mut seen.clone(), Some(&mut trail));
+    let end = runner.play(
+        &mut runner.story(),
+        seed,
+        &mut seen.clone(),
+        Some(&mut trail),
+    );
     let answered = trail.answers.len();
     // Distinct scenes entered after `from` answers and before `until`, in the order met.
     let met = |from: usize, until: usize| {

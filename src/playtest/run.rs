@@ -66,11 +66,22 @@ impl<'s> Runner<'s> {
         }
     }
 
-    /// Plays one run. The seed shuffles the options (as `dojo play --seed` would) and draws the
-    /// answers, so the same seed always makes the same run. Nothing is put into words but the
-    /// ending's title: no one reads the rest.
-    pub fn play(&self, seed: u64, seen: &mut Seen, mut trail: Option<&mut Trail>) -> RunEnd {
-        let mut story = Story::new(self.scenario, LEARNER, seed).without_words();
+    /// A story to play runs with, one after another.
+    pub fn story(&self) -> Story<'s> {
+        Story::new(self.scenario, LEARNER, 0).without_words()
+    }
+
+    /// Plays one run with `story`, started over. The seed shuffles the options (as `dojo play
+    /// --seed` would) and draws the answers, so the same seed always makes the same run.
+    /// Nothing is put into words but the ending's title: no one reads the rest.
+    pub fn play(
+        &self,
+        story: &mut Story<'s>,
+        seed: u64,
+        seen: &mut Seen,
+        mut trail: Option<&mut Trail>,
+    ) -> RunEnd {
+        story.restart(seed);
         let mut rng = StdRng::seed_from_u64(seed);
         let mut answers = 0;
         let mut quiet = 0;
