@@ -93,7 +93,7 @@ impl<'s> Runner<'s> {
                     if answers == self.max_answers {
                         return RunEnd::Stuck(Stall::TooLong);
                     }
-                    // Only a number question has one, and computing it finds the scene again.
+                    // Only a number question has one, and working it out evaluates an expression.
                     let expected = (def.kind == QuestionKind::Number)
                         .then(|| story.expected_number())
                         .flatten();
