@@ -1,18 +1,30 @@
-//! Judging an answer against its question: right or wrong, and what it sets in motion.
+//! Judging an answer against its question: right or wrong, and what it sets in motion; and,
+//! apart from that, the feedback and the answer in words, which only a learner reads.
 
 use crate::expr::{Env, Template, Value, format_number};
 use crate::scenario::model::QuestionKind;
-use crate::scenario::{Effects, QuestionDef};
+use crate::scenario::{Effects, OutcomeDef, QuestionDef};
 
-use super::{Answer, AnswerError, QuestionView};
+use super::{Answer, AnswerError};
 
-/// What an answer earned: its rightness, the effects to apply and the feedback to show.
+/// What an answer earned: its rightness, and where its effects and feedback come from.
 pub struct Judgement<'s> {
+    question: &'s QuestionDef,
     pub right: Option<bool>,
-    pub effects: Vec<&'s Effects>,
-    pub feedback: Vec<FeedbackItem<'s>>,
-    pub solution: Option<String>,
-    pub shown: String,
+    /// The options answered, by position in the question's list: as ordered for an order
+    /// question, in the author's order otherwise.
+    picked: Vec<usize>,
+    /// The value a number question expected, when it could be computed.
+    expected: Option<f64>,
+    earned: Earned<'s>,
+}
+
+/// Where the effects and feedback of an answer come from.
+enum Earned<'s> {
+    /// The options picked (single and multiple choice).
+    Options,
+    /// The outcome reached by an answer judged as a whole, if the author wrote one.
+    Outcome(Option<&'s OutcomeDef>),
 }
 
 /// One piece of feedback: about a chosen option, about a right option the learner missed, or
@@ -23,45 +35,37 @@ pub struct FeedbackItem<'s> {
     pub text: &'s Template,
 }
 
-/// Checks that the answer fits the question as shown, then judges it.
+/// Checks that the answer fits the question as shown (`shown`: the options on screen, by
+/// position in the question's list), then judges it.
 pub fn judge<'s>(
     question: &'s QuestionDef,
-    view: &QuestionView,
+    shown: &[usize],
     answer: &Answer,
     env: &dyn Env,
 ) -> Result<Judgement<'s>, AnswerError> {
     let invalid = |message: &str| AnswerError::Invalid(message.to_string());
     let option_index = |id: &str| -> Result<usize, AnswerError> {
-        view.options
+        question
+            .options
             .iter()
-            .any(|o| o.id == id)
-            .then(|| question.options.iter().position(|o| o.id == id))
-            .flatten()
+            .position(|o| o.id == id)
+            .filter(|index| shown.contains(index))
             .ok_or_else(|| AnswerError::Invalid(format!("`{id}` is not one of the options")))
     };
-    let option_text = |index: usize| view_text(view, &question.options[index].id);
+    let by_options = |right: Option<bool>, picked: Vec<usize>| Judgement {
+        question,
+        right,
+        picked,
+        expected: None,
+        earned: Earned::Options,
+    };
     match (question.kind, answer) {
         (QuestionKind::Single, Answer::Choice(id)) => {
             let index = option_index(id)?;
-            let option = &question.options[index];
-            let graded = question.is_graded();
-            Ok(Judgement {
-                right: graded.then_some(option.correct),
-                effects: vec![&option.effects],
-                feedback: option
-                    .feedback
-                    .iter()
-                    .map(|text| FeedbackItem {
-                        option: None,
-                        missed: false,
-                        text,
-                    })
-                    .collect(),
-                solution: (graded && !option.correct)
-                    .then(|| correct_texts(question, view))
-                    .flatten(),
-                shown: option_text(index),
-            })
+            let right = question
+                .is_graded()
+                .then_some(question.options[index].correct);
+            Ok(by_options(right, vec![index]))
         }
         (QuestionKind::Multiple, Answer::Choices(ids)) => {
             if ids.is_empty() {
@@ -76,48 +80,15 @@ pub fn judge<'s>(
                 chosen.push(index);
             }
             chosen.sort_unstable();
-            let graded = question.is_graded();
             // Only the options on screen count: a right option hidden by its `when` cannot be
             // expected of the learner.
             let right = question
                 .options
                 .iter()
                 .enumerate()
-                .filter(|(_, o)| view.options.iter().any(|v| v.id == o.id))
+                .filter(|(i, _)| shown.contains(i))
                 .all(|(i, o)| o.correct == chosen.contains(&i));
-            Ok(Judgement {
-                right: graded.then_some(right),
-                effects: chosen
-                    .iter()
-                    .map(|&i| &question.options[i].effects)
-                    .collect(),
-                // A right option left unselected gets its feedback too: the learner most needs
-                // to hear why the thing they missed matters.
-                feedback: question
-                    .options
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, o)| {
-                        chosen.contains(i)
-                            || (graded && o.correct && view.options.iter().any(|v| v.id == o.id))
-                    })
-                    .filter_map(|(i, o)| {
-                        o.feedback.as_ref().map(|text| FeedbackItem {
-                            option: Some(i),
-                            missed: !chosen.contains(&i),
-                            text,
-                        })
-                    })
-                    .collect(),
-                solution: (graded && !right)
-                    .then(|| correct_texts(question, view))
-                    .flatten(),
-                shown: chosen
-                    .iter()
-                    .map(|&i| option_text(i))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            })
+            Ok(by_options(question.is_graded().then_some(right), chosen))
         }
         (QuestionKind::Order, Answer::Order(ids)) => {
             let mut seen = Vec::new();
@@ -130,10 +101,10 @@ pub fn judge<'s>(
                 }
                 seen.push(index);
             }
-            if seen.len() != view.options.len() {
+            if seen.len() != shown.len() {
                 return Err(AnswerError::Invalid(format!(
                     "put all {} options in order, each once",
-                    view.options.len()
+                    shown.len()
                 )));
             }
             // Options that may trade places (parallel steps of a map) count as one place.
@@ -149,21 +120,7 @@ pub fn judge<'s>(
                 .iter()
                 .enumerate()
                 .all(|(place, &index)| place_of(place) == place_of(index));
-            let solution = question
-                .options
-                .iter()
-                .map(|o| view_text(view, &o.id))
-                .collect::<Vec<_>>()
-                .join(" → ");
-            Ok(outcome(
-                question,
-                right,
-                (!right).then_some(solution),
-                seen.iter()
-                    .map(|&i| option_text(i))
-                    .collect::<Vec<_>>()
-                    .join(" → "),
-            ))
+            Ok(outcome(question, right, seen, None))
         }
         (QuestionKind::Number, Answer::Number(given)) => {
             let expected = question
@@ -175,9 +132,7 @@ pub fn judge<'s>(
                     _ => None,
                 });
             let right = expected.is_some_and(|e| (given - e).abs() <= question.tolerance + 1e-9);
-            let unit = question.unit.as_deref();
-            let solution = expected.filter(|_| !right).map(|e| with_unit(e, unit));
-            Ok(outcome(question, right, solution, with_unit(*given, unit)))
+            Ok(outcome(question, right, Vec::new(), expected))
         }
         (QuestionKind::Text, Answer::Text(text)) => {
             if text.trim().is_empty() {
@@ -189,7 +144,7 @@ pub fn judge<'s>(
                     .expect
                     .iter()
                     .any(|word| lower.contains(word.as_str()));
-            let mut judgement = outcome(question, right, None, text.clone());
+            let mut judgement = outcome(question, right, Vec::new(), None);
             if question.expect.is_empty() {
                 judgement.right = None;
             }
@@ -205,27 +160,140 @@ pub fn judge<'s>(
 fn outcome(
     question: &QuestionDef,
     right: bool,
-    solution: Option<String>,
-    shown: String,
+    picked: Vec<usize>,
+    expected: Option<f64>,
 ) -> Judgement<'_> {
-    let chosen = if right {
+    let reached = if right {
         &question.right
     } else {
         &question.wrong
     };
     Judgement {
+        question,
         right: Some(right),
-        effects: chosen.iter().map(|o| &o.effects).collect(),
-        feedback: chosen
+        picked,
+        expected,
+        earned: Earned::Outcome(reached.as_ref()),
+    }
+}
+
+impl<'s> Judgement<'s> {
+    /// The effects to apply, in order.
+    pub fn effects(&self) -> impl Iterator<Item = &'s Effects> + '_ {
+        let (options, outcome) = match self.earned {
+            Earned::Options => (self.picked.as_slice(), None),
+            Earned::Outcome(outcome) => (&[][..], outcome),
+        };
+        let question = self.question;
+        options
             .iter()
-            .map(|o| FeedbackItem {
-                option: None,
-                missed: false,
-                text: &o.feedback,
-            })
-            .collect(),
-        solution,
-        shown,
+            .map(move |&i| &question.options[i].effects)
+            .chain(outcome.map(|o| &o.effects))
+    }
+
+    /// The total change to each competency the effects touch, once per competency, in the
+    /// order the scenario declares them.
+    pub fn score_changes(&self) -> Vec<(usize, i64)> {
+        let mut changes: Vec<(usize, i64)> = Vec::new();
+        for &(competency, delta) in self.effects().flat_map(|effects| &effects.score) {
+            match changes.binary_search_by_key(&competency, |&(c, _)| c) {
+                Ok(at) => changes[at].1 += delta,
+                Err(at) => changes.insert(at, (competency, delta)),
+            }
+        }
+        changes
+    }
+
+    /// The feedback to show.
+    pub fn feedback(&self, shown: &[usize]) -> Vec<FeedbackItem<'s>> {
+        let question = self.question;
+        let whole = |text| FeedbackItem {
+            option: None,
+            missed: false,
+            text,
+        };
+        match (&self.earned, question.kind) {
+            (Earned::Outcome(outcome), _) => {
+                outcome.map(|o| whole(&o.feedback)).into_iter().collect()
+            }
+            (Earned::Options, QuestionKind::Multiple) => {
+                let graded = question.is_graded();
+                let chosen = &self.picked;
+                // A right option left unselected gets its feedback too: the learner most needs
+                // to hear why the thing they missed matters.
+                question
+                    .options
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, o)| {
+                        chosen.contains(i) || (graded && o.correct && shown.contains(i))
+                    })
+                    .filter_map(|(i, o)| {
+                        o.feedback.as_ref().map(|text| FeedbackItem {
+                            option: Some(i),
+                            missed: !chosen.contains(&i),
+                            text,
+                        })
+                    })
+                    .collect()
+            }
+            (Earned::Options, _) => self
+                .picked
+                .iter()
+                .filter_map(|&i| question.options[i].feedback.as_ref())
+                .map(whole)
+                .collect(),
+        }
+    }
+
+    /// The answer as a person reads it, and the right answer after a wrong one: options by
+    /// their text as shown, numbers with their unit.
+    pub fn words(
+        &self,
+        shown: &[usize],
+        answer: &Answer,
+        env: &dyn Env,
+    ) -> (String, Option<String>) {
+        let question = self.question;
+        // An option the learner was not shown is named by its id.
+        let text = |index: usize| {
+            let option = &question.options[index];
+            if shown.contains(&index) {
+                option.text.render(env)
+            } else {
+                option.id.clone()
+            }
+        };
+        let join = |indices: &[usize], between: &str| {
+            indices
+                .iter()
+                .map(|&i| text(i))
+                .collect::<Vec<_>>()
+                .join(between)
+        };
+        let wrong = self.right == Some(false);
+        match answer {
+            Answer::Choice(_) | Answer::Choices(_) => {
+                let correct: Vec<usize> = (0..question.options.len())
+                    .filter(|&i| wrong && question.options[i].correct && shown.contains(&i))
+                    .collect();
+                let solution = (!correct.is_empty()).then(|| join(&correct, "; "));
+                (join(&self.picked, "; "), solution)
+            }
+            Answer::Order(_) => {
+                let solution = wrong.then(|| {
+                    let all: Vec<usize> = (0..question.options.len()).collect();
+                    join(&all, " → ")
+                });
+                (join(&self.picked, " → "), solution)
+            }
+            Answer::Number(given) => {
+                let unit = question.unit.as_deref();
+                let solution = self.expected.filter(|_| wrong).map(|e| with_unit(e, unit));
+                (with_unit(*given, unit), solution)
+            }
+            Answer::Text(text) => (text.clone(), None),
+        }
     }
 }
 
@@ -241,23 +309,4 @@ fn with_unit(number: f64, unit: Option<&str>) -> String {
         }
         Some(unit) => format!("{text} {unit}"),
     }
-}
-
-fn view_text(view: &QuestionView, id: &str) -> String {
-    view.options
-        .iter()
-        .find(|o| o.id == id)
-        .map(|o| o.text.clone())
-        .unwrap_or_else(|| id.to_string())
-}
-
-fn correct_texts(question: &QuestionDef, view: &QuestionView) -> Option<String> {
-    let texts: Vec<String> = question
-        .options
-        .iter()
-        .filter(|o| o.correct)
-        .filter(|o| view.options.iter().any(|v| v.id == o.id))
-        .map(|o| view_text(view, &o.id))
-        .collect();
-    (!texts.is_empty()).then(|| texts.join("; "))
 }

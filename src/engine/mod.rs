@@ -8,18 +8,22 @@
 mod answer;
 mod env;
 mod grading;
+mod moment;
 mod results;
 mod shuffle;
 mod state;
 mod step;
 mod story;
+mod tally;
 mod workbench;
 
 pub use answer::{Answer, AnswerError};
+pub use moment::Moment;
 pub use results::{CompetencyResult, EndingResult, GradeResult, QuestionResult, Results};
 pub use state::{AnswerRecord, Cursor, State};
 pub use step::{
     ChoiceView, FeedbackLine, FeedbackView, MapView, QuestionView, ScoreChange, Speaker, Step,
 };
 pub use story::{ResumeError, Story};
+pub use tally::{Maxima, Tally};
 pub use workbench::{Comparison, Draft, Quantity, StepAnswers};

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::scenario::Scenario;
 
 use super::State;
+use super::tally::{Maxima, tally};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Results {
@@ -57,44 +58,18 @@ pub struct QuestionResult {
 }
 
 pub fn results(scenario: &Scenario, state: &State, ending_title: String) -> Results {
-    let count = scenario.competencies.len();
-    let mut max = vec![0; count];
-    for question in state
-        .answers
-        .iter()
-        .filter_map(|record| scenario.scene_index(&record.scene))
-        .filter_map(|scene| scenario.scenes[scene].question.as_ref())
-    {
-        for (sum, gain) in max.iter_mut().zip(question.best_answer(count)) {
-            *sum += gain;
-        }
-    }
+    let tally = tally(scenario, state, &Maxima::new(scenario));
     let competencies: Vec<CompetencyResult> = scenario
         .competencies
         .iter()
-        .zip(max)
-        .map(|(competency, max)| CompetencyResult {
+        .zip(tally.scores.iter().zip(&tally.max))
+        .map(|(competency, (&score, &max))| CompetencyResult {
             id: competency.id.clone(),
             name: competency.name.clone(),
-            score: state.scores.get(&competency.id).copied().unwrap_or(0),
+            score,
             max,
         })
         .collect();
-    let score: i64 = competencies.iter().map(|c| c.score).sum();
-    let max: i64 = competencies.iter().map(|c| c.max).sum();
-    let percent = if max <= 0 {
-        100
-    } else {
-        u32::try_from((score.clamp(0, max) * 100) / max).unwrap_or(0)
-    };
-    let grade = scenario
-        .grades
-        .iter()
-        .find(|band| percent >= band.min)
-        .map(|band| GradeResult {
-            name: band.name.clone(),
-            message: band.message.clone(),
-        });
     Results {
         scenario: scenario.meta.id.clone(),
         title: scenario.meta.title.clone(),
@@ -104,11 +79,14 @@ pub fn results(scenario: &Scenario, state: &State, ending_title: String) -> Resu
             scene: state.scene.clone(),
             title: ending_title,
         },
+        score: tally.scores.iter().sum(),
+        max: tally.max.iter().sum(),
+        percent: tally.percent,
+        grade: tally.grade.map(|band| GradeResult {
+            name: scenario.grades[band].name.clone(),
+            message: scenario.grades[band].message.clone(),
+        }),
         competencies,
-        score,
-        max,
-        percent,
-        grade,
         questions: state
             .answers
             .iter()

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::expr::Expr;
 use crate::scenario::model::QuestionKind;
-use crate::scenario::{Beat, MapRef, Scenario, SceneDef, SceneIx, clean};
+use crate::scenario::{Beat, MapRef, QuestionDef, Scenario, SceneDef, SceneIx, clean};
 
 use super::env::SessionEnv;
 use super::grading::judge;
@@ -15,8 +15,9 @@ use super::step::MapView;
 use super::step::{
     ChoiceView, FeedbackLine, FeedbackView, QuestionView, ScoreChange, Speaker, Step,
 };
+use super::tally::{Maxima, Tally, tally};
 use super::workbench;
-use super::{Answer, AnswerError, AnswerRecord, Cursor, State};
+use super::{Answer, AnswerError, AnswerRecord, Cursor, Moment, State};
 
 /// Longest free-text answer kept; more is cut, so a pasted essay cannot bloat a save.
 const MAX_TEXT_ANSWER: usize = 2000;
@@ -24,12 +25,16 @@ const MAX_TEXT_ANSWER: usize = 2000;
 pub struct Story<'s> {
     scenario: &'s Scenario,
     state: State,
-    /// Where the current scene was last found: every step asks for it, and the state names
-    /// scenes by id, so the lookup is remembered until the id changes.
-    current: Cell<SceneIx>,
-    /// The waiting question as last shown, so asking again and judging the answer do not
-    /// render and shuffle it anew. Never saved: it is rebuilt from the state when missing.
-    asked: Option<QuestionView>,
+    /// Where the current scene is, once found: every step asks for it, and the state names
+    /// scenes by id. The story keeps it up to date as it moves, and forgets it whenever the
+    /// state is handed out to be changed.
+    current: Cell<Option<SceneIx>>,
+    /// The options of the waiting question in the order shown, by position in the question's
+    /// list, so asking again and judging the answer do not shuffle them anew. Only ever set
+    /// while the story is asking; never saved: it is rebuilt from the state when missing.
+    asked: Option<Vec<usize>>,
+    /// Whether answers are recorded with their words; see [`Story::without_words`].
+    keep_words: bool,
 }
 
 /// Why a saved session cannot continue with this scenario.
@@ -41,12 +46,12 @@ pub enum ResumeError {
 
 impl<'s> Story<'s> {
     pub fn new(scenario: &'s Scenario, learner: &str, seed: u64) -> Story<'s> {
-        Story {
+        let mut story = Story {
             scenario,
             state: State {
                 learner: clean(learner),
                 seed,
-                scene: scenario.scenes[scenario.start].id.clone(),
+                scene: String::new(),
                 cursor: Cursor::Entering,
                 flags: BTreeMap::new(),
                 scores: BTreeMap::new(),
@@ -54,9 +59,40 @@ impl<'s> Story<'s> {
                 answers: Vec::new(),
                 maps: BTreeMap::new(),
             },
-            current: Cell::new(scenario.start),
+            current: Cell::new(None),
             asked: None,
-        }
+            keep_words: true,
+        };
+        story.restart(seed);
+        story
+    }
+
+    /// Starts again from the start scene with another seed, for the same learner, as
+    /// [`Story::new`] would; what the last run grew (the list of answers) keeps its room, so
+    /// many runs in a row allocate less.
+    pub fn restart(&mut self, seed: u64) {
+        let state = &mut self.state;
+        state.seed = seed;
+        state
+            .scene
+            .clone_from(&self.scenario.scenes[self.scenario.start].id);
+        state.cursor = Cursor::Entering;
+        state.flags.clear();
+        state.scores.clear();
+        state.visits.clear();
+        state.answers.clear();
+        state.maps.clear();
+        self.current.set(Some(self.scenario.start));
+        self.asked = None;
+    }
+
+    /// A story that records of each answer only what conditions and the verdict read (the
+    /// scene, the answer and its rightness): no prompt, answer in words, feedback, solution or
+    /// score change. Its feedback steps and results then have nothing to say about answers; it
+    /// is for drivers that show nothing, which step it with [`Story::next_moment`].
+    pub fn without_words(mut self) -> Story<'s> {
+        self.keep_words = false;
+        self
     }
 
     /// Continues a saved session. Mid-scene, the scene restarts from its heading so the learner
@@ -71,17 +107,19 @@ impl<'s> Story<'s> {
         Ok(Story {
             scenario,
             state,
-            current: Cell::new(scenario.start),
+            current: Cell::new(None),
             asked: None,
+            keep_words: true,
         })
     }
 
     /// Starts in the given scene instead of the start scene (for authors testing a scene).
     pub fn jump_to(&mut self, scene: &str) -> bool {
-        if self.scenario.scene_index(scene).is_none() {
+        let Some(index) = self.scenario.scene_index(scene) else {
             return false;
-        }
+        };
         self.state.scene = scene.to_string();
+        self.current.set(Some(index));
         self.state.cursor = Cursor::Entering;
         self.asked = None;
         true
@@ -93,6 +131,7 @@ impl<'s> Story<'s> {
 
     pub fn state_mut(&mut self) -> &mut State {
         self.asked = None;
+        self.current.set(None);
         &mut self.state
     }
 
@@ -104,17 +143,21 @@ impl<'s> Story<'s> {
         self.state.cursor == Cursor::Ended
     }
 
-    fn scene(&self) -> &'s SceneDef {
-        let remembered = &self.scenario.scenes[self.current.get()];
-        if remembered.id == self.state.scene {
-            return remembered;
+    /// The current scene; the start scene if the state names a scene the scenario lacks.
+    pub fn scene_index(&self) -> SceneIx {
+        if let Some(index) = self.current.get() {
+            return index;
         }
         let index = self
             .scenario
             .scene_index(&self.state.scene)
             .unwrap_or(self.scenario.start);
-        self.current.set(index);
-        &self.scenario.scenes[index]
+        self.current.set(Some(index));
+        index
+    }
+
+    fn scene(&self) -> &'s SceneDef {
+        &self.scenario.scenes[self.scene_index()]
     }
 
     fn env(&self) -> SessionEnv<'_> {
@@ -130,63 +173,83 @@ impl<'s> Story<'s> {
         reason = "a story is not an iterator: it never runs out, and it stalls until answered"
     )]
     pub fn next(&mut self) -> Step {
+        match self.next_moment() {
+            Moment::Scene(index) => {
+                let scene = &self.scenario.scenes[index];
+                Step::Scene {
+                    id: scene.id.clone(),
+                    title: scene.title.as_ref().map(|t| t.render(&self.env())),
+                }
+            }
+            Moment::Beat(beat) => self.beat(beat),
+            Moment::Map(map) => Step::Map(self.map_view(map)),
+            Moment::Question(question) => Step::Question(self.view(question)),
+            Moment::Feedback => Step::Feedback(self.feedback_view()),
+            Moment::End => self.end(),
+        }
+    }
+
+    /// Moves on exactly as [`Story::next`] does, but says only where the story got to, without
+    /// putting anything into words.
+    pub fn next_moment(&mut self) -> Moment<'s> {
         // Scenes with no beats and no question pass straight on; the bound keeps a cycle of
         // such scenes (which `dojo check` reports) from hanging a learner.
         for _ in 0..=self.scenario.scenes.len() * 2 + 4 {
-            if let Some(step) = self.advance() {
-                return step;
+            if let Some(moment) = self.advance() {
+                return moment;
             }
         }
         self.state.cursor = Cursor::Ended;
-        self.end()
+        Moment::End
     }
 
-    fn advance(&mut self) -> Option<Step> {
-        let scene = self.scene();
-        match self.state.cursor.clone() {
+    fn advance(&mut self) -> Option<Moment<'s>> {
+        let here = self.scene_index();
+        let scene = &self.scenario.scenes[here];
+        match &mut self.state.cursor {
             Cursor::Entering => {
+                // Most scenes a run enters are new to it: one search, and a key to keep.
                 *self.state.visits.entry(scene.id.clone()).or_insert(0) += 1;
                 self.state.cursor = Cursor::Heading;
                 None
             }
             Cursor::Heading => {
                 self.state.cursor = Cursor::Beat { index: 0 };
-                let title = scene.title.as_ref().map(|t| t.render(&self.env()));
-                Some(Step::Scene {
-                    id: scene.id.clone(),
-                    title,
-                })
+                Some(Moment::Scene(here))
             }
-            Cursor::Beat { index } => match scene.beats.get(index) {
-                Some(beat) => {
-                    self.state.cursor = Cursor::Beat { index: index + 1 };
-                    Some(self.beat(beat))
+            Cursor::Beat { index } => {
+                let index = *index;
+                match scene.beats.get(index) {
+                    Some(beat) => {
+                        self.state.cursor = Cursor::Beat { index: index + 1 };
+                        Some(Moment::Beat(beat))
+                    }
+                    // The map, if the scene shows one, is the beat after the dialogue.
+                    None if index == scene.beats.len() && scene.show_map.is_some() => {
+                        self.state.cursor = Cursor::Beat { index: index + 1 };
+                        scene.show_map.map(Moment::Map)
+                    }
+                    None if scene.ending => {
+                        self.state.cursor = Cursor::Ended;
+                        Some(Moment::End)
+                    }
+                    None if scene.question.is_some() => {
+                        self.state.cursor = Cursor::Asking;
+                        self.ask()
+                    }
+                    None => {
+                        self.leave(None);
+                        None
+                    }
                 }
-                // The map, if the scene shows one, is the beat after the dialogue.
-                None if index == scene.beats.len() && scene.show_map.is_some() => {
-                    self.state.cursor = Cursor::Beat { index: index + 1 };
-                    scene.show_map.map(|map| Step::Map(self.map_view(map)))
-                }
-                None if scene.ending => {
-                    self.state.cursor = Cursor::Ended;
-                    Some(self.end())
-                }
-                None if scene.question.is_some() => {
-                    self.state.cursor = Cursor::Asking;
-                    self.ask()
-                }
-                None => {
-                    self.leave(None);
-                    None
-                }
-            },
+            }
             Cursor::Asking => self.ask(),
             Cursor::Feedback { goto } => {
-                let feedback = self.feedback_view();
+                let goto = goto.take();
                 self.leave(goto);
-                Some(Step::Feedback(feedback))
+                Some(Moment::Feedback)
             }
-            Cursor::Ended => Some(self.end()),
+            Cursor::Ended => Some(Moment::End),
         }
     }
 
@@ -250,77 +313,123 @@ impl<'s> Story<'s> {
     }
 
     fn end(&self) -> Step {
-        let title = self
-            .scene()
+        Step::End(Box::new(results(
+            self.scenario,
+            &self.state,
+            self.ending_title(),
+        )))
+    }
+
+    /// The heading of the scene the story ended in, or its id when it has none.
+    pub fn ending_title(&self) -> String {
+        self.scene()
             .title
             .as_ref()
-            .map_or_else(|| self.state.scene.clone(), |t| t.render(&self.env()));
-        Step::End(Box::new(results(self.scenario, &self.state, title)))
+            .map_or_else(|| self.state.scene.clone(), |t| t.render(&self.env()))
+    }
+
+    /// The figures of the verdict as the story stands, without the words of [`Results`].
+    ///
+    /// [`Results`]: super::Results
+    pub fn tally(&self, maxima: &Maxima) -> Tally {
+        tally(self.scenario, &self.state, maxima)
     }
 
     /// Moves on: an explicit `goto` first, then the first route whose condition holds, then `next`.
     fn leave(&mut self, goto: Option<String>) {
+        if let Some(id) = goto {
+            self.state.scene = id;
+            self.current.set(None);
+            self.state.cursor = Cursor::Entering;
+            return;
+        }
         let scene = self.scene();
         let env = self.env();
-        let target = goto.or_else(|| {
-            scene
-                .routes
-                .iter()
-                .find(|route| holds(&route.when, &env))
-                .map(|route| self.scenario.scenes[route.goto].id.clone())
-                .or_else(|| scene.next.map(|n| self.scenario.scenes[n].id.clone()))
-        });
+        let target = scene
+            .routes
+            .iter()
+            .find(|route| holds(&route.when, &env))
+            .map(|route| route.goto)
+            .or(scene.next);
         match target {
-            Some(id) => {
-                self.state.scene = id;
+            Some(index) => {
+                // Copied into the buffer already there: a run moves scene after scene.
+                self.state.scene.clone_from(&self.scenario.scenes[index].id);
+                self.current.set(Some(index));
                 self.state.cursor = Cursor::Entering;
             }
             None => self.state.cursor = Cursor::Ended,
         }
     }
 
-    /// The waiting question as a step, remembered for the answer that follows.
-    fn ask(&mut self) -> Option<Step> {
+    /// The waiting question, its options shuffled once and remembered for the answer.
+    fn ask(&mut self) -> Option<Moment<'s>> {
+        let question = self.scene().question.as_ref()?;
         if self.asked.is_none() {
-            self.asked = self.question_view();
+            self.asked = Some(self.order(question));
         }
-        self.asked.clone().map(Step::Question)
+        Some(Moment::Question(question))
+    }
+
+    /// The options of the waiting question in the order shown, by position in the question's
+    /// list; none when no question waits.
+    pub fn options_shown(&mut self) -> &[usize] {
+        if self.state.cursor == Cursor::Asking {
+            self.ask();
+        }
+        self.asked.as_deref().unwrap_or_default()
     }
 
     /// The waiting question as the learner sees it, or `None` if no question waits.
     pub fn question_view(&self) -> Option<QuestionView> {
-        let scene = self.scene();
-        let question = scene.question.as_ref()?;
+        self.scene().question.as_ref().map(|q| self.view(q))
+    }
+
+    fn view(&self, question: &QuestionDef) -> QuestionView {
+        let fresh;
+        let order = match &self.asked {
+            Some(order) => order,
+            None => {
+                fresh = self.order(question);
+                &fresh
+            }
+        };
         let env = self.env();
-        let mut options: Vec<ChoiceView> = question
-            .options
-            .iter()
-            .filter(|option| option.when.as_ref().is_none_or(|when| holds(when, &env)))
-            .map(|option| ChoiceView {
-                id: option.id.clone(),
-                text: option.text.render(&env),
+        QuestionView {
+            scene: self.scene().id.clone(),
+            kind: question.kind,
+            prompt: question.prompt.render(&env),
+            options: order
+                .iter()
+                .map(|&i| ChoiceView {
+                    id: question.options[i].id.clone(),
+                    text: question.options[i].text.render(&env),
+                })
+                .collect(),
+            unit: question.unit.clone(),
+        }
+    }
+
+    /// The options of the current scene's question the learner sees, in the order shown.
+    fn order(&self, question: &QuestionDef) -> Vec<usize> {
+        let env = self.env();
+        let mut order: Vec<usize> = (0..question.options.len())
+            .filter(|&i| {
+                let when = question.options[i].when.as_ref();
+                when.is_none_or(|when| holds(when, &env))
             })
             .collect();
         if question.shuffle || question.kind == QuestionKind::Order {
+            let scene = self.scene();
             let visit = self.state.visits.get(&scene.id).copied().unwrap_or(0);
-            shuffle(&mut options, self.state.seed, &scene.id, visit);
+            shuffle(&mut order, self.state.seed, &scene.id, visit);
             // An order question shown already in order would answer itself.
-            let in_order = options.iter().map(|o| &o.id).eq(question
-                .options
-                .iter()
-                .filter(|o| options.iter().any(|v| v.id == o.id))
-                .map(|o| &o.id));
-            if question.kind == QuestionKind::Order && in_order && options.len() > 1 {
-                options.rotate_left(1);
+            let in_order = order.is_sorted();
+            if question.kind == QuestionKind::Order && in_order && order.len() > 1 {
+                order.rotate_left(1);
             }
         }
-        Some(QuestionView {
-            scene: scene.id.clone(),
-            kind: question.kind,
-            prompt: question.prompt.render(&env),
-            options,
-            unit: question.unit.clone(),
-        })
+        order
     }
 
     /// The number the waiting number question counts as right, as grading would compute it now;
@@ -341,12 +450,12 @@ impl<'s> Story<'s> {
         if self.state.cursor != Cursor::Asking {
             return Err(AnswerError::NotAsking);
         }
-        let view = match self.asked.take() {
-            Some(view) => view,
-            None => self.question_view().ok_or(AnswerError::NotAsking)?,
-        };
         let scene = self.scene();
         let question = scene.question.as_ref().ok_or(AnswerError::NotAsking)?;
+        let shown = match self.asked.take() {
+            Some(shown) => shown,
+            None => self.order(question),
+        };
         let answer = match answer {
             Answer::Text(text) => {
                 Answer::Text(clean(text.trim()).chars().take(MAX_TEXT_ANSWER).collect())
@@ -357,63 +466,70 @@ impl<'s> Story<'s> {
             workbench::validate(build, &answer)?;
         }
         let env = self.env();
-        let judgement = judge(question, &view, &answer, &env)?;
-        let labelled = judgement.feedback.len() > 1;
-        let feedback: Vec<FeedbackLine> = judgement
-            .feedback
-            .iter()
-            .map(|item| FeedbackLine {
-                option: item
-                    .option
-                    .filter(|_| labelled || item.missed)
-                    .map(|i| question.options[i].text.render(&env)),
-                missed: item.missed,
-                text: item.text.render(&env),
-            })
-            .collect();
-        // One change per competency, in the order the scenario declares them.
-        let mut totals: BTreeMap<usize, i64> = BTreeMap::new();
-        let mut goto = None;
-        for effects in &judgement.effects {
-            for (competency, delta) in &effects.score {
-                *totals.entry(*competency).or_insert(0) += delta;
-            }
-            if goto.is_none() {
-                goto = effects.goto.map(|g| self.scenario.scenes[g].id.clone());
-            }
-        }
-        let score: Vec<(String, i64)> = totals
-            .into_iter()
-            .map(|(competency, delta)| (self.scenario.competencies[competency].id.clone(), delta))
-            .collect();
-        let sets: Vec<_> = judgement
-            .effects
-            .iter()
-            .flat_map(|e| e.set.iter().cloned())
-            .collect();
-        let record = AnswerRecord {
+        let judgement = judge(question, &shown, &answer, &env)?;
+        let mut record = AnswerRecord {
             scene: scene.id.clone(),
             kind: question.kind,
-            prompt: view.prompt.clone(),
+            prompt: String::new(),
             answer,
-            shown: judgement.shown,
+            shown: String::new(),
             right: judgement.right,
-            feedback,
-            solution: judgement.solution,
-            score: score.clone(),
+            feedback: Vec::new(),
+            solution: None,
+            score: Vec::new(),
             at,
         };
-        for (competency, delta) in score {
-            *self.state.scores.entry(competency).or_insert(0) += delta;
+        if self.keep_words {
+            let feedback = judgement.feedback(&shown);
+            let labelled = feedback.len() > 1;
+            record.feedback = feedback
+                .iter()
+                .map(|item| FeedbackLine {
+                    option: item
+                        .option
+                        .filter(|_| labelled || item.missed)
+                        .map(|i| question.options[i].text.render(&env)),
+                    missed: item.missed,
+                    text: item.text.render(&env),
+                })
+                .collect();
+            (record.shown, record.solution) = judgement.words(&shown, &record.answer, &env);
+            record.prompt = question.prompt.render(&env);
+            record.score = judgement
+                .score_changes()
+                .into_iter()
+                .map(|(c, delta)| (self.scenario.competencies[c].id.clone(), delta))
+                .collect();
         }
-        for (flag, value) in sets {
-            self.state.flags.insert(flag, value);
+        // Change by change, which leaves the scores as adding up each competency's changes
+        // first would.
+        for effects in judgement.effects() {
+            for &(competency, delta) in &effects.score {
+                let id = &self.scenario.competencies[competency].id;
+                match self.state.scores.get_mut(id) {
+                    Some(total) => *total += delta,
+                    None => {
+                        self.state.scores.insert(id.clone(), delta);
+                    }
+                }
+            }
+            for (flag, value) in &effects.set {
+                match self.state.flags.get_mut(flag) {
+                    Some(old) => old.clone_from(value),
+                    None => {
+                        self.state.flags.insert(flag.clone(), value.clone());
+                    }
+                }
+            }
         }
         if let Some(build) = &question.build {
             workbench::apply(build, &record.answer, self.scenario, &mut self.state.maps);
         }
         self.state.answers.push(record);
-        self.state.cursor = Cursor::Feedback { goto };
+        let goto = judgement.effects().find_map(|effects| effects.goto);
+        self.state.cursor = Cursor::Feedback {
+            goto: goto.map(|g| self.scenario.scenes[g].id.clone()),
+        };
         Ok(())
     }
 

@@ -4,7 +4,7 @@
 use rand::seq::SliceRandom;
 use rand::{Rng, RngExt};
 
-use crate::engine::{Answer, QuestionView};
+use crate::engine::Answer;
 use crate::scenario::QuestionDef;
 use crate::scenario::model::QuestionKind;
 
@@ -22,13 +22,14 @@ pub const MOST_OPTIONS_TO_SELECT: usize = 16;
 
 /// A question waiting for an answer, with what the playtest needs to answer it.
 pub struct Asked<'a> {
-    pub view: QuestionView,
     pub def: &'a QuestionDef,
+    /// The options shown, in order, by position in the question's list.
+    pub shown: &'a [usize],
     /// The value a number question expects right now, if it can be computed.
     pub expected: Option<f64>,
 }
 
-/// One answer, by position in the options as shown, so it can become an [`Answer`] and a line.
+/// One answer, by place among the options as shown, so it can become an [`Answer`] and a line.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pick {
     One(usize),
@@ -39,8 +40,8 @@ pub enum Pick {
 }
 
 impl Pick {
-    pub fn answer(&self, view: &QuestionView) -> Answer {
-        let id = |&i: &usize| view.options[i].id.clone();
+    pub fn answer(&self, asked: &Asked<'_>) -> Answer {
+        let id = |&i: &usize| asked.def.options[asked.shown[i]].id.clone();
         match self {
             Pick::One(i) => Answer::Choice(id(i)),
             Pick::Some(all) => Answer::Choices(all.iter().map(id).collect()),
@@ -77,7 +78,7 @@ impl Asked<'_> {
     /// Number and text: one right answer and one wrong one, each standing for every answer of
     /// its kind; a condition that reads the number or text itself sees only these two.
     pub fn every_pick(&self, order_read: bool) -> Vec<Pick> {
-        let count = self.view.options.len();
+        let count = self.shown.len();
         match self.def.kind {
             QuestionKind::Single => (0..count).map(Pick::One).collect(),
             QuestionKind::Multiple => selections(count).map(Pick::Some).collect(),
@@ -135,7 +136,7 @@ impl Asked<'_> {
     /// A uniformly random valid answer: for number and text questions, right half the time
     /// when a right answer is known. `None` when no option is offered.
     pub fn random_pick(&self, rng: &mut impl Rng) -> Option<Pick> {
-        let count = self.view.options.len();
+        let count = self.shown.len();
         Some(match self.def.kind {
             QuestionKind::Single | QuestionKind::Multiple | QuestionKind::Order if count == 0 => {
                 return None;
@@ -171,13 +172,10 @@ impl Asked<'_> {
         })
     }
 
-    /// The options as shown, by position, in the order the author listed them: the right order.
+    /// The options as shown, by place, in the order the author listed them: the right order.
     fn right_order(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.view.options.len()).collect();
-        order.sort_by_key(|&shown| {
-            let id = &self.view.options[shown].id;
-            self.def.options.iter().position(|o| &o.id == id)
-        });
+        let mut order: Vec<usize> = (0..self.shown.len()).collect();
+        order.sort_by_key(|&place| self.shown[place]);
         order
     }
 

@@ -178,7 +178,7 @@ fn reverse_topological(nodes: &[Node], ends: &[bool]) -> Vec<usize> {
 /// Path counts per ending and score ranges, from the endings back to the start.
 fn counted(
     scenario: &Scenario,
-    graph: &Graph<'_>,
+    graph: &Graph,
     order: &[usize],
     ends: &[bool],
 ) -> (Paths, Vec<EndingPaths>, Option<Vec<ScoreRange>>) {

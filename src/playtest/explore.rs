@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value as Json;
 
-use crate::engine::{State, Step, Story};
+use crate::engine::{Moment, State, Story};
 use crate::scenario::model::QuestionKind;
 use crate::scenario::{Scenario, SceneIx};
 
@@ -49,11 +49,11 @@ pub struct Move {
     pub through: Vec<SceneIx>,
 }
 
-pub struct Graph<'s> {
+pub struct Graph {
     pub nodes: Vec<Node>,
     /// Ending scenes reached, with the title of the first path to reach each.
     pub endings: Vec<(SceneIx, String)>,
-    pub seen: Seen<'s>,
+    pub seen: Seen,
 }
 
 struct Explorer<'s> {
@@ -61,7 +61,7 @@ struct Explorer<'s> {
     reads: &'s Reads,
     limit: usize,
     quiet_bound: usize,
-    graph: Graph<'s>,
+    graph: Graph,
     index: HashMap<String, usize>,
     /// Situations found but not yet explored, with their first-found state. Depth first keeps
     /// this to about the length of a path times its branching, where breadth first would hold
@@ -81,7 +81,7 @@ pub fn explore<'s>(
     scenario: &'s Scenario,
     reads: &'s Reads,
     limit: usize,
-) -> Result<Graph<'s>, PlaytestError> {
+) -> Result<Graph, PlaytestError> {
     let mut explorer = Explorer {
         scenario,
         reads,
@@ -95,7 +95,7 @@ pub fn explore<'s>(
         index: HashMap::new(),
         pending: Vec::new(),
     };
-    let mut story = Story::new(scenario, LEARNER, SEED);
+    let mut story = Story::new(scenario, LEARNER, SEED).without_words();
     let (stop, through) = explorer.walk(&mut story);
     explorer.node(story, stop, through, None)?;
     while let Some((node, state)) = explorer.pending.pop() {
@@ -108,24 +108,23 @@ impl<'s> Explorer<'s> {
     /// Tries every answer to the question `node` waits at, from its first-found state.
     fn expand(&mut self, node: usize, state: State) -> Result<(), PlaytestError> {
         let scene = self.graph.nodes[node].scene;
-        let story = restore(self.scenario, state.clone());
-        let (Some(view), Some(def)) = (
-            story.question_view(),
-            self.scenario.scenes[scene].question.as_ref(),
-        ) else {
+        let mut story = restore(self.scenario, state.clone());
+        let Some(def) = self.scenario.scenes[scene].question.as_ref() else {
             self.graph.nodes[node].kind = Kind::NoOptions;
             return Ok(());
         };
-        if def.kind == QuestionKind::Multiple && view.options.len() > MOST_OPTIONS_TO_SELECT {
+        let expected = story.expected_number();
+        let shown = story.options_shown();
+        if def.kind == QuestionKind::Multiple && shown.len() > MOST_OPTIONS_TO_SELECT {
             return Err(PlaytestError::TooManySelections {
-                scene: view.scene,
-                options: view.options.len(),
+                scene: self.scenario.scenes[scene].id.clone(),
+                options: shown.len(),
             });
         }
         let asked = Asked {
-            view,
             def,
-            expected: story.expected_number(),
+            shown,
+            expected,
         };
         let picks = asked.every_pick(self.reads.reads_answer(&self.scenario.scenes[scene].id));
         if picks.is_empty() {
@@ -135,7 +134,7 @@ impl<'s> Explorer<'s> {
         let before = self.scores(&state);
         for pick in picks {
             let mut next = restore(self.scenario, state.clone());
-            next.answer(pick.answer(&asked.view), 0)
+            next.answer(pick.answer(&asked), 0)
                 .map_err(|error| PlaytestError::Refused {
                     scene: self.scenario.scenes[scene].id.clone(),
                     answer: pick.line(),
@@ -168,11 +167,7 @@ impl<'s> Explorer<'s> {
         through: Vec<SceneIx>,
         parent: Option<(usize, usize)>,
     ) -> Result<usize, PlaytestError> {
-        let scene = self
-            .graph
-            .seen
-            .scene(&story.state().scene)
-            .unwrap_or_default();
+        let scene = story.scene_index();
         let key = match &stop {
             Stop::Asking => self.reads.key(story.state_mut()),
             // Nothing follows an ending: one node per ending scene, and the same for a scene
@@ -196,7 +191,6 @@ impl<'s> Explorer<'s> {
         let id = self.graph.nodes.len();
         let kind = match stop {
             Stop::Asking => {
-                slim(story.state_mut());
                 self.pending.push((id, story.state().clone()));
                 Kind::Question
             }
@@ -226,18 +220,16 @@ impl<'s> Explorer<'s> {
         let mut quiet = 0;
         let mut met: Vec<SceneIx> = Vec::new();
         loop {
-            match story.next() {
-                Step::Question(_) => return (Stop::Asking, met),
-                Step::End(results) => return (Stop::Ended(results.ending.title), met),
-                Step::Scene { id, title } => {
-                    let Some(scene) = self.graph.seen.enter(&id) else {
-                        continue;
-                    };
+            match story.next_moment() {
+                Moment::Question(_) => return (Stop::Asking, met),
+                Moment::End => return (Stop::Ended(story.ending_title()), met),
+                Moment::Scene(scene) => {
+                    self.graph.seen.enter(scene);
                     if !met.contains(&scene) {
                         met.push(scene);
                     }
                     if self.scenario.scenes[scene].ending {
-                        return (Stop::Ended(title.unwrap_or(id)), met);
+                        return (Stop::Ended(story.ending_title()), met);
                     }
                     quiet += 1;
                 }
@@ -259,24 +251,12 @@ impl<'s> Explorer<'s> {
 }
 
 /// A story standing exactly where `state` says, cursor and all (unlike `Story::resume`, which
-/// replays the scene's heading).
+/// replays the scene's heading). It keeps no words of answers, so pending states stay small
+/// and cheap to copy.
 fn restore(scenario: &Scenario, state: State) -> Story<'_> {
-    let mut story = Story::new(scenario, LEARNER, SEED);
+    let mut story = Story::new(scenario, LEARNER, SEED).without_words();
     *story.state_mut() = state;
     story
-}
-
-/// Drops what only the feedback and results screens show of earlier answers (their words and
-/// score changes), so pending states stay small and cheap to copy; what conditions read (the
-/// answer and its rightness) stays.
-fn slim(state: &mut State) {
-    for record in &mut state.answers {
-        record.prompt = String::new();
-        record.shown = String::new();
-        record.feedback = Vec::new();
-        record.solution = None;
-        record.score = Vec::new();
-    }
 }
 
 /// The part of the situations found that varies most, in words, and how many ways it varies:

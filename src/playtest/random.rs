@@ -113,16 +113,17 @@ pub fn random_runs(scenario: &Scenario, options: RandomOptions) -> RandomReport 
         .map_or(1, NonZero::get)
         .min(options.runs.div_ceil(RUNS_PER_THREAD).max(1) as usize);
     let runner = &runner;
-    let parts: Vec<(Vec<(u32, RunEnd)>, Seen<'_>)> = thread::scope(|scope| {
+    let parts: Vec<(Vec<(u32, RunEnd)>, Seen)> = thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|first| {
                 scope.spawn(move || {
                     let mut seen = Seen::new(scenario);
+                    let mut story = runner.story();
                     let ends = (first as u32..options.runs)
                         .step_by(threads)
                         .map(|run| {
-                            let end = runner.play(run_seed(options.seed, run), &mut seen, None);
-                            (run, end)
+                            let seed = run_seed(options.seed, run);
+                            (run, runner.play(&mut story, seed, &mut seen, None))
                         })
                         .collect();
                     (ends, seen)
@@ -216,11 +217,16 @@ fn report(
 
 /// Plays a stuck run again, keeping its trail this time (runs are deterministic, and keeping
 /// a trail for every run would slow all of them for the few that need it).
-fn stuck_run(runner: &Runner<'_>, seen: &Seen<'_>, seed: u64, run: u32) -> StuckRun {
+fn stuck_run(runner: &Runner<'_>, seen: &Seen, seed: u64, run: u32) -> StuckRun {
     let scenes_of = |ix: SceneIx| runner.scenario.scenes[ix].id.clone();
     let seed = run_seed(seed, run);
     let mut trail = Trail::default();
-    let end = runner.play(seed, &mut seen.clone(), Some(&mut trail));
+    let end = runner.play(
+        &mut runner.story(),
+        seed,
+        &mut seen.clone(),
+        Some(&mut trail),
+    );
     let answered = trail.answers.len();
     // Distinct scenes entered after `from` answers and before `until`, in the order met.
     let met = |from: usize, until: usize| {

@@ -3,7 +3,7 @@
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
-use crate::engine::{Step, Story};
+use crate::engine::{Maxima, Moment, Story};
 use crate::scenario::model::QuestionKind;
 use crate::scenario::{Scenario, SceneIx};
 
@@ -53,6 +53,7 @@ pub struct Runner<'s> {
     pub scenario: &'s Scenario,
     pub max_answers: usize,
     quiet_bound: usize,
+    maxima: Maxima,
 }
 
 impl<'s> Runner<'s> {
@@ -61,38 +62,44 @@ impl<'s> Runner<'s> {
             scenario,
             max_answers,
             quiet_bound: quiet_bound(scenario),
+            maxima: Maxima::new(scenario),
         }
     }
 
-    /// Plays one run. The seed shuffles the options (as `dojo play --seed` would) and draws the
-    /// answers, so the same seed always makes the same run.
-    pub fn play(&self, seed: u64, seen: &mut Seen<'_>, mut trail: Option<&mut Trail>) -> RunEnd {
-        let mut story = Story::new(self.scenario, LEARNER, seed);
+    /// A story to play runs with, one after another.
+    pub fn story(&self) -> Story<'s> {
+        Story::new(self.scenario, LEARNER, 0).without_words()
+    }
+
+    /// Plays one run with `story`, started over. The seed shuffles the options (as `dojo play
+    /// --seed` would) and draws the answers, so the same seed always makes the same run.
+    /// Nothing is put into words but the ending's title: no one reads the rest.
+    pub fn play(
+        &self,
+        story: &mut Story<'s>,
+        seed: u64,
+        seen: &mut Seen,
+        mut trail: Option<&mut Trail>,
+    ) -> RunEnd {
+        story.restart(seed);
         let mut rng = StdRng::seed_from_u64(seed);
         let mut answers = 0;
         let mut quiet = 0;
         loop {
-            match story.next() {
-                Step::Question(view) => {
+            match story.next_moment() {
+                Moment::Question(def) => {
                     quiet = 0;
-                    // The view names a scene of this scenario, which asks a question.
-                    let scene = seen.scene(&view.scene).unwrap_or_default();
-                    let Some(def) = self.scenario.scenes[scene].question.as_ref() else {
-                        return RunEnd::Stuck(Stall::Refused {
-                            scene,
-                            message: "the question has no definition".to_string(),
-                        });
-                    };
+                    let scene = story.scene_index();
                     if answers == self.max_answers {
                         return RunEnd::Stuck(Stall::TooLong);
                     }
-                    // Only a number question has one, and computing it finds the scene again.
+                    // Only a number question has one, and working it out evaluates an expression.
                     let expected = (def.kind == QuestionKind::Number)
                         .then(|| story.expected_number())
                         .flatten();
                     let asked = Asked {
-                        view,
                         def,
+                        shown: story.options_shown(),
                         expected,
                     };
                     let Some(pick) = asked.random_pick(&mut rng) else {
@@ -101,7 +108,8 @@ impl<'s> Runner<'s> {
                     if let Some(trail) = trail.as_deref_mut() {
                         trail.answers.push((pick.line(), scene));
                     }
-                    if let Err(error) = story.answer(pick.answer(&asked.view), 0) {
+                    let answer = pick.answer(&asked);
+                    if let Err(error) = story.answer(answer, 0) {
                         return RunEnd::Stuck(Stall::Refused {
                             scene,
                             message: error.to_string(),
@@ -109,29 +117,30 @@ impl<'s> Runner<'s> {
                     }
                     answers += 1;
                 }
-                Step::End(results) => {
-                    let results = *results;
-                    let ending = seen.scene(&results.ending.scene).unwrap_or_default();
-                    let grade = results.grade.as_ref().and_then(|grade| {
-                        self.scenario
-                            .grades
+                Moment::End => {
+                    let tally = story.tally(&self.maxima);
+                    let grades = &self.scenario.grades;
+                    // The report counts bands by name, as results name them: of two bands with
+                    // one name, the first counts both.
+                    let grade = tally.grade.and_then(|band| {
+                        grades
                             .iter()
-                            .position(|band| band.name == grade.name)
+                            .position(|other| other.name == grades[band].name)
                     });
                     return RunEnd::Ended(Ended {
-                        ending,
-                        title: results.ending.title,
-                        scores: results.competencies.iter().map(|c| c.score).collect(),
-                        percent: results.percent,
+                        ending: story.scene_index(),
+                        title: story.ending_title(),
+                        scores: tally.scores,
+                        percent: tally.percent,
                         grade,
                         answers,
                     });
                 }
-                step => {
-                    if let Step::Scene { id, .. } = &step {
-                        let entered = seen.enter(id);
-                        if let (Some(trail), Some(ix)) = (trail.as_deref_mut(), entered) {
-                            trail.entered.push((answers, ix));
+                moment => {
+                    if let Moment::Scene(scene) = moment {
+                        seen.enter(scene);
+                        if let Some(trail) = trail.as_deref_mut() {
+                            trail.entered.push((answers, scene));
                         }
                     }
                     quiet += 1;
