@@ -25,7 +25,7 @@ const MOST_TRAPS: usize = 10;
 pub struct ExhaustiveReport {
     /// Distinct situations explored.
     pub states: usize,
-    /// What tells two situations in the same scene apart; see [`super::memo`].
+    /// What tells two situations in the same scene apart; see `playtest/memo.rs` for why it is sound.
     pub memo: Vec<String>,
     pub paths: Paths,
     /// Endings reached, most paths first (in scenario order when paths can loop).
