@@ -25,7 +25,8 @@ const MOST_TRAPS: usize = 10;
 pub struct ExhaustiveReport {
     /// Distinct situations explored.
     pub states: usize,
-    /// What tells two situations in the same scene apart; see `playtest/memo.rs` for why it is sound.
+    /// What tells two situations in the same scene apart (`playtest/memo.rs` says why that is
+    /// sound).
     pub memo: Vec<String>,
     pub paths: Paths,
     /// Endings reached, most paths first (in scenario order when paths can loop).
