@@ -14,7 +14,9 @@ mod expr_text;
 mod gains;
 mod grades;
 mod graph;
+mod groups;
 mod label;
+mod layout;
 mod longest;
 mod mermaid;
 mod reach;
@@ -32,7 +34,9 @@ pub use expr_text::{expr_text, template_text};
 pub use gains::{Gains, Interval, best_answer};
 pub use grades::GradeReach;
 pub use graph::{Edge, EdgeKind, SceneGraph};
+pub use groups::Groups;
 pub use label::scene_list;
+pub use layout::Step;
 pub use longest::{Longest, Walks};
 pub use mermaid::to_mermaid;
 pub use reach::Reach;
@@ -75,7 +79,7 @@ impl Analysis {
     ) -> Analysis {
         let reach = Reach::new(&graph);
         let components = Components::new(&graph);
-        let walks = Walks::new(&graph, &components, &reach);
+        let walks = Walks::new(&graph, &components, &reach, competencies);
         let bounds = bounds::bounds(&walks, &components, competencies);
         let grades = grades::grade_reach(&walks, grades);
         let traps = traps::loops_without_exit(&graph, &components);
