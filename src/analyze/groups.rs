@@ -21,6 +21,22 @@ impl<T> Groups<T> {
         Groups { items, starts }
     }
 
+    /// No groups yet, with room for `groups` of them holding `items` in all.
+    pub(super) fn with_capacity(groups: usize, items: usize) -> Groups<T> {
+        let mut starts = Vec::with_capacity(groups + 1);
+        starts.push(0);
+        Groups {
+            items: Vec::with_capacity(items),
+            starts,
+        }
+    }
+
+    /// Adds a group after the others.
+    pub(super) fn push(&mut self, group: impl IntoIterator<Item = T>) {
+        self.items.extend(group);
+        self.starts.push(self.items.len());
+    }
+
     /// How many groups.
     pub fn len(&self) -> usize {
         self.starts.len() - 1

@@ -108,18 +108,20 @@ impl Layout {
             best: Vec::with_capacity(most),
         };
         layout.step_starts.push(0);
+        let gains = graph.gains();
         for &v in &scenes {
-            for (edge, &to) in graph.out(v).iter().zip(graph.targets(v)) {
+            for (edge, &to) in graph.leaving(v).zip(graph.targets(v)) {
                 let to = place[to as SceneIx];
                 if to == NOWHERE {
                     continue;
                 }
                 layout.to.push(to);
+                let scores = gains.scores(edge);
                 for (c, column) in layout.scores.iter_mut().enumerate() {
-                    column.push(edge.gains.scores[c]);
+                    column.push(scores[c]);
                 }
-                layout.totals.push(edge.gains.total);
-                layout.best.push(edge.gains.best);
+                layout.totals.push(gains.total(edge));
+                layout.best.push(gains.best(edge));
             }
             layout.step_starts.push(layout.to.len());
         }

@@ -12,6 +12,7 @@ mod bounds;
 mod dot;
 mod expr_text;
 mod gains;
+mod gains_table;
 mod grades;
 mod graph;
 mod groups;
@@ -22,6 +23,7 @@ mod mermaid;
 mod reach;
 mod report;
 mod scc;
+mod scenario_graph;
 mod traps;
 
 #[cfg(test)]
@@ -33,7 +35,7 @@ pub use dot::to_dot;
 pub use expr_text::{expr_text, template_text};
 pub use gains::{Gains, Interval, best_answer};
 pub use grades::GradeReach;
-pub use graph::{Edge, EdgeKind, SceneGraph};
+pub use graph::{Edge, EdgeKind, Link, SceneGraph};
 pub use groups::Groups;
 pub use label::scene_list;
 pub use layout::Step;
