@@ -31,6 +31,8 @@ pub(super) struct Layout {
     component_starts: Vec<usize>,
     /// The index in [`Components`] of each component laid out.
     component_ids: Vec<usize>,
+    /// Whether each component laid out holds a loop: only then does any step stay inside it.
+    loops: Vec<bool>,
     /// The steps leaving place `p` are `step_starts[p]..step_starts[p + 1]`, in the order of the
     /// scene's edges.
     step_starts: Vec<usize>,
@@ -75,31 +77,41 @@ impl Layout {
         reach: &Reach,
         competencies: usize,
     ) -> Layout {
-        // A component is on a way to an ending as a whole or not at all.
+        // A component is on a way to an ending as a whole or not at all, and its scenes take
+        // their places in the order of `components.members`.
+        let laid_out = || {
+            components
+                .members
+                .iter()
+                .enumerate()
+                .filter(|(_, members)| members.first().is_some_and(|&v| reach.useful(v)))
+        };
+        let count = components.members.len();
         let mut place = vec![NOWHERE; graph.len()];
-        let mut scenes: Vec<SceneIx> = Vec::new();
-        let mut component_starts = vec![0];
-        let mut component_ids = Vec::new();
-        for (c, members) in components.members.iter().enumerate() {
-            if !members.first().is_some_and(|&v| reach.useful(v)) {
-                continue;
-            }
+        let mut ending = Vec::with_capacity(graph.len());
+        let mut component_starts = Vec::with_capacity(count + 1);
+        component_starts.push(0);
+        let mut component_ids = Vec::with_capacity(count);
+        let mut loops = Vec::with_capacity(count);
+        for (c, members) in laid_out() {
             for &v in members {
-                place[v] = scenes.len() as u32;
-                scenes.push(v);
+                place[v] = ending.len() as u32;
+                ending.push(graph.endings[v]);
             }
-            component_starts.push(scenes.len());
+            component_starts.push(ending.len());
             component_ids.push(c);
+            loops.push(components.is_loop(graph, c));
         }
         // Sized for every edge, so no column is copied as it grows.
         let most = graph.edges().len();
         let mut layout = Layout {
             // Every scene on a way to an ending is reached from the start, so then the start is too.
-            start: (!scenes.is_empty()).then(|| place[graph.start] as usize),
-            ending: scenes.iter().map(|&v| graph.endings[v]).collect(),
+            start: (!ending.is_empty()).then(|| place[graph.start] as usize),
+            step_starts: Vec::with_capacity(ending.len() + 1),
+            ending,
             component_starts,
             component_ids,
-            step_starts: Vec::with_capacity(scenes.len() + 1),
+            loops,
             to: Vec::with_capacity(most),
             scores: (0..competencies)
                 .map(|_| Vec::with_capacity(most))
@@ -109,7 +121,7 @@ impl Layout {
         };
         layout.step_starts.push(0);
         let gains = graph.gains();
-        for &v in &scenes {
+        for &v in laid_out().flat_map(|(_, members)| members) {
             for (edge, &to) in graph.leaving(v).zip(graph.targets(v)) {
                 let to = place[to as SceneIx];
                 if to == NOWHERE {
@@ -141,6 +153,11 @@ impl Layout {
     /// The places of the `k`-th component laid out.
     pub fn component(&self, k: usize) -> Range<usize> {
         self.component_starts[k]..self.component_starts[k + 1]
+    }
+
+    /// Whether the `k`-th component laid out holds a loop.
+    pub fn is_loop(&self, k: usize) -> bool {
+        self.loops[k]
     }
 
     /// The index in [`Components`] of the `k`-th component laid out.

@@ -109,22 +109,19 @@ impl Walks {
         let mut budget = BUDGET;
         for k in 0..layout.components() {
             let places = layout.component(k);
-            let (mut lightest, mut heaviest) = (None::<i128>, None::<i128>);
-            for s in places.clone().flat_map(|p| inner(layout, &places, p)) {
-                let w = weight(layout.step(s));
-                lightest = Some(lightest.map_or(w, |l| l.min(w)));
-                heaviest = Some(heaviest.map_or(w, |h| h.max(w)));
-            }
-            match (lightest, heaviest) {
-                (None, _) | (_, None) => {}
-                (_, Some(h)) if h <= 0 => dijkstra(layout, &places, &weight, &mut best),
-                (Some(l), Some(_)) if l >= 0 => {
-                    return Longest::Unbounded(layout.component_id(k));
+            if layout.is_loop(k) {
+                let (mut lightest, mut heaviest) = (i128::MAX, i128::MIN);
+                for s in places.clone().flat_map(|p| inner(layout, &places, p)) {
+                    let w = weight(layout.step(s));
+                    lightest = lightest.min(w);
+                    heaviest = heaviest.max(w);
                 }
-                _ => {
-                    if !bellman_ford(layout, &places, &weight, &mut best, &mut budget) {
-                        return Longest::Unbounded(layout.component_id(k));
-                    }
+                if heaviest <= 0 {
+                    dijkstra(layout, &places, &weight, &mut best);
+                } else if lightest >= 0
+                    || !bellman_ford(layout, &places, &weight, &mut best, &mut budget)
+                {
+                    return Longest::Unbounded(layout.component_id(k));
                 }
             }
             for p in places.clone() {

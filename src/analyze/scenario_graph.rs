@@ -13,12 +13,12 @@ const AHEAD: usize = 64;
 impl SceneGraph {
     pub fn from_scenario(scenario: &Scenario) -> SceneGraph {
         let competencies = scenario.competencies.len();
-        // At most one edge per answer (two for right and wrong), route and `next`: allocated once,
-        // not copied as it grows.
+        // At most one edge per option (or one each for right and wrong), route and `next`:
+        // allocated once, not copied as it grows.
         let most_edges = scenario
             .scenes
             .iter()
-            .map(|s| s.question.as_ref().map_or(0, |q| q.options.len()) + 2 + s.routes.len() + 1)
+            .map(|s| s.question.as_ref().map_or(0, |q| q.options.len().max(2)) + s.routes.len() + 1)
             .sum();
         let mut edges = Edges {
             links: Vec::with_capacity(most_edges),
