@@ -39,8 +39,7 @@ pub struct Edge {
     pub gains: Gains,
 }
 
-/// An edge as the graph keeps it: what taking it adds is kept with the gains of every other
-/// edge, by edge index, so a large graph is a few arrays rather than an allocation per edge.
+/// An edge as the graph keeps it: what taking it adds is kept apart, by edge index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Link {
     pub from: SceneIx,

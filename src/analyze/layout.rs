@@ -2,7 +2,7 @@
 //! them (see [`super::longest`]).
 //!
 //! Each walk visits every component in topological order and weighs every edge, and the
-//! analysis runs a score of walks. Read straight from the graph, each of them would jump
+//! analysis runs some twenty walks. Read straight from the graph, each of them would jump
 //! through the scene numbers and chase every edge's gains through the heap, which stops fitting
 //! in the cache as scenarios grow. So the scenes are numbered once more, by place: a component
 //! takes consecutive places, components follow in topological order, and the edges (steps)
@@ -26,8 +26,8 @@ pub(super) struct Layout {
     pub start: Option<usize>,
     /// Whether the scene at each place is an ending.
     pub ending: Vec<bool>,
-    /// The places of the `k`-th component laid out are `component_starts[k]..component_starts[k + 1]`,
-    /// in the order of its scenes.
+    /// The places of the `k`-th component laid out are
+    /// `component_starts[k]..component_starts[k + 1]`, in the order of its scenes.
     component_starts: Vec<usize>,
     /// The index in [`Components`] of each component laid out.
     component_ids: Vec<usize>,
@@ -105,7 +105,8 @@ impl Layout {
         // Sized for every edge, so no column is copied as it grows.
         let most = graph.edges().len();
         let mut layout = Layout {
-            // Every scene on a way to an ending is reached from the start, so then the start is too.
+            // Every scene on a way to an ending is reached from the start, so then the start is
+            // on one too.
             start: (!ending.is_empty()).then(|| place[graph.start] as usize),
             step_starts: Vec::with_capacity(ending.len() + 1),
             ending,
