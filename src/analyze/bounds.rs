@@ -8,7 +8,7 @@
 
 use crate::scenario::SceneIx;
 
-use super::graph::Edge;
+use super::layout::Step;
 use super::longest::{Longest, Walks};
 use super::scc::Components;
 
@@ -33,13 +33,13 @@ pub fn bounds(walks: &Walks, components: &Components, competencies: usize) -> Op
     }
     let limit = |found: Longest| match found {
         Longest::Finite(value) => Some(Limit::Finite(saturate(value))),
-        Longest::Unbounded(c) => Some(Limit::Unbounded(components.members[c].clone())),
+        Longest::Unbounded(c) => Some(Limit::Unbounded(components.members[c].to_vec())),
         Longest::NoPath => None,
     };
     (0..competencies)
         .map(|c| {
-            let low = |e: &Edge| i128::from(e.gains.scores[c].low);
-            let high = |e: &Edge| i128::from(e.gains.scores[c].high);
+            let low = |s: Step| i128::from(s.score(c).low);
+            let high = |s: Step| i128::from(s.score(c).high);
             Some(Bounds {
                 min: limit(walks.least(low))?,
                 max: limit(walks.most(high))?,

@@ -104,21 +104,22 @@ pub struct Way {
     pub gains: Gains,
 }
 
-/// Every way out of a scene with `question` (or none), and what each adds.
-pub fn ways(question: Option<&QuestionDef>, competencies: usize) -> Vec<Way> {
+/// Every way out of a scene with `question` (or none), and what each adds, in place of what
+/// `found` held: one buffer serves every scene.
+pub fn ways(question: Option<&QuestionDef>, competencies: usize, found: &mut Vec<Way>) {
+    found.clear();
     let Some(question) = question else {
-        return vec![Way {
+        found.push(Way {
             taken: Taken::Nothing,
             goto: None,
             gains: Gains::zero(competencies),
-        }];
+        });
+        return;
     };
     let best = best_answer(question, competencies);
     let exact = |effects: &Effects| {
-        let scores: Vec<Interval> = per_competency(effects, competencies)
-            .into_iter()
-            .map(Interval::exactly)
-            .collect();
+        let mut scores = vec![Interval::default(); competencies];
+        add_exact(effects, &mut scores);
         let total = Interval::exactly(scores.iter().map(|i| i.low).sum());
         Gains {
             scores,
@@ -127,57 +128,64 @@ pub fn ways(question: Option<&QuestionDef>, competencies: usize) -> Vec<Way> {
         }
     };
     match question.kind {
-        QuestionKind::Single => question
-            .options
-            .iter()
-            .enumerate()
-            .map(|(index, option)| Way {
-                taken: Taken::Option(index),
-                goto: option.effects.goto,
-                gains: exact(&option.effects),
-            })
-            .collect(),
+        QuestionKind::Single => {
+            found.extend(
+                question
+                    .options
+                    .iter()
+                    .enumerate()
+                    .map(|(index, option)| Way {
+                        taken: Taken::Option(index),
+                        goto: option.effects.goto,
+                        gains: exact(&option.effects),
+                    }),
+            );
+        }
         QuestionKind::Multiple => {
             // Any non-empty selection: one interval for the whole question, whichever option's
             // `goto` the selection follows.
-            let per_option: Vec<Vec<i64>> = question
-                .options
-                .iter()
-                .map(|o| per_competency(&o.effects, competencies))
-                .collect();
+            let row = |o: usize| o * competencies..(o + 1) * competencies;
+            let mut per_option = vec![Interval::default(); question.options.len() * competencies];
+            for (o, option) in question.options.iter().enumerate() {
+                add_exact(&option.effects, &mut per_option[row(o)]);
+            }
+            let options = 0..question.options.len();
             let scores = (0..competencies)
-                .map(|c| Interval::of_selection(per_option.iter().map(move |g| g[c])))
+                .map(|c| Interval::of_selection(options.clone().map(|o| per_option[row(o)][c].low)))
                 .collect();
-            let total = Interval::of_selection(per_option.iter().map(|g| g.iter().sum::<i64>()));
+            let total = Interval::of_selection(
+                options
+                    .clone()
+                    .map(|o| per_option[row(o)].iter().map(|i| i.low).sum::<i64>()),
+            );
             let gains = Gains {
                 scores,
                 total,
                 best,
             };
-            let mut ways: Vec<Way> = question
-                .options
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| o.effects.goto.is_some())
-                .map(|(index, option)| Way {
-                    taken: Taken::Option(index),
-                    goto: option.effects.goto,
-                    gains: gains.clone(),
-                })
-                .collect();
+            found.extend(
+                question
+                    .options
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.effects.goto.is_some())
+                    .map(|(index, option)| Way {
+                        taken: Taken::Option(index),
+                        goto: option.effects.goto,
+                        gains: gains.clone(),
+                    }),
+            );
             if question.options.iter().any(|o| o.effects.goto.is_none()) {
-                ways.push(Way {
+                found.push(Way {
                     taken: Taken::Nothing,
                     goto: None,
                     gains,
                 });
             }
-            ways
         }
         kind => {
             // Without `expect` a text answer is always right.
             let wrong_possible = kind != QuestionKind::Text || !question.expect.is_empty();
-            let mut ways = Vec::new();
             for (taken, outcome, possible) in [
                 (Taken::Right, &question.right, true),
                 (Taken::Wrong, &question.wrong, wrong_possible),
@@ -185,7 +193,7 @@ pub fn ways(question: Option<&QuestionDef>, competencies: usize) -> Vec<Way> {
                 if !possible {
                     continue;
                 }
-                ways.push(match outcome {
+                found.push(match outcome {
                     Some(outcome) => Way {
                         taken,
                         goto: outcome.effects.goto,
@@ -201,19 +209,17 @@ pub fn ways(question: Option<&QuestionDef>, competencies: usize) -> Vec<Way> {
                     },
                 });
             }
-            ways
         }
     }
 }
 
-fn per_competency(effects: &Effects, competencies: usize) -> Vec<i64> {
-    let mut gains: Vec<i64> = vec![0; competencies];
+/// Adds to each competency's score in `scores` exactly what `effects` give it.
+fn add_exact(effects: &Effects, scores: &mut [Interval]) {
     for (competency, delta) in &effects.score {
-        if let Some(gain) = gains.get_mut(*competency) {
-            *gain = gain.saturating_add(*delta);
+        if let Some(score) = scores.get_mut(*competency) {
+            *score = Interval::exactly(score.low.saturating_add(*delta));
         }
     }
-    gains
 }
 
 /// The most answering `question` can add to the total: the engine's own maximum

@@ -37,11 +37,11 @@ pub fn grade_reach(walks: &Walks, grades: &[GradeDef]) -> Option<GradeReach> {
     if !walks.finish() {
         return None;
     }
-    let without_maximum = walks.finish_through(|e| e.gains.best == 0);
+    let without_maximum = walks.finish_through(|s| s.best() == 0);
     let at_least = |t: u32| {
         t == 0
             || without_maximum
-            || match walks.most(|e| share(e.gains.total.high, e.gains.best, t)) {
+            || match walks.most(|s| share(s.total().high, s.best(), t)) {
                 Longest::Finite(total) => total >= 0,
                 Longest::Unbounded(_) => true,
                 Longest::NoPath => false,
@@ -49,7 +49,7 @@ pub fn grade_reach(walks: &Walks, grades: &[GradeDef]) -> Option<GradeReach> {
     };
     let below = |h: u32| {
         h > 100
-            || match walks.least(|e| share(e.gains.total.low, e.gains.best, h)) {
+            || match walks.least(|s| share(s.total().low, s.best(), h)) {
                 Longest::Finite(total) => total < 0,
                 Longest::Unbounded(_) => true,
                 Longest::NoPath => false,

@@ -3,10 +3,16 @@
 //! An edge is a `next`, a route (conditional), an option's `goto` or an outcome's `goto`. Every
 //! condition is taken as possibly true, so the graph holds every move a learner could make and
 //! perhaps a few no learner can: what it proves unreachable truly is.
+//!
+//! The graph is a few flat arrays: the edges sorted by the scene they leave, and what each adds
+//! kept apart by edge index, so a scenario of a million scenes is not a million allocations.
 
-use crate::scenario::{Scenario, SceneIx};
+use std::ops::Range;
 
-use super::gains::{Gains, Taken, ways};
+use crate::scenario::SceneIx;
+
+use super::gains::Gains;
+use super::gains_table::GainsTable;
 
 /// Why an edge exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +29,7 @@ pub enum EdgeKind {
     Wrong,
 }
 
+/// An edge and what taking it adds, as [`SceneGraph::new`] takes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edge {
     pub from: SceneIx,
@@ -32,14 +39,27 @@ pub struct Edge {
     pub gains: Gains,
 }
 
+/// An edge as the graph keeps it: what taking it adds is kept apart, by edge index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    pub from: SceneIx,
+    pub to: SceneIx,
+    pub kind: EdgeKind,
+}
+
 #[derive(Debug, Clone)]
 pub struct SceneGraph {
     pub start: SceneIx,
     /// Whether each scene is an ending.
     pub endings: Vec<bool>,
     /// Sorted by `from`, in the order each scene lists them.
-    edges: Vec<Edge>,
-    /// `edges[first[v]..first[v + 1]]` leave scene `v`.
+    links: Vec<Link>,
+    /// What each edge adds, by its index in `links`.
+    gains: GainsTable,
+    /// `targets[i]` is `links[i].to`: the searches over the graph read 4 bytes an edge instead
+    /// of a whole edge, which keeps large graphs within the cache.
+    targets: Vec<u32>,
+    /// `links[first[v]..first[v + 1]]` leave scene `v`.
     first: Vec<usize>,
 }
 
@@ -54,65 +74,45 @@ impl SceneGraph {
         for v in 0..endings.len() {
             first[v + 1] += first[v];
         }
+        let competencies = edges.first().map_or(0, |e| e.gains.scores.len());
+        let mut gains = GainsTable::with_capacity(edges.len(), competencies);
+        let links = edges
+            .iter()
+            .map(|edge| {
+                gains.push(&edge.gains);
+                Link {
+                    from: edge.from,
+                    to: edge.to,
+                    kind: edge.kind,
+                }
+            })
+            .collect();
+        SceneGraph::assemble(start, endings, links, gains, first)
+    }
+
+    /// The graph of `links`, sorted by `from`, where `first` says which leave each scene.
+    pub(super) fn assemble(
+        start: SceneIx,
+        endings: Vec<bool>,
+        links: Vec<Link>,
+        gains: GainsTable,
+        first: Vec<usize>,
+    ) -> SceneGraph {
+        // Every scene takes far more than a byte of TOML, so no scenario that loads comes near
+        // this; counting in `u32` halves the arrays the analysis walks again and again.
+        assert!(
+            u32::try_from(endings.len()).is_ok(),
+            "the analysis counts scenes in 32 bits"
+        );
+        let targets = links.iter().map(|e| e.to as u32).collect();
         SceneGraph {
             start,
             endings,
-            edges,
+            links,
+            gains,
+            targets,
             first,
         }
-    }
-
-    pub fn from_scenario(scenario: &Scenario) -> SceneGraph {
-        let competencies = scenario.competencies.len();
-        let mut edges = Vec::new();
-        for (from, scene) in scenario.scenes.iter().enumerate() {
-            if scene.ending {
-                continue;
-            }
-            let mut fallthrough: Option<Gains> = None;
-            for way in ways(scene.question.as_ref(), competencies) {
-                let Some(to) = way.goto else {
-                    // Answers without a `goto` share the routes and `next`: one edge each, with
-                    // the hull of their gains, keeps the graph linear in options + routes.
-                    fallthrough = Some(match fallthrough {
-                        Some(gains) => gains.hull(&way.gains),
-                        None => way.gains,
-                    });
-                    continue;
-                };
-                let kind = match way.taken {
-                    Taken::Option(index) => EdgeKind::Option(index),
-                    Taken::Right => EdgeKind::Right,
-                    Taken::Wrong => EdgeKind::Wrong,
-                    Taken::Nothing => EdgeKind::Next,
-                };
-                edges.push(Edge {
-                    from,
-                    to,
-                    kind,
-                    gains: way.gains,
-                });
-            }
-            let Some(gains) = fallthrough else { continue };
-            for (index, route) in scene.routes.iter().enumerate() {
-                edges.push(Edge {
-                    from,
-                    to: route.goto,
-                    kind: EdgeKind::Route(index),
-                    gains: gains.clone(),
-                });
-            }
-            if let Some(to) = scene.next {
-                edges.push(Edge {
-                    from,
-                    to,
-                    kind: EdgeKind::Next,
-                    gains,
-                });
-            }
-        }
-        let endings = scenario.scenes.iter().map(|s| s.ending).collect();
-        SceneGraph::new(scenario.start, endings, edges)
     }
 
     /// How many scenes.
@@ -125,11 +125,26 @@ impl SceneGraph {
     }
 
     /// The edges leaving `scene`.
-    pub fn out(&self, scene: SceneIx) -> &[Edge] {
-        &self.edges[self.first[scene]..self.first[scene + 1]]
+    pub fn out(&self, scene: SceneIx) -> &[Link] {
+        &self.links[self.leaving(scene)]
     }
 
-    pub fn edges(&self) -> &[Edge] {
-        &self.edges
+    /// The indices of the edges leaving `scene` (in [`SceneGraph::edges`]).
+    pub(super) fn leaving(&self, scene: SceneIx) -> Range<usize> {
+        self.first[scene]..self.first[scene + 1]
+    }
+
+    /// Where the edges leaving `scene` lead, in the order of [`SceneGraph::out`].
+    pub fn targets(&self, scene: SceneIx) -> &[u32] {
+        &self.targets[self.leaving(scene)]
+    }
+
+    pub fn edges(&self) -> &[Link] {
+        &self.links
+    }
+
+    /// What each edge adds, by its index.
+    pub(super) fn gains(&self) -> &GainsTable {
+        &self.gains
     }
 }

@@ -3,7 +3,7 @@
 use crate::scenario::{Scenario, SceneDef};
 
 use super::expr_text::{expr_text, template_text};
-use super::graph::{Edge, EdgeKind};
+use super::graph::{EdgeKind, Link};
 
 /// The scene's title as written, if it has one, on a single line.
 pub fn title(scene: &SceneDef) -> Option<String> {
@@ -12,7 +12,7 @@ pub fn title(scene: &SceneDef) -> Option<String> {
 }
 
 /// The option id, `right` or `wrong`, or `route: <condition>`; `next` goes unlabelled.
-pub fn edge(scenario: &Scenario, edge: &Edge) -> Option<String> {
+pub fn edge(scenario: &Scenario, edge: &Link) -> Option<String> {
     let scene = &scenario.scenes[edge.from];
     match edge.kind {
         EdgeKind::Next => None,

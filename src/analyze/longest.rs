@@ -16,19 +16,24 @@
 //!   past [`BUDGET`] relaxations the loop is taken as unbounded, which keeps the result sound
 //!   (never smaller than the truth).
 //!
-//! The whole is O((scenes + edges) · log scenes) when no loop mixes gains and losses.
+//! The whole is O((scenes + edges) · log scenes) when no loop mixes gains and losses. The walks
+//! run over a [`Layout`] of the graph made once, so each reads its arrays in order.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::ops::Range;
 
-use crate::scenario::SceneIx;
-
-use super::graph::{Edge, SceneGraph};
+use super::graph::SceneGraph;
+use super::layout::{Layout, Step};
 use super::reach::Reach;
 use super::scc::Components;
 
 /// Edge relaxations Bellman–Ford may spend on the loops that mix gains and losses.
 pub const BUDGET: usize = 5_000_000;
+
+/// The value of a place no walk has reached yet. No walk totals this: an edge weighs less than
+/// 2^72 either way and a walk counted here takes far fewer than 2^55 edges.
+const UNREACHED: i128 = i128::MIN;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Longest {
@@ -40,43 +45,45 @@ pub enum Longest {
 }
 
 /// The ways from the start to an ending, ready to be weighed.
-pub struct Walks<'a> {
-    graph: &'a SceneGraph,
-    components: &'a Components,
-    useful: Vec<bool>,
+pub struct Walks {
+    layout: Layout,
 }
 
-impl<'a> Walks<'a> {
-    pub fn new(graph: &'a SceneGraph, components: &'a Components, reach: &Reach) -> Walks<'a> {
-        let useful = (0..graph.len()).map(|v| reach.useful(v)).collect();
+impl Walks {
+    pub fn new(
+        graph: &SceneGraph,
+        components: &Components,
+        reach: &Reach,
+        competencies: usize,
+    ) -> Walks {
         Walks {
-            graph,
-            components,
-            useful,
+            layout: Layout::new(graph, components, reach, competencies),
         }
     }
 
     /// Whether any way leads from the start to an ending.
     pub fn finish(&self) -> bool {
-        self.useful.get(self.graph.start).copied().unwrap_or(false)
+        self.layout.start.is_some()
     }
 
-    /// Whether a way from the start to an ending uses only edges that `keep`.
-    pub fn finish_through(&self, keep: impl Fn(&Edge) -> bool) -> bool {
-        if !self.finish() {
+    /// Whether a way from the start to an ending uses only steps that `keep`.
+    pub fn finish_through(&self, keep: impl Fn(Step) -> bool) -> bool {
+        let layout = &self.layout;
+        let Some(start) = layout.start else {
             return false;
-        }
-        let mut seen = vec![false; self.graph.len()];
-        let mut stack = vec![self.graph.start];
-        seen[self.graph.start] = true;
-        while let Some(v) = stack.pop() {
-            if self.graph.endings[v] {
+        };
+        let mut seen = vec![false; layout.places()];
+        let mut stack = vec![start];
+        seen[start] = true;
+        while let Some(p) = stack.pop() {
+            if layout.ending[p] {
                 return true;
             }
-            for edge in self.graph.out(v) {
-                if self.useful[edge.to] && !seen[edge.to] && keep(edge) {
-                    seen[edge.to] = true;
-                    stack.push(edge.to);
+            for s in layout.steps(p) {
+                let to = layout.to(s);
+                if !seen[to] && keep(layout.step(s)) {
+                    seen[to] = true;
+                    stack.push(to);
                 }
             }
         }
@@ -84,92 +91,96 @@ impl<'a> Walks<'a> {
     }
 
     /// The least total of `weight` over the walks (the most of its opposite, negated).
-    pub fn least(&self, weight: impl Fn(&Edge) -> i128) -> Longest {
-        match self.most(|e| -weight(e)) {
+    pub fn least(&self, weight: impl Fn(Step) -> i128) -> Longest {
+        match self.most(|s| -weight(s)) {
             Longest::Finite(value) => Longest::Finite(-value),
             other => other,
         }
     }
 
     /// The greatest total of `weight` over the walks.
-    pub fn most(&self, weight: impl Fn(&Edge) -> i128) -> Longest {
-        if !self.finish() {
+    pub fn most(&self, weight: impl Fn(Step) -> i128) -> Longest {
+        let layout = &self.layout;
+        let Some(start) = layout.start else {
             return Longest::NoPath;
-        }
-        let n = self.graph.len();
-        let mut best: Vec<Option<i128>> = vec![None; n];
-        best[self.graph.start] = Some(0);
-        let mut settled = vec![false; n];
+        };
+        let mut best = vec![UNREACHED; layout.places()];
+        best[start] = 0;
         let mut budget = BUDGET;
-        for (c, members) in self.components.members.iter().enumerate() {
-            if !self.useful[members[0]] {
-                continue;
-            }
-            let inner = |v: SceneIx| {
-                self.graph
-                    .out(v)
-                    .iter()
-                    .filter(move |e| self.components.of[e.to] == c)
-            };
-            let (mut lightest, mut heaviest) = (None::<i128>, None::<i128>);
-            for edge in members.iter().flat_map(|&v| inner(v)) {
-                let w = weight(edge);
-                lightest = Some(lightest.map_or(w, |l| l.min(w)));
-                heaviest = Some(heaviest.map_or(w, |h| h.max(w)));
-            }
-            match (lightest, heaviest) {
-                (None, _) | (_, None) => {}
-                (_, Some(h)) if h <= 0 => {
-                    dijkstra(members, &inner, &weight, &mut best, &mut settled);
+        for k in 0..layout.components() {
+            let places = layout.component(k);
+            if layout.is_loop(k) {
+                let (mut lightest, mut heaviest) = (i128::MAX, i128::MIN);
+                for s in places.clone().flat_map(|p| inner(layout, &places, p)) {
+                    let w = weight(layout.step(s));
+                    lightest = lightest.min(w);
+                    heaviest = heaviest.max(w);
                 }
-                (Some(l), Some(_)) if l >= 0 => return Longest::Unbounded(c),
-                _ => {
-                    if !bellman_ford(members, &inner, &weight, &mut best, &mut budget) {
-                        return Longest::Unbounded(c);
-                    }
+                if heaviest <= 0 {
+                    dijkstra(layout, &places, &weight, &mut best);
+                } else if lightest >= 0
+                    || !bellman_ford(layout, &places, &weight, &mut best, &mut budget)
+                {
+                    return Longest::Unbounded(layout.component_id(k));
                 }
             }
-            for &v in members {
-                let Some(value) = best[v] else { continue };
-                for edge in self.graph.out(v) {
-                    if self.components.of[edge.to] != c && self.useful[edge.to] {
-                        let reached = value.saturating_add(weight(edge));
-                        let slot = &mut best[edge.to];
-                        *slot = Some(slot.map_or(reached, |old| old.max(reached)));
+            for p in places.clone() {
+                let value = best[p];
+                if value == UNREACHED {
+                    continue;
+                }
+                for s in layout.steps(p) {
+                    let to = layout.to(s);
+                    if !places.contains(&to) {
+                        let reached = value.saturating_add(weight(layout.step(s)));
+                        best[to] = best[to].max(reached);
                     }
                 }
             }
         }
-        (0..n)
-            .filter(|&v| self.graph.endings[v] && self.useful[v])
-            .filter_map(|v| best[v])
+        (0..layout.places())
+            .filter(|&p| layout.ending[p] && best[p] != UNREACHED)
+            .map(|p| best[p])
             .max()
             .map_or(Longest::NoPath, Longest::Finite)
     }
 }
 
+/// The steps from `place` that stay inside the component at `places`.
+fn inner<'l>(
+    layout: &'l Layout,
+    places: &'l Range<usize>,
+    place: usize,
+) -> impl Iterator<Item = usize> + 'l {
+    layout
+        .steps(place)
+        .filter(move |&s| places.contains(&layout.to(s)))
+}
+
 /// Best values inside a loop whose inner edges all weigh 0 or less.
-fn dijkstra<'e, I: Iterator<Item = &'e Edge>>(
-    members: &[SceneIx],
-    inner: &impl Fn(SceneIx) -> I,
-    weight: &impl Fn(&Edge) -> i128,
-    best: &mut [Option<i128>],
-    settled: &mut [bool],
+fn dijkstra(
+    layout: &Layout,
+    places: &Range<usize>,
+    weight: &impl Fn(Step) -> i128,
+    best: &mut [i128],
 ) {
-    let mut heap: BinaryHeap<(i128, Reverse<SceneIx>)> = members
-        .iter()
-        .filter_map(|&v| best[v].map(|value| (value, Reverse(v))))
+    let mut settled = vec![false; places.len()];
+    let mut heap: BinaryHeap<(i128, Reverse<usize>)> = places
+        .clone()
+        .filter(|&p| best[p] != UNREACHED)
+        .map(|p| (best[p], Reverse(p)))
         .collect();
-    while let Some((value, Reverse(v))) = heap.pop() {
-        if settled[v] {
+    while let Some((value, Reverse(p))) = heap.pop() {
+        if settled[p - places.start] {
             continue;
         }
-        settled[v] = true;
-        for edge in inner(v) {
-            let reached = value.saturating_add(weight(edge));
-            if !settled[edge.to] && best[edge.to].is_none_or(|old| reached > old) {
-                best[edge.to] = Some(reached);
-                heap.push((reached, Reverse(edge.to)));
+        settled[p - places.start] = true;
+        for s in inner(layout, places, p) {
+            let to = layout.to(s);
+            let reached = value.saturating_add(weight(layout.step(s)));
+            if !settled[to - places.start] && reached > best[to] {
+                best[to] = reached;
+                heap.push((reached, Reverse(to)));
             }
         }
     }
@@ -177,26 +188,30 @@ fn dijkstra<'e, I: Iterator<Item = &'e Edge>>(
 
 /// Best values inside a loop with inner edges of both signs; `false` when some lap gains (or
 /// the budget ran out before that could be ruled out).
-fn bellman_ford<'e, I: Iterator<Item = &'e Edge>>(
-    members: &[SceneIx],
-    inner: &impl Fn(SceneIx) -> I,
-    weight: &impl Fn(&Edge) -> i128,
-    best: &mut [Option<i128>],
+fn bellman_ford(
+    layout: &Layout,
+    places: &Range<usize>,
+    weight: &impl Fn(Step) -> i128,
+    best: &mut [i128],
     budget: &mut usize,
 ) -> bool {
     // After as many rounds as the loop has scenes, a value that still grows does so by a lap.
-    for _ in 0..members.len() {
+    for _ in places.clone() {
         let mut changed = false;
-        for &v in members {
-            let Some(value) = best[v] else { continue };
-            for edge in inner(v) {
+        for p in places.clone() {
+            let value = best[p];
+            if value == UNREACHED {
+                continue;
+            }
+            for s in inner(layout, places, p) {
                 if *budget == 0 {
                     return false;
                 }
                 *budget -= 1;
-                let reached = value.saturating_add(weight(edge));
-                if best[edge.to].is_none_or(|old| reached > old) {
-                    best[edge.to] = Some(reached);
+                let to = layout.to(s);
+                let reached = value.saturating_add(weight(layout.step(s)));
+                if reached > best[to] {
+                    best[to] = reached;
                     changed = true;
                 }
             }

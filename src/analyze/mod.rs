@@ -12,14 +12,18 @@ mod bounds;
 mod dot;
 mod expr_text;
 mod gains;
+mod gains_table;
 mod grades;
 mod graph;
+mod groups;
 mod label;
+mod layout;
 mod longest;
 mod mermaid;
 mod reach;
 mod report;
 mod scc;
+mod scenario_graph;
 mod traps;
 
 #[cfg(test)]
@@ -31,8 +35,10 @@ pub use dot::to_dot;
 pub use expr_text::{expr_text, template_text};
 pub use gains::{Gains, Interval, best_answer};
 pub use grades::GradeReach;
-pub use graph::{Edge, EdgeKind, SceneGraph};
+pub use graph::{Edge, EdgeKind, Link, SceneGraph};
+pub use groups::Groups;
 pub use label::scene_list;
+pub use layout::Step;
 pub use longest::{Longest, Walks};
 pub use mermaid::to_mermaid;
 pub use reach::Reach;
@@ -75,7 +81,7 @@ impl Analysis {
     ) -> Analysis {
         let reach = Reach::new(&graph);
         let components = Components::new(&graph);
-        let walks = Walks::new(&graph, &components, &reach);
+        let walks = Walks::new(&graph, &components, &reach, competencies);
         let bounds = bounds::bounds(&walks, &components, competencies);
         let grades = grades::grade_reach(&walks, grades);
         let traps = traps::loops_without_exit(&graph, &components);

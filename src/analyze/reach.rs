@@ -19,28 +19,30 @@ impl Reach {
         let n = graph.len();
         let mut from_start = vec![false; n];
         if graph.start < n {
-            search(&mut from_start, [graph.start], |v| {
-                graph.out(v).iter().map(|e| e.to)
-            });
+            search(&mut from_start, [graph.start], |v| graph.targets(v));
         }
         // Walking the edges backwards from every ending.
         let mut first = vec![0usize; n + 1];
-        for edge in graph.edges() {
-            first[edge.to + 1] += 1;
+        for v in 0..n {
+            for &to in graph.targets(v) {
+                first[to as SceneIx + 1] += 1;
+            }
         }
         for v in 0..n {
             first[v + 1] += first[v];
         }
         let mut fill = first.clone();
         let mut sources = vec![0; graph.edges().len()];
-        for edge in graph.edges() {
-            sources[fill[edge.to]] = edge.from;
-            fill[edge.to] += 1;
+        for v in 0..n {
+            for &to in graph.targets(v) {
+                sources[fill[to as SceneIx]] = v as u32;
+                fill[to as SceneIx] += 1;
+            }
         }
         let mut to_ending = vec![false; n];
         let endings = (0..n).filter(|&v| graph.endings[v]);
         search(&mut to_ending, endings, |v| {
-            sources[first[v]..first[v + 1]].iter().copied()
+            &sources[first[v]..first[v + 1]]
         });
         Reach {
             from_start,
@@ -55,10 +57,10 @@ impl Reach {
 }
 
 /// Marks every scene reachable from `roots` through `next`.
-fn search<I: Iterator<Item = SceneIx>>(
+fn search<'g>(
     seen: &mut [bool],
     roots: impl IntoIterator<Item = SceneIx>,
-    next: impl Fn(SceneIx) -> I,
+    next: impl Fn(SceneIx) -> &'g [u32],
 ) {
     let mut stack = Vec::new();
     for root in roots {
@@ -68,7 +70,8 @@ fn search<I: Iterator<Item = SceneIx>>(
         }
     }
     while let Some(v) = stack.pop() {
-        for w in next(v) {
+        for &w in next(v) {
+            let w = w as SceneIx;
             if !seen[w] {
                 seen[w] = true;
                 stack.push(w);

@@ -7,6 +7,7 @@
 use crate::scenario::SceneIx;
 
 use super::graph::SceneGraph;
+use super::groups::Groups;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Components {
@@ -14,7 +15,7 @@ pub struct Components {
     pub of: Vec<usize>,
     /// The scenes of each component, in scene order. Components are in topological order:
     /// every edge between two components goes from a lower index to a higher one.
-    pub members: Vec<Vec<SceneIx>>,
+    pub members: Groups<SceneIx>,
 }
 
 impl Components {
@@ -27,16 +28,18 @@ impl Components {
             stack: Vec::new(),
             calls: Vec::new(),
             counter: 0,
-            found: Vec::new(),
+            scenes: vec![0; n],
+            filled: n,
+            ends: Vec::new(),
         };
         for root in 0..n {
             if tarjan.index[root] == UNSEEN {
                 tarjan.run(graph, root);
             }
         }
-        // Tarjan finds each component after every component it can reach: reverse topological.
-        let mut members = tarjan.found;
-        members.reverse();
+        // Found last to first, so the ends of the components, read backwards, are their starts.
+        let starts = std::iter::once(0).chain(tarjan.ends.iter().rev().copied());
+        let members = Groups::new(tarjan.scenes, starts.collect());
         let mut of = vec![0; n];
         for (c, scenes) in members.iter().enumerate() {
             for &v in scenes {
@@ -48,17 +51,23 @@ impl Components {
 
     /// Whether the component holds a loop: several scenes, or one that leads back to itself.
     pub fn is_loop(&self, graph: &SceneGraph, component: usize) -> bool {
-        match self.members[component].as_slice() {
-            [single] => graph.out(*single).iter().any(|e| e.to == *single),
+        match self.members[component] {
+            [single] => graph
+                .targets(single)
+                .iter()
+                .any(|&to| to as SceneIx == single),
             _ => true,
         }
     }
 
     /// Whether some edge leaves the component.
     pub fn has_exit(&self, graph: &SceneGraph, component: usize) -> bool {
-        self.members[component]
-            .iter()
-            .any(|&v| graph.out(v).iter().any(|e| self.of[e.to] != component))
+        self.members[component].iter().any(|&v| {
+            graph
+                .targets(v)
+                .iter()
+                .any(|&to| self.of[to as SceneIx] != component)
+        })
     }
 }
 
@@ -72,7 +81,13 @@ struct Tarjan {
     /// The explicit call stack: a scene and how many of its edges it has followed.
     calls: Vec<(SceneIx, usize)>,
     counter: usize,
-    found: Vec<Vec<SceneIx>>,
+    /// Every scene by component. Tarjan finds each component after every component it can
+    /// reach (reverse topological order), so they are filled in from the back.
+    scenes: Vec<SceneIx>,
+    /// `scenes[filled..]` holds the components found so far.
+    filled: usize,
+    /// Where each component found ends in `scenes`, in the order found.
+    ends: Vec<usize>,
 }
 
 impl Tarjan {
@@ -88,11 +103,11 @@ impl Tarjan {
     fn run(&mut self, graph: &SceneGraph, root: SceneIx) {
         self.enter(root);
         while let Some(&(v, followed)) = self.calls.last() {
-            if let Some(edge) = graph.out(v).get(followed) {
+            if let Some(&w) = graph.targets(v).get(followed) {
                 if let Some(call) = self.calls.last_mut() {
                     call.1 += 1;
                 }
-                let w = edge.to;
+                let w = w as SceneIx;
                 if self.index[w] == UNSEEN {
                     self.enter(w);
                 } else if self.on_stack[w] {
@@ -105,17 +120,23 @@ impl Tarjan {
                 self.low[parent] = self.low[parent].min(self.low[v]);
             }
             if self.low[v] == self.index[v] {
-                let mut component = Vec::new();
-                while let Some(w) = self.stack.pop() {
-                    self.on_stack[w] = false;
-                    component.push(w);
-                    if w == v {
-                        break;
-                    }
-                }
-                component.sort_unstable();
-                self.found.push(component);
+                self.found(v);
             }
         }
+    }
+
+    /// Moves the component whose first scene entered is `v` off the stack.
+    fn found(&mut self, v: SceneIx) {
+        let end = self.filled;
+        while let Some(w) = self.stack.pop() {
+            self.on_stack[w] = false;
+            self.filled -= 1;
+            self.scenes[self.filled] = w;
+            if w == v {
+                break;
+            }
+        }
+        self.scenes[self.filled..end].sort_unstable();
+        self.ends.push(end);
     }
 }

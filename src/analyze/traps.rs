@@ -33,8 +33,8 @@ pub fn trap_ahead(
         }
         trap[c] = components.members[c]
             .iter()
-            .flat_map(|&v| graph.out(v))
-            .map(|e| components.of[e.to])
+            .flat_map(|&v| graph.targets(v))
+            .map(|&to| components.of[to as SceneIx])
             .filter(|&d| d != c)
             .find_map(|d| trap[d]);
     }
