@@ -11,6 +11,10 @@ use dojo::analyze::Analysis;
 use dojo::playtest::generate::generate;
 use dojo::scenario::{Folder, Scenario, load};
 
+/// The allocator the `dojo` binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
 
 fn scenario(scenes: usize) -> Scenario {

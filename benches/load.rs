@@ -17,6 +17,10 @@ use dojo::lint::{lint, sort};
 use dojo::playtest::generate::generate;
 use dojo::scenario::{Folder, Loaded, load};
 
+/// The allocator the `dojo` binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
 /// Generated once per size; the folders live as long as the benchmarks.

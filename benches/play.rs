@@ -8,6 +8,10 @@ use dojo::playtest::generate::generate;
 use dojo::playtest::{RandomOptions, random_runs};
 use dojo::scenario::{Folder, load};
 
+/// The allocator the `dojo` binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SCENES: usize = 1_000;
 const RUNS: u32 = 10_000;
 

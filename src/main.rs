@@ -4,6 +4,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// Loading builds and frees many small values on several threads; mimalloc keeps them cheap
+/// and holds on to freed memory instead of handing it back to the system at once.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = dojo::cli::Cli::parse();
     match dojo::commands::run(cli) {
