@@ -113,31 +113,19 @@ pub fn random_runs(scenario: &Scenario, options: RandomOptions) -> RandomReport 
         .map_or(1, NonZero::get)
         .min(options.runs.div_ceil(RUNS_PER_THREAD).max(1) as usize);
     let runner = &runner;
-    let parts: Vec<(Vec<(u32, RunEnd)>, Seen)> = thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|first| {
-                scope.spawn(move || {
-                    let mut seen = Seen::new(scenario);
-                    let mut story = runner.story();
-                    let ends = (first as u32..options.runs)
-                        .step_by(threads)
-                        .map(|run| {
-                            let seed = run_seed(options.seed, run);
-                            (run, runner.play(&mut story, seed, &mut seen, None))
-                        })
-                        .collect();
-                    (ends, seen)
-                })
+    // One share of the runs per thread, so each thread keeps one story and one coverage tally.
+    let shares: Vec<usize> = (0..threads).collect();
+    let parts = crate::parallel::map(&shares, |&first| {
+        let mut seen = Seen::new(scenario);
+        let mut story = runner.story();
+        let ends: Vec<(u32, RunEnd)> = (first as u32..options.runs)
+            .step_by(threads)
+            .map(|run| {
+                let seed = run_seed(options.seed, run);
+                (run, runner.play(&mut story, seed, &mut seen, None))
             })
             .collect();
-        workers
-            .into_iter()
-            .map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+        (ends, seen)
     });
     let mut seen = Seen::new(scenario);
     let mut ends = Vec::with_capacity(options.runs as usize);

@@ -29,15 +29,7 @@ pub fn compile(
 ) -> Option<Scenario> {
     let (manifest_file, manifest, scenes) =
         (parsed.manifest_file, &parsed.manifest, &parsed.scenes);
-    let mut cx = Compiler {
-        sources,
-        broken: &parsed.broken,
-        portraits: &parsed.portraits,
-        known: Cow::Owned(Known::default()),
-        diagnostics: Vec::new(),
-        flag_sets: Vec::new(),
-        flag_reads: Vec::new(),
-    };
+    let mut cx = Compiler::new(sources, parsed, Cow::Owned(Known::default()));
     if let Some(id) = &manifest.id {
         cx.check_id(manifest_file, id, "scenario");
     }
@@ -54,15 +46,7 @@ pub fn compile(
     // its own findings, gathered in scene order so the result is the same as one by one.
     let known = cx.known.into_owned();
     let scene_compilers = crate::parallel::map(scenes, |(file, scene)| {
-        let mut scene_cx = Compiler {
-            sources,
-            broken: &parsed.broken,
-            portraits: &parsed.portraits,
-            known: Cow::Borrowed(&known),
-            diagnostics: Vec::new(),
-            flag_sets: Vec::new(),
-            flag_reads: Vec::new(),
-        };
+        let mut scene_cx = Compiler::new(sources, parsed, Cow::Borrowed(&known));
         let compiled = scene_cx.scene(*file, scene);
         (compiled, scene_cx)
     });
@@ -158,7 +142,20 @@ pub(super) struct Known {
     pub(super) dead_maps: HashSet<String>,
 }
 
-impl Compiler<'_> {
+impl<'a> Compiler<'a> {
+    /// A compiler with nothing found yet.
+    fn new(sources: &'a Sources, parsed: &'a Parsed, known: Cow<'a, Known>) -> Compiler<'a> {
+        Compiler {
+            sources,
+            broken: &parsed.broken,
+            portraits: &parsed.portraits,
+            known,
+            diagnostics: Vec::new(),
+            flag_sets: Vec::new(),
+            flag_reads: Vec::new(),
+        }
+    }
+
     pub(super) fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
