@@ -57,10 +57,10 @@ pub struct PlayArgs {
     #[arg(long, value_name = "SCENE")]
     pub from: Option<String>,
     /// For authors: start with a flag set; VALUE is true, false, a whole number, or else text (repeatable)
-    #[arg(long = "set", value_name = "FLAG=VALUE", value_parser = crate::play::preset::parse_flag)]
-    pub flags: Vec<(String, crate::scenario::model::FlagValue)>,
+    #[arg(long = "set", value_name = "FLAG=VALUE", value_parser = dojo::play::preset::parse_flag)]
+    pub flags: Vec<(String, dojo::scenario::model::FlagValue)>,
     /// For authors: start with a competency's score at N instead of 0 (repeatable)
-    #[arg(long = "score", value_name = "COMPETENCY=N", value_parser = crate::play::preset::parse_score)]
+    #[arg(long = "score", value_name = "COMPETENCY=N", value_parser = dojo::play::preset::parse_score)]
     pub scores: Vec<(String, i64)>,
     /// For authors: when a file of the scenario folder changes, reload it and replay your answers so far. Changes are picked up between steps and after each answer; a question waiting for an answer is not interrupted
     #[arg(long, requires = "path")]

@@ -6,8 +6,6 @@
 //! binary touch the terminal. See ARCHITECTURE.md.
 
 pub mod analyze;
-pub mod cli;
-pub mod commands;
 pub mod diagnostic;
 pub mod engine;
 pub mod expr;

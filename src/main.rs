@@ -4,14 +4,17 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod cli;
+mod commands;
+
 /// Loading builds and frees many small values on several threads; mimalloc keeps them cheap
 /// and holds on to freed memory instead of handing it back to the system at once.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = dojo::cli::Cli::parse();
-    match dojo::commands::run(cli) {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
         Ok(code) => code,
         Err(error) if error.is_closed_pipe() => ExitCode::SUCCESS,
         Err(error) => {

@@ -5,11 +5,11 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::analyze::{Analysis, report_json, report_text};
 use crate::cli::{CheckArgs, Format};
-use crate::diagnostic::{Diagnostic, Style, render, render_json, summary};
-use crate::lint::{lint, sort};
-use crate::scenario::Loaded;
+use dojo::analyze::{Analysis, report_json, report_text};
+use dojo::diagnostic::{Diagnostic, Style, render, render_json, summary};
+use dojo::lint::{lint, sort};
+use dojo::scenario::Loaded;
 
 use super::Error;
 use super::source::load_folder;

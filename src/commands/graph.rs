@@ -3,9 +3,9 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use crate::analyze::{Analysis, to_dot, to_mermaid};
 use crate::cli::{GraphArgs, GraphFormat};
-use crate::diagnostic::{Style, render, summary};
+use dojo::analyze::{Analysis, to_dot, to_mermaid};
+use dojo::diagnostic::{Style, render, summary};
 
 use super::Error;
 use super::source::load_folder;

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::scenario::{FLAGSHIP, Folder, MANIFEST, Scenario, load};
+use dojo::scenario::{FLAGSHIP, Folder, MANIFEST, Scenario, load};
 
 use super::Error;
 

@@ -18,7 +18,7 @@ use crate::cli::{Cli, Command, PlayArgs};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
-    Unreadable(#[from] crate::scenario::Unreadable),
+    Unreadable(#[from] dojo::scenario::Unreadable),
     #[error("{path} does not exist")]
     NoSuchPath { path: String },
     #[error("{path} is not a scenario folder: it has no scenario.toml")]
@@ -26,18 +26,18 @@ pub enum Error {
     #[error("{0}")]
     Broken(String),
     #[error(transparent)]
-    Play(#[from] crate::play::launch::PlayError),
+    Play(#[from] dojo::play::launch::PlayError),
     #[error(transparent)]
-    Preset(#[from] crate::play::preset::PresetError),
+    Preset(#[from] dojo::play::preset::PresetError),
     #[error(transparent)]
-    Progress(#[from] crate::progress::ProgressError),
+    Progress(#[from] dojo::progress::ProgressError),
     #[error("cannot write {path}: {source}")]
     WriteFile {
         path: String,
         source: std::io::Error,
     },
     #[error(transparent)]
-    Playtest(#[from] crate::playtest::PlaytestError),
+    Playtest(#[from] dojo::playtest::PlaytestError),
     #[error("cannot write to the terminal: {0}")]
     Output(#[from] std::io::Error),
 }

@@ -5,12 +5,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::PlayArgs;
-use crate::diagnostic::{Style, render, summary};
-use crate::play::launch::{PlayOptions, launch};
-use crate::play::preset::Preset;
-use crate::play::watch::Watch;
-use crate::progress::DataDir;
-use crate::scenario::Loaded;
+use dojo::diagnostic::{Style, render, summary};
+use dojo::play::launch::{PlayOptions, launch};
+use dojo::play::preset::Preset;
+use dojo::play::watch::Watch;
+use dojo::progress::DataDir;
+use dojo::scenario::Loaded;
 
 use super::Error;
 use super::source::{check_folder, load_named};

@@ -12,8 +12,8 @@ use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
 use crate::cli::{SchemaArgs, SchemaKind};
-use crate::scenario::model::{Manifest, Scene};
-use crate::vsm::MapSchema;
+use dojo::scenario::model::{Manifest, Scene};
+use dojo::vsm::MapSchema;
 
 use super::Error;
 
@@ -83,7 +83,7 @@ mod tests {
     use serde_json::Value;
 
     use super::{SchemaKind, render};
-    use crate::scenario::model::TABLE_KEYS;
+    use dojo::scenario::model::TABLE_KEYS;
 
     /// The table at `path` (dotted, as in `TABLE_KEYS`), through properties, arrays and `$ref`s.
     fn table<'v>(root: &'v Value, path: &str) -> &'v Value {

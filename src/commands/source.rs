@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::scenario::{self, FLAGSHIP, Folder, Loaded, MANIFEST};
+use dojo::scenario::{self, FLAGSHIP, Folder, Loaded, MANIFEST};
 
 use super::Error;
 

@@ -7,12 +7,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::{Format, TestArgs};
-use crate::diagnostic::{Style, render, summary};
-use crate::playtest::{
+use dojo::diagnostic::{Style, render, summary};
+use dojo::playtest::{
     self, Distribution, ExhaustiveReport, Paths, RandomOptions, RandomReport, TranscriptEnd,
     TrapKind, Why,
 };
-use crate::scenario::{Scenario, Unreadable};
+use dojo::scenario::{Scenario, Unreadable};
 
 use super::Error;
 use super::source::load_folder;

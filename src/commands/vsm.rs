@@ -5,9 +5,9 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use crate::cli::VsmArgs;
-use crate::diagnostic::{Style, render, render_json, summary};
-use crate::scenario::Unreadable;
-use crate::vsm::{self, Metrics, TextOptions, render_svg, render_text};
+use dojo::diagnostic::{Style, render, render_json, summary};
+use dojo::scenario::Unreadable;
+use dojo::vsm::{self, Metrics, TextOptions, render_svg, render_text};
 
 use super::Error;
 

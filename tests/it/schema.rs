@@ -1,15 +1,12 @@
 //! The JSON Schemas of the format: the committed copies in `schema/` equal `dojo schema`'s
 //! output, every key is described for editors, and every shipped and fixture scenario file
-//! conforms (checked by a small validator of the keywords schemars emits, `schema/validate.rs`).
-
-mod common;
-#[path = "schema/validate.rs"]
-mod validate;
+//! conforms (checked by a small validator of the keywords schemars emits, `schema_validate.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{dojo_in_repo, stdout_of};
+use crate::common::{dojo_in_repo, stdout_of};
+use crate::schema_validate as validate;
 use serde_json::Value;
 
 /// Each kind `dojo schema` takes, and the committed file that holds its output.

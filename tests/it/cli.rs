@@ -1,11 +1,9 @@
 //! The binary from the outside: exact output and exit codes of plain-mode play and `dojo list`.
 //! Expected outputs live in `tests/cli/*.out`; `DOJO_BLESS=1` rewrites them after a deliberate change.
 
-mod common;
-
 use std::fs;
 
-use common::{
+use crate::common::{
     ADA_PLAYS_CODE_REVIEW, CODE_REVIEW, assert_golden, dojo, leave_a_save, stderr_of, stdout_of,
 };
 

@@ -4,9 +4,7 @@
 //! and `<case>.mmd`. `DOJO_BLESS=1 cargo test --test graph` rewrites them; read them (and
 //! render them: `dot -Tsvg`, or a Mermaid live editor) before trusting them.
 
-mod common;
-
-use common::{Goldens, dojo_in_repo, repo_root, stderr_of};
+use crate::common::{Goldens, dojo_in_repo, repo_root, stderr_of};
 
 const EXPECTED: &str = "tests/fixtures/graph";
 

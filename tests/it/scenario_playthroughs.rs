@@ -2,12 +2,10 @@
 //! (`scenarios/<name>/playthroughs/<ending>.answers` with its `.expect`) still plays to the
 //! same transcript, through `dojo test --answers`.
 
-mod common;
-
 use std::fs;
 use std::path::PathBuf;
 
-use common::dojo_in_repo;
+use crate::common::dojo_in_repo;
 
 fn playthroughs() -> Vec<(PathBuf, PathBuf)> {
     let mut found = Vec::new();

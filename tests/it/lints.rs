@@ -10,11 +10,9 @@
 //! Every lint must have a folder. `DOJO_BLESS=1 cargo test --test lints` rewrites the expected
 //! files from the current output; read every rewritten file before trusting it.
 
-mod common;
-
 use std::fs;
 
-use common::{FixtureCases, Stderr, dojo_in_repo, repo_root};
+use crate::common::{FixtureCases, Stderr, dojo_in_repo, repo_root};
 use serde_json::json;
 
 const FIXTURES: &str = "tests/fixtures/lints";

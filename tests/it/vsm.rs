@@ -10,11 +10,9 @@
 //! `DOJO_BLESS=1 cargo test --test vsm` rewrites the expected files from the current output;
 //! read every rewritten file before trusting it.
 
-mod common;
-
 use std::fs;
 
-use common::{FixtureCases, Run, Stderr, dojo_in_repo};
+use crate::common::{FixtureCases, Run, Stderr, dojo_in_repo};
 
 const FIXTURES: &str = "tests/fixtures/vsm";
 const PET_CLINIC: &str = "scenarios/pet-clinic-vsm/current-state.vsm.toml";

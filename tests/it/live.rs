@@ -2,8 +2,6 @@
 //! preset state and save nothing, and `--watch` reloads a scenario edited between two answers.
 //! Expected outputs live in `tests/live/*.out`; `DOJO_BLESS=1` rewrites them.
 
-mod common;
-
 use std::fs;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -12,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{
+use crate::common::{
     ADA_PLAYS_CODE_REVIEW, CODE_REVIEW, assert_golden, dojo, dojo_process, leave_a_save, stderr_of,
     stdout_of,
 };

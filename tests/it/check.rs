@@ -11,9 +11,7 @@
 //! Adding a folder adds a case. `DOJO_BLESS=1 cargo test --test check` rewrites the expected
 //! files from the current output; read every rewritten file before trusting it.
 
-mod common;
-
-use common::{FixtureCases, Stderr, dojo_in_repo};
+use crate::common::{FixtureCases, Stderr, dojo_in_repo};
 
 const FIXTURES: &str = "tests/fixtures/check";
 

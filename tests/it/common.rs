@@ -2,10 +2,6 @@
 //! files (`DOJO_BLESS=1` rewrites them after a deliberate change), and the runner for fixture
 //! folders whose every case holds its expected stdout, exit code and stderr.
 
-// Cargo compiles this module into every test binary that says `mod common;`, and no binary
-// uses all of it.
-#![allow(dead_code)]
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;

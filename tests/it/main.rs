@@ -1,0 +1,16 @@
+//! dojo's integration tests, built as one test binary so the library and its dependencies are
+//! linked once. Each module tests one surface; `common` holds the helpers they share.
+
+mod check;
+mod cli;
+mod common;
+mod engine;
+mod graph;
+mod lints;
+mod live;
+mod playtest;
+mod pty;
+mod scenario_playthroughs;
+mod schema;
+mod schema_validate;
+mod vsm;
