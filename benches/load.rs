@@ -81,7 +81,7 @@ fn check_with_lints(dir: &Path) -> String {
         .as_ref()
         .expect("a generated scenario loads");
     let analysis = Analysis::new(scenario);
-    diagnostics.extend(lint(scenario, &analysis, &loaded.sources));
+    diagnostics.extend(lint(scenario, &loaded.facts, &analysis, &loaded.sources));
     sort(&mut diagnostics);
     let mut out = render(&diagnostics, &loaded.sources, Style::Plain);
     out.push_str(&summary(&diagnostics, "bench"));
