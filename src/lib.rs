@@ -5,16 +5,18 @@
 //! machine), [`progress`] (saves and results), [`play`] (terminal front ends). Only `play` and the
 //! binary touch the terminal. See ARCHITECTURE.md.
 
+#![warn(unreachable_pub)]
+
 pub mod analyze;
 pub mod diagnostic;
 pub mod engine;
-pub mod expr;
+mod expr;
 pub mod lint;
-pub mod parallel;
+mod parallel;
 pub mod play;
 pub mod playtest;
 pub mod progress;
-pub mod scan;
+mod scan;
 pub mod scenario;
-pub mod suggest;
+mod suggest;
 pub mod vsm;
