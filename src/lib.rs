@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod diagnostic;
 pub mod engine;
 pub mod expr;
+pub mod import;
 pub mod lint;
 pub mod parallel;
 pub mod play;
