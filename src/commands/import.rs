@@ -22,7 +22,11 @@ fn katacoda(args: &KatacodaArgs) -> Result<ExitCode, Error> {
     let style = Style::for_output(std::io::stdout().is_terminal());
     let mut out = std::io::stdout().lock();
     if !report.diagnostics.is_empty() {
-        write!(out, "{}", render(&report.diagnostics, &report.sources, style))?;
+        write!(
+            out,
+            "{}",
+            render(&report.diagnostics, &report.sources, style)
+        )?;
         writeln!(
             out,
             "{}\n",
@@ -63,8 +67,8 @@ fn katacoda(args: &KatacodaArgs) -> Result<ExitCode, Error> {
     if report.modules.len() > 1 || written == 0 {
         writeln!(
             out,
-            "\n{written} of {} modules imported into {}",
-            report.modules.len(),
+            "\n{written} of {} imported into {}",
+            count(report.modules.len(), "module", "modules"),
             args.out.display()
         )?;
     }
@@ -108,8 +112,15 @@ fn say_imported(
     };
     writeln!(
         out,
-        "  {} scenes, {} questions, {} lines of dialogue, {} characters; {licence}",
-        imported.scenes, imported.questions, imported.dialogue_lines, imported.characters
+        "  {}, {}, {}, {}; {licence}",
+        count(imported.scenes, "scene", "scenes"),
+        count(imported.questions, "question", "questions"),
+        count(
+            imported.dialogue_lines,
+            "line of dialogue",
+            "lines of dialogue"
+        ),
+        count(imported.characters, "character", "characters"),
     )?;
     list_notes(out, module, Some(&target.join("IMPORT-NOTES.md")))
 }
@@ -126,11 +137,15 @@ fn list_notes(
     match page {
         Some(page) => writeln!(
             out,
-            "  Not carried over ({} places, also in {}):",
-            module.notes.len(),
+            "  Not carried over ({}, also in {}):",
+            count(module.notes.len(), "place", "places"),
             page.display()
         )?,
-        None => writeln!(out, "  Not carried over ({} places):", module.notes.len())?,
+        None => writeln!(
+            out,
+            "  Not carried over ({}):",
+            count(module.notes.len(), "place", "places")
+        )?,
     }
     for note in &module.notes {
         writeln!(out, "    {}", line(&module.source, note))?;
@@ -140,4 +155,8 @@ fn list_notes(
 
 fn line(source: &str, note: &Note) -> String {
     format!("{source}/{}  {}: {}", note.place(), note.what, note.reason)
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

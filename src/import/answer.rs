@@ -13,9 +13,13 @@ pub(crate) struct AnswerPage {
 /// "The correct answers are ...", or, for a "which is not" question, "The incorrect answer is".
 fn names_the_answer(paragraph: &str) -> bool {
     let lower = paragraph.to_lowercase();
-    ["correct answer is", "correct answers are", "right answer is"]
-        .iter()
-        .any(|phrase| lower.contains(phrase))
+    [
+        "correct answer is",
+        "correct answers are",
+        "right answer is",
+    ]
+    .iter()
+    .any(|phrase| lower.contains(phrase))
 }
 
 /// Text between pairs of `**` (or `__`).
@@ -39,7 +43,11 @@ pub(crate) fn read(text: &str) -> AnswerPage {
     for paragraph in text.split_inclusive("\n\n") {
         if named.is_empty() && names_the_answer(paragraph) {
             named = bold(paragraph);
-            rest.extend(paragraph.chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+            rest.extend(
+                paragraph
+                    .chars()
+                    .map(|c| if c == '\n' { '\n' } else { ' ' }),
+            );
             if named.is_empty() {
                 // The line names no answer in bold; keep it, it still explains.
                 let kept = rest.len() - paragraph.chars().count();
@@ -62,7 +70,10 @@ mod tests {
         let page = read("The correct answer is **Both**\n\nBecause waiting counts.\n");
         assert_eq!(page.named, ["Both"]);
         assert_eq!(page.rest.trim(), "Because waiting counts.");
-        assert_eq!(page.rest.len(), "The correct answer is **Both**\n\nBecause waiting counts.\n".len());
+        assert_eq!(
+            page.rest.len(),
+            "The correct answer is **Both**\n\nBecause waiting counts.\n".len()
+        );
         let page = read("Just an explanation.\n");
         assert!(page.named.is_empty());
         assert_eq!(page.rest, "Just an explanation.\n");

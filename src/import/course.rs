@@ -52,16 +52,28 @@ pub(crate) struct Course {
 
 /// The byte offset of a JSON error reported at a one-based line and column.
 fn offset_at(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
     (start + column.saturating_sub(1)).min(text.len())
 }
 
 pub(crate) fn parse_json(text: &str) -> Result<Value, JsonError> {
     serde_json::from_str(text).map_err(|error| {
         let at = offset_at(text, error.line(), error.column());
-        let at = if at >= text.len() { text.len().saturating_sub(1) } else { at };
+        let at = if at >= text.len() {
+            text.len().saturating_sub(1)
+        } else {
+            at
+        };
         let message = error.to_string();
-        let message = message.split(" at line ").next().unwrap_or_default().to_string();
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string();
         JsonError {
             code: "bad-json",
             span: at..(at + 1).min(text.len()),
@@ -116,7 +128,7 @@ fn named(table: &Value, key: &str, text: &str, from: usize) -> Option<Named> {
     })
 }
 
-const SCRIPT_KEYS: [&str; 3] = ["code", "background", "foreground"];
+const SCRIPT_KEYS: [&str; 4] = ["code", "courseData", "background", "foreground"];
 
 fn scripts(table: &Value, text: &str, from: usize) -> Vec<(String, Named)> {
     SCRIPT_KEYS
@@ -133,7 +145,11 @@ pub(crate) fn parse_course(text: &str) -> Result<Course, Vec<JsonError>> {
     let Some(steps) = details.get("steps").and_then(Value::as_array) else {
         return Err(vec![JsonError {
             code: "missing-key",
-            span: if details.is_null() { 0..text.len().min(1) } else { locate(text, "details", 0) },
+            span: if details.is_null() {
+                0..text.len().min(1)
+            } else {
+                locate(text, "details", 0)
+            },
             message: "`details.steps` is missing: a module lists its steps there".into(),
             label: "no list of steps".into(),
         }]);
@@ -194,12 +210,25 @@ pub(crate) fn parse_course(text: &str) -> Result<Course, Vec<JsonError>> {
             }
         }
     }
-    course.machine = match (value.pointer("/backend/imageid").and_then(Value::as_str), value.get("environment")) {
-        (Some(image), _) => Some((format!("the `{image}` lab machine (`backend.imageid`)"), locate(text, "imageid", 0))),
-        (None, Some(_)) => Some(("the lab environment (`environment`)".into(), locate(text, "environment", 0))),
+    course.machine = match (
+        value.pointer("/backend/imageid").and_then(Value::as_str),
+        value.get("environment"),
+    ) {
+        (Some(image), _) => Some((
+            format!("the `{image}` lab machine (`backend.imageid`)"),
+            locate(text, "imageid", 0),
+        )),
+        (None, Some(_)) => Some((
+            "the lab environment (`environment`)".into(),
+            locate(text, "environment", 0),
+        )),
         (None, None) => None,
     };
-    if errors.is_empty() { Ok(course) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(course)
+    } else {
+        Err(errors)
+    }
 }
 
 /// One module a pathway lists.
@@ -225,12 +254,20 @@ pub(crate) fn parse_pathway(text: &str) -> Result<Vec<Listed>, Vec<JsonError>> {
     let mut errors = Vec::new();
     let mut from = locate(text, "courses", 0).start;
     for (n, course) in courses.iter().enumerate() {
-        let key = if course.get("course_id").is_some() { "course_id" } else { "id" };
+        let key = if course.get("course_id").is_some() {
+            "course_id"
+        } else {
+            "id"
+        };
         match string(course, key) {
             Some(id) => {
                 let span = locate(text, key, from);
                 from = span.end;
-                listed.push(Listed { id, title: string(course, "title"), span });
+                listed.push(Listed {
+                    id,
+                    title: string(course, "title"),
+                    span,
+                });
             }
             None => errors.push(JsonError {
                 code: "missing-key",
@@ -240,7 +277,11 @@ pub(crate) fn parse_pathway(text: &str) -> Result<Vec<Listed>, Vec<JsonError>> {
             }),
         }
     }
-    if errors.is_empty() { Ok(listed) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(listed)
+    } else {
+        Err(errors)
+    }
 }
 
 #[cfg(test)]
@@ -257,7 +298,10 @@ mod tests {
         assert_eq!(&text[errors[0].span.clone()], "\"Two\"");
         let text = r#"{"details": {"steps": [{"title": "One", "text": "step1.md"}], "assets": {"host01": [{"file": "a.sh"}]}}, "backend": {"imageid": "ubuntu"}}"#;
         let course = parse_course(text).unwrap();
-        assert_eq!(&text[course.steps[0].text.as_ref().unwrap().span.clone()], "\"step1.md\"");
+        assert_eq!(
+            &text[course.steps[0].text.as_ref().unwrap().span.clone()],
+            "\"step1.md\""
+        );
         assert_eq!(course.assets[0].file, "a.sh");
         assert!(course.machine.is_some());
         let broken = parse_course("{\n  \"title\": \"x\",\n}\n").unwrap_err();

@@ -25,7 +25,10 @@ pub(crate) fn played_file(script: &str) -> Option<(String, Range<usize>)> {
             for word in line.split(|c: char| c.is_whitespace() || c == '"' || c == '\'') {
                 if word.ends_with(".yaml") || word.ends_with(".yml") {
                     let at = offset + line.find(word).unwrap_or(0);
-                    return Some((word.trim_start_matches("./").to_string(), at..at + word.len()));
+                    return Some((
+                        word.trim_start_matches("./").to_string(),
+                        at..at + word.len(),
+                    ));
                 }
             }
         }
@@ -36,7 +39,8 @@ pub(crate) fn played_file(script: &str) -> Option<(String, Range<usize>)> {
 
 /// Whether a YAML file is a dialogue rather than other data a lab script reads.
 pub(crate) fn is_dialogue(text: &str) -> bool {
-    text.lines().any(|l| l.trim_start().starts_with("speaking:"))
+    text.lines()
+        .any(|l| l.trim_start().starts_with("speaking:"))
 }
 
 /// The `---` separated documents of a dialogue, each with its byte offset.
@@ -88,6 +92,9 @@ pub(crate) fn parse(text: &str) -> (Vec<Beat>, Vec<DialogueError>) {
             Err(error) => {
                 let at = start + error.location().map_or(0, |l| l.index());
                 let end = (at + 1).min(text.len()).max(at);
+                // The position is given by the span; the message need not repeat it.
+                let error = error.to_string();
+                let error = error.split(" at line ").next().unwrap_or_default();
                 errors.push(DialogueError {
                     span: at..end,
                     message: format!("this dialogue is not valid YAML: {error}"),

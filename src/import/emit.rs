@@ -85,7 +85,12 @@ impl Module {
         let _ = writeln!(out, "start = {}", quoted(start));
         out.push_str("scenes = [\"scenes.toml\"]\n");
         for (id, name) in &self.characters {
-            let _ = write!(out, "\n[[character]]\nid = {}\nname = {}\n", quoted(id), quoted(name));
+            let _ = write!(
+                out,
+                "\n[[character]]\nid = {}\nname = {}\n",
+                quoted(id),
+                quoted(name)
+            );
         }
         if self.scored() {
             let _ = write!(
@@ -163,10 +168,18 @@ impl Module {
                 let words: Vec<String> = question.expect.iter().map(|w| quoted(w)).collect();
                 let _ = writeln!(out, "expect = [{}]", words.join(", "));
             }
-            let _ = write!(out, "\n[scene.question.right]\nfeedback = {}\n", multiline(&template(explanation)));
+            let _ = write!(
+                out,
+                "\n[scene.question.right]\nfeedback = {}\n",
+                multiline(&template(explanation))
+            );
             if !question.expect.is_empty() {
                 out.push_str(&score);
-                let _ = write!(out, "\n[scene.question.wrong]\nfeedback = {}\n", multiline(&template(explanation)));
+                let _ = write!(
+                    out,
+                    "\n[scene.question.wrong]\nfeedback = {}\n",
+                    multiline(&template(explanation))
+                );
             }
             return;
         }
@@ -216,11 +229,15 @@ fn narration_line(line: &str, ids: &[&str]) -> String {
     let line = line.trim_start();
     let looks_spoken = line.split_once(':').is_some_and(|(who, _)| {
         who.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-            && who.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+            && who
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
     }) || ids.iter().any(|id| line.starts_with(&format!("{id}:")));
     if looks_spoken {
         let mut chars = line.chars();
-        chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
+        chars.next().map_or(String::new(), |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
     } else {
         line.to_string()
     }
@@ -272,7 +289,10 @@ mod tests {
     #[test]
     fn strings_quote_safely() {
         assert_eq!(quoted("a \"b\" \\ c\u{1b}"), "\"a \\\"b\\\" \\\\ c\"");
-        assert_eq!(multiline("x\n\"\"\"y\""), "\"\"\"\nx\n\\\"\\\"\"y\\\"\"\"\"");
+        assert_eq!(
+            multiline("x\n\"\"\"y\""),
+            "\"\"\"\nx\n\\\"\\\"\"y\\\"\"\"\""
+        );
         assert_eq!(narration_line("note: this", &[]), "Note: this");
         assert_eq!(option_id(1), "b");
         assert_eq!(option_id(26), "o27");

@@ -9,7 +9,7 @@ pub(crate) const MAX_FILE_BYTES: u64 = 1 << 20;
 
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum ReadError {
-    #[error("cannot be read: {0}")]
+    #[error("{}", io_reason(.0))]
     Io(#[from] std::io::Error),
     #[error("is not a regular file")]
     NotAFile,
@@ -17,6 +17,22 @@ pub(crate) enum ReadError {
     TooLarge,
     #[error("is not UTF-8 text")]
     NotText,
+}
+
+/// An I/O error in words, without the operating system's error number.
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "does not exist".to_string(),
+        std::io::ErrorKind::PermissionDenied => "cannot be read: permission denied".to_string(),
+        _ => format!(
+            "cannot be read: {}",
+            error
+                .to_string()
+                .split(" (os error")
+                .next()
+                .unwrap_or_default()
+        ),
+    }
 }
 
 /// The text of a regular file, read no further than [`MAX_FILE_BYTES`].
@@ -61,7 +77,10 @@ mod tests {
     fn names_stay_inside() {
         let root = Path::new("/course");
         assert_eq!(inside(root, "step1.md"), Some(root.join("step1.md")));
-        assert_eq!(inside(root, "step1/text.md"), Some(root.join("step1/text.md")));
+        assert_eq!(
+            inside(root, "step1/text.md"),
+            Some(root.join("step1/text.md"))
+        );
         assert_eq!(inside(root, "../secret"), None);
         assert_eq!(inside(root, "/etc/passwd"), None);
         assert_eq!(inside(root, ""), None);

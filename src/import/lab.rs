@@ -42,7 +42,11 @@ mod tests {
 
     #[test]
     fn tells_marker_checks_from_lab_checks() {
-        assert!(verify_reason("#!/bin/bash\n[ -f /tmp/x.txt ] && echo \"done\"\n").starts_with("only"));
-        assert!(verify_reason("git -C ~/repo log | grep fix && echo done\n").starts_with("checked"));
+        assert!(
+            verify_reason("#!/bin/bash\n[ -f /tmp/x.txt ] && echo \"done\"\n").starts_with("only")
+        );
+        assert!(
+            verify_reason("git -C ~/repo log | grep fix && echo done\n").starts_with("checked")
+        );
     }
 }

@@ -10,7 +10,14 @@ use super::files::read_text;
 const LEVELS_UP: usize = 3;
 
 const NAMES: [&str; 8] = [
-    "LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "LICENCE.md", "LICENCE.txt", "COPYING", "COPYING.md",
+    "LICENSE",
+    "LICENSE.md",
+    "LICENSE.txt",
+    "LICENCE",
+    "LICENCE.md",
+    "LICENCE.txt",
+    "COPYING",
+    "COPYING.md",
 ];
 
 /// A licence file: its name, where it was found, and its text.
@@ -25,7 +32,11 @@ pub(crate) fn find(module: &Path) -> Option<Licence> {
         NAMES.iter().find_map(|name| {
             let path = dir.join(name);
             let text = read_text(&path).ok()?;
-            Some(Licence { name: name.to_string(), found: path, text })
+            Some(Licence {
+                name: name.to_string(),
+                found: path,
+                text,
+            })
         })
     })
 }

@@ -14,8 +14,14 @@ use super::text::squeeze;
 pub(crate) enum Beat {
     Para(String),
     /// A list item; `depth` 0 for the outermost list.
-    Item { depth: usize, text: String },
-    Say { name: String, text: String },
+    Item {
+        depth: usize,
+        text: String,
+    },
+    Say {
+        name: String,
+        text: String,
+    },
 }
 
 impl Beat {
@@ -68,7 +74,10 @@ const MARKERS: [&str; 4] = ["{{execute", "{{exec", "{{copy", "{{open"];
 fn marker_at(text: &str) -> Option<(usize, bool)> {
     let name = MARKERS.iter().find(|m| text.starts_with(**m))?;
     let end = text.find("}}")? + 2;
-    Some((end, !name.starts_with("{{copy") && !name.starts_with("{{open")))
+    Some((
+        end,
+        !name.starts_with("{{copy") && !name.starts_with("{{open"),
+    ))
 }
 
 /// Text with every marker removed.
@@ -129,6 +138,7 @@ pub(crate) fn flatten(
         buffer: String::new(),
         commands: Vec::new(),
         after: Vec::new(),
+        introduces: false,
         lists: 0,
         table: false,
         item_pending: false,
@@ -167,6 +177,8 @@ struct Walk<'p, 'n> {
     commands: Vec<String>,
     /// Beats that follow the paragraph being read (dialogue a command played).
     after: Vec<Beat>,
+    /// A command left out or played as dialogue was taken out of the paragraph being read.
+    introduces: bool,
     /// How deep in lists the walk is.
     lists: usize,
     table: bool,
@@ -337,8 +349,12 @@ impl Walk<'_, '_> {
                     Command::Dialogue(beats) => {
                         self.buffer.truncate(at);
                         self.after.extend(beats);
+                        self.introduces = true;
                     }
-                    Command::Dropped => self.buffer.truncate(at),
+                    Command::Dropped => {
+                        self.buffer.truncate(at);
+                        self.introduces = true;
+                    }
                     Command::Shell => self.commands.push(code),
                 }
             }
@@ -402,11 +418,13 @@ impl Walk<'_, '_> {
                 Command::Dialogue(beats) => self.beats.extend(beats),
                 Command::Dropped => {}
                 Command::Shell if lines.len() == 1 => {
-                    self.beats.push(Beat::Para(format!("Run: `{}`", lines[0].trim())));
+                    self.beats
+                        .push(Beat::Para(format!("Run: `{}`", lines[0].trim())));
                 }
                 Command::Shell => {
                     self.beats.push(Beat::Para("Run:".to_string()));
-                    self.beats.extend(lines.iter().map(|l| Beat::Para(l.trim().to_string())));
+                    self.beats
+                        .extend(lines.iter().map(|l| Beat::Para(l.trim().to_string())));
                 }
             }
         } else {
@@ -420,7 +438,10 @@ impl Walk<'_, '_> {
         let text = squeeze(&std::mem::take(&mut self.buffer));
         let commands = std::mem::take(&mut self.commands);
         let after = std::mem::take(&mut self.after);
-        let shown = if trivial(&strip_commands(&text, &commands)) {
+        let introduced = std::mem::take(&mut self.introduces) && only_introduces(&text);
+        let shown = if introduced {
+            None
+        } else if trivial(&strip_commands(&text, &commands)) {
             for code in &commands {
                 self.beats.push(Beat::Para(format!("Run: `{code}`")));
             }
@@ -461,8 +482,23 @@ fn trivial(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .all(|w| {
-            ["click", "run", "execute", "type", "then", "and", "this", "command", "the"]
-                .contains(&w.to_lowercase().as_str())
+            [
+                "click", "run", "execute", "type", "then", "and", "this", "command", "the",
+            ]
+            .contains(&w.to_lowercase().as_str())
+        })
+}
+
+/// Whether a paragraph whose command was taken out only led up to it: it ends with a colon or
+/// an instruction such as "click".
+fn only_introduces(text: &str) -> bool {
+    let text = text.trim_end();
+    let last = text
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
+    text.ends_with(':')
+        || last.is_some_and(|w| {
+            ["click", "run", "execute", "type"].contains(&w.to_lowercase().as_str())
         })
 }
 

@@ -7,7 +7,10 @@ use super::markdown::Beat;
 /// number counts).
 pub(crate) fn minutes(time: &str) -> Option<u64> {
     let start = time.find(|c: char| c.is_ascii_digit())?;
-    let digits: String = time[start..].chars().take_while(char::is_ascii_digit).collect();
+    let digits: String = time[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     let number: u64 = digits.parse().ok()?;
     let lower = time.to_lowercase();
     if lower.contains("hour") || lower.trim_end().ends_with('h') {
@@ -65,7 +68,11 @@ pub(crate) fn objectives(beats: Vec<Beat>) -> (Vec<String>, Vec<Beat>) {
             if inner.is_empty() {
                 text
             } else {
-                format!("{}: {}", text.trim_end_matches(['.', ':']), inner.join("; "))
+                format!(
+                    "{}: {}",
+                    text.trim_end_matches(['.', ':']),
+                    inner.join("; ")
+                )
             }
         })
         .collect();
@@ -86,7 +93,10 @@ mod tests {
         assert_eq!(minutes("soon"), None);
         assert_eq!(level("Intermediate"), Some("intermediate"));
         assert_eq!(level("wizard"), None);
-        let item = |depth, text: &str| Beat::Item { depth, text: text.into() };
+        let item = |depth, text: &str| Beat::Item {
+            depth,
+            text: text.into(),
+        };
         let beats = vec![
             Beat::Para("Welcome.".into()),
             Beat::Para("You will be able to:".into()),
@@ -97,7 +107,13 @@ mod tests {
             Beat::Para("Enjoy.".into()),
         ];
         let (objectives, rest) = objectives(beats);
-        assert_eq!(objectives, ["Cook rice.", "Plan a meal: what to buy; when to start"]);
-        assert_eq!(rest, [Beat::Para("Welcome.".into()), Beat::Para("Enjoy.".into())]);
+        assert_eq!(
+            objectives,
+            ["Cook rice.", "Plan a meal: what to buy; when to start"]
+        );
+        assert_eq!(
+            rest,
+            [Beat::Para("Welcome.".into()), Beat::Para("Enjoy.".into())]
+        );
     }
 }

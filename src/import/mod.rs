@@ -101,7 +101,10 @@ fn import_pathway(path: &Path, display: &str, report: &mut Report) {
     let text = match files::read_text(path) {
         Ok(text) => text,
         Err(error) => {
-            report.diagnostics.push(Diagnostic::error("missing-file", format!("{display} {error}")));
+            report.diagnostics.push(Diagnostic::error(
+                "missing-file",
+                format!("{display} {error}"),
+            ));
             return;
         }
     };
@@ -110,39 +113,62 @@ fn import_pathway(path: &Path, display: &str, report: &mut Report) {
         Ok(listed) => listed,
         Err(errors) => {
             for e in errors {
-                report.diagnostics.push(Diagnostic::error(e.code, e.message).at(file, e.span, e.label));
+                report
+                    .diagnostics
+                    .push(Diagnostic::error(e.code, e.message).at(file, e.span, e.label));
             }
             return;
         }
     };
     let parent = path.parent().unwrap_or(Path::new(""));
     // Katacoda keeps `NAME-pathway.json` beside a `NAME` folder of modules.
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let modules_dir = parent.join(stem.strip_suffix("-pathway").unwrap_or(&stem));
     for entry in listed {
         let candidates: Vec<PathBuf> = [&modules_dir, &parent.to_path_buf()]
             .iter()
             .filter_map(|dir| files::inside(dir, &entry.id))
             .collect();
-        match candidates.iter().find(|dir| dir.join("index.json").is_file()) {
+        match candidates
+            .iter()
+            .find(|dir| dir.join("index.json").is_file())
+        {
             Some(dir) => {
                 let shown = dir.display().to_string();
                 let module = import_module(dir, &shown, entry.title.as_deref(), report);
                 report.modules.push(module);
             }
             None => report.diagnostics.push(
-                Diagnostic::error("missing-file", format!("no module folder `{}` with an index.json", entry.id))
-                    .at(file, entry.span, "no such module folder")
-                    .hint(format!("looked in {} and {}", modules_dir.display(), parent.display())),
+                Diagnostic::error(
+                    "missing-file",
+                    format!("no module folder `{}` with an index.json", entry.id),
+                )
+                .at(file, entry.span, "no such module folder")
+                .hint(format!(
+                    "looked in {} and {}",
+                    modules_dir.display(),
+                    parent.display()
+                )),
             ),
         }
     }
 }
 
-fn import_module(dir: &Path, display: &str, title: Option<&str>, report: &mut Report) -> ModuleReport {
+fn import_module(
+    dir: &Path,
+    display: &str,
+    title: Option<&str>,
+    report: &mut Report,
+) -> ModuleReport {
     let built = module::build(dir, display, title, &mut report.sources);
     report.diagnostics.extend(built.diagnostics);
-    let folder_name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let folder_name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let folder = text::slug(&folder_name).unwrap_or_else(|| "course".into());
     let Some(module) = built.module else {
         return ModuleReport {
@@ -153,7 +179,11 @@ fn import_module(dir: &Path, display: &str, title: Option<&str>, report: &mut Re
             notes: built.notes,
         };
     };
-    let questions = module.scenes.iter().filter(|s| s.question.is_some()).count();
+    let questions = module
+        .scenes
+        .iter()
+        .filter(|s| s.question.is_some())
+        .count();
     let dialogue_lines = module
         .scenes
         .iter()
@@ -175,7 +205,10 @@ fn import_module(dir: &Path, display: &str, title: Option<&str>, report: &mut Re
         let mut files = vec![
             ("scenario.toml".to_string(), module.manifest()),
             ("scenes.toml".to_string(), module.scenes_file()),
-            ("IMPORT-NOTES.md".to_string(), notes::notes_page(&module.title, display, &licence_text, &built.notes)),
+            (
+                "IMPORT-NOTES.md".to_string(),
+                notes::notes_page(&module.title, display, &licence_text, &built.notes),
+            ),
         ];
         if let Some(l) = &licence {
             files.push((l.name.clone(), l.text.clone()));

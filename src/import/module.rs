@@ -41,7 +41,12 @@ struct Builder<'a> {
 
 /// Reads the module in `dir`; `display` is how diagnostics name the folder, and `title` the
 /// title a pathway gives it, for a module whose `index.json` has none.
-pub(crate) fn build(dir: &Path, display: &str, title: Option<&str>, sources: &mut Sources) -> Outcome {
+pub(crate) fn build(
+    dir: &Path,
+    display: &str,
+    title: Option<&str>,
+    sources: &mut Sources,
+) -> Outcome {
     let mut builder = Builder {
         dir,
         display,
@@ -64,7 +69,12 @@ impl Builder<'_> {
         self.sources.add(format!("{}/{name}", self.display), text)
     }
 
-    fn error(&mut self, code: &'static str, message: String, at: Option<(FileId, Range<usize>, &str)>) {
+    fn error(
+        &mut self,
+        code: &'static str,
+        message: String,
+        at: Option<(FileId, Range<usize>, &str)>,
+    ) {
         let diagnostic = Diagnostic::error(code, message);
         self.diagnostics.push(match at {
             Some((file, span, label)) => diagnostic.at(file, span, label),
@@ -77,7 +87,11 @@ impl Builder<'_> {
         let index = match read_text(&index_path) {
             Ok(text) => text,
             Err(error) => {
-                self.error("missing-file", format!("{}/index.json {error}", self.display), None);
+                self.error(
+                    "missing-file",
+                    format!("{}/index.json {error}", self.display),
+                    None,
+                );
                 return None;
             }
         };
@@ -91,7 +105,11 @@ impl Builder<'_> {
                 return None;
             }
         };
-        let folder = self.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let folder = self
+            .dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let title = course
             .title
             .clone()
@@ -105,21 +123,45 @@ impl Builder<'_> {
             let (found, rest) = metadata::objectives(beats);
             objectives = found;
             if !rest.is_empty() {
-                scenes.push(Scene { id: "intro".into(), title: Some("Introduction".into()), beats: rest, question: None });
+                scenes.push(Scene {
+                    id: "intro".into(),
+                    title: Some("Introduction".into()),
+                    beats: rest,
+                    question: None,
+                });
             }
         }
         for (n, step) in course.steps.iter().enumerate() {
             scenes.extend(self.step(n + 1, step, index_id, &index));
         }
-        let finish = course.finish.as_ref().and_then(|f| self.read_beats(f, index_id)).unwrap_or_default();
-        scenes.push(Scene { id: "finish".into(), title: Some(title.clone()), beats: finish, question: None });
-        let index_notes = self.index_notes(&course, &index);
+        let finish = course
+            .finish
+            .as_ref()
+            .and_then(|f| self.read_beats(f, index_id))
+            .unwrap_or_default();
+        scenes.push(Scene {
+            id: "finish".into(),
+            title: Some(title.clone()),
+            beats: finish,
+            question: None,
+        });
+        // Notes on index.json first, in line order; then each page's, in course order.
+        let mut index_notes = self.index_notes(&course, &index);
+        index_notes.extend(self.notes.extract_if(.., |n| n.file == "index.json"));
+        index_notes.sort_by_key(|n| n.line);
         self.notes.splice(0..0, index_notes);
         Some(Module {
             id: slug(&folder).unwrap_or_else(|| "course".into()),
-            summary: course.description.as_deref().map(super::text::squeeze).unwrap_or_default(),
+            summary: course
+                .description
+                .as_deref()
+                .map(super::text::squeeze)
+                .unwrap_or_default(),
             minutes: course.time.as_ref().and_then(|(t, _)| metadata::minutes(t)),
-            level: course.difficulty.as_ref().and_then(|(d, _)| metadata::level(d)),
+            level: course
+                .difficulty
+                .as_ref()
+                .and_then(|(d, _)| metadata::level(d)),
             characters: characters(&scenes),
             title,
             objectives,
@@ -133,24 +175,49 @@ impl Builder<'_> {
         let line = |span: &Range<usize>| line_of(index, span.start);
         let mut notes = Vec::new();
         if let Some((machine, span)) = &course.machine {
-            notes.push(Note::new("index.json", line(span), machine.clone(), "dojo plays in the terminal alone; there is no lab machine"));
+            notes.push(Note::new(
+                "index.json",
+                line(span),
+                machine.clone(),
+                "dojo plays in the terminal alone; there is no lab machine",
+            ));
         }
         if let Some((time, span)) = &course.time
             && metadata::minutes(time).is_none()
         {
-            notes.push(Note::new("index.json", line(span), format!("time `{time}`"), "not a number of minutes or hours; left out"));
+            notes.push(Note::new(
+                "index.json",
+                line(span),
+                format!("time `{time}`"),
+                "not a number of minutes or hours; left out",
+            ));
         }
         if let Some((difficulty, span)) = &course.difficulty
             && metadata::level(difficulty).is_none()
         {
-            notes.push(Note::new("index.json", line(span), format!("difficulty `{difficulty}`"), "not a level dojo knows (beginner, intermediate, advanced); left out"));
+            notes.push(Note::new(
+                "index.json",
+                line(span),
+                format!("difficulty `{difficulty}`"),
+                "not a level dojo knows (beginner, intermediate, advanced); left out",
+            ));
         }
         for (key, script) in &course.scripts {
-            notes.push(Note::new("index.json", line(&script.span), format!("`{key}` script `{}`", script.file), "ran on the lab machine; scripts do not run in dojo"));
+            notes.push(Note::new(
+                "index.json",
+                line(&script.span),
+                format!("`{key}` script `{}`", script.file),
+                "ran on the lab machine; scripts do not run in dojo",
+            ));
         }
         for asset in &course.assets {
             if !self.used.contains(asset.file.trim_start_matches("./")) {
-                notes.push(Note::new("index.json", line(&asset.span), format!("asset `{}`", asset.file), "copied to the lab machine; nothing in dojo uses it"));
+                notes.push(Note::new(
+                    "index.json",
+                    line(&asset.span),
+                    format!("asset `{}`", asset.file),
+                    "copied to the lab machine; nothing in dojo uses it",
+                ));
             }
         }
         notes
@@ -160,14 +227,26 @@ impl Builder<'_> {
     fn read_page(&mut self, named: &Named, index_id: FileId) -> Option<(FileId, String)> {
         let Some(path) = inside(self.dir, &named.file) else {
             let message = format!("`{}` is outside the module folder", named.file);
-            self.error("bad-path", message, Some((index_id, named.span.clone(), "name files inside the module folder")));
+            self.error(
+                "bad-path",
+                message,
+                Some((
+                    index_id,
+                    named.span.clone(),
+                    "name files inside the module folder",
+                )),
+            );
             return None;
         };
         match read_text(&path) {
             Ok(text) => Some((self.add(&named.file, &text), text)),
             Err(error) => {
                 let message = format!("`{}` {error}", named.file);
-                self.error("missing-file", message, Some((index_id, named.span.clone(), "this page cannot be read")));
+                self.error(
+                    "missing-file",
+                    message,
+                    Some((index_id, named.span.clone(), "this page cannot be read")),
+                );
                 None
             }
         }
@@ -184,7 +263,11 @@ impl Builder<'_> {
         let page = Page { text, file, range };
         let mut notes = Vec::new();
         let mut command_notes = Vec::new();
-        let beats = flatten(&page, &mut |cmd, line| self.command(file, cmd, line, &mut command_notes), &mut notes);
+        let beats = flatten(
+            &page,
+            &mut |cmd, line| self.command(file, cmd, line, &mut command_notes),
+            &mut notes,
+        );
         notes.extend(command_notes);
         notes.sort_by_key(|n| n.line);
         self.notes.extend(notes);
@@ -197,7 +280,15 @@ impl Builder<'_> {
         let word = cmd.split_whitespace().next().unwrap_or_default();
         let what = match cmd.lines().count() {
             0 | 1 => format!("`{cmd}`"),
-            n => format!("`{}` and {} more lines", cmd.lines().next().unwrap_or_default(), n - 1),
+            2 => format!(
+                "`{}` and 1 more line",
+                cmd.lines().next().unwrap_or_default()
+            ),
+            n => format!(
+                "`{}` and {} more lines",
+                cmd.lines().next().unwrap_or_default(),
+                n - 1
+            ),
         };
         let Some(path) = find_asset(self.dir, word) else {
             notes.push(Note::new(file, line, what, COMMAND_REASON));
@@ -207,7 +298,12 @@ impl Builder<'_> {
         let script = match read_text(&path) {
             Ok(script) => script,
             Err(error) => {
-                notes.push(Note::new(file, line, what, format!("ran the course script `{name}`, which {error}")));
+                notes.push(Note::new(
+                    file,
+                    line,
+                    what,
+                    format!("ran the course script `{name}`, which {error}"),
+                ));
                 return Command::Dropped;
             }
         };
@@ -234,14 +330,22 @@ impl Builder<'_> {
         let script_id = self.add(&name, &script);
         let (Some(yaml_path), Some(yaml)) = (yaml_path, yaml) else {
             let message = format!("`{name}` plays `{played}`, which is not in the module folder");
-            self.error("missing-file", message, Some((script_id, span, "no such dialogue file")));
+            self.error(
+                "missing-file",
+                message,
+                Some((script_id, span, "no such dialogue file")),
+            );
             return Command::Dropped;
         };
         let yaml_name = self.relative(&yaml_path);
         let yaml = match yaml {
             Ok(yaml) => yaml,
             Err(error) => {
-                self.error("missing-file", format!("`{yaml_name}` {error}"), Some((script_id, span, "this dialogue cannot be read")));
+                self.error(
+                    "missing-file",
+                    format!("`{yaml_name}` {error}"),
+                    Some((script_id, span, "this dialogue cannot be read")),
+                );
                 return Command::Dropped;
             }
         };
@@ -254,21 +358,43 @@ impl Builder<'_> {
     }
 
     fn relative(&self, path: &Path) -> String {
-        path.strip_prefix(self.dir).unwrap_or(path).to_string_lossy().into_owned()
+        path.strip_prefix(self.dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned()
     }
 
     /// The scenes of step `n`: one per quiz (the text before it, then the quiz), and one for
     /// text after the last quiz or a step with none.
-    fn step(&mut self, n: usize, step: &course::StepDef, index_id: FileId, index: &str) -> Vec<Scene> {
+    fn step(
+        &mut self,
+        n: usize,
+        step: &course::StepDef,
+        index_id: FileId,
+        index: &str,
+    ) -> Vec<Scene> {
         let index_line = |span: &Range<usize>| line_of(index, span.start);
         if let Some(verify) = &step.verify {
             let reason = inside(self.dir, &verify.file)
                 .and_then(|p| read_text(&p).ok())
-                .map_or("the verify script cannot be read; the step plays without it", |s| verify_reason(&s));
-            self.notes.push(Note::new("index.json", index_line(&verify.span), format!("verify script `{}`", verify.file), reason));
+                .map_or(
+                    "the verify script cannot be read; the step plays without it",
+                    |s| verify_reason(&s),
+                );
+            self.notes.push(Note::new(
+                "index.json",
+                index_line(&verify.span),
+                format!("verify script `{}`", verify.file),
+                reason,
+            ));
         }
         for (key, script) in &step.scripts {
-            self.notes.push(Note::new("index.json", index_line(&script.span), format!("`{key}` script `{}`", script.file), "ran on the lab machine when the step started; scripts do not run in dojo"));
+            self.notes.push(Note::new(
+                "index.json",
+                index_line(&script.span),
+                format!("`{key}` script `{}`", script.file),
+                "ran on the lab machine when the step started; scripts do not run in dojo",
+            ));
         }
         let Some(named) = &step.text else {
             return Vec::new();
@@ -290,7 +416,8 @@ impl Builder<'_> {
             let beats = self.flatten(&text, &named.file, from..quiz.range.start);
             from = quiz.range.end;
             let line = line_of(&text, quiz.range.start);
-            let question = self.question(quiz, &named_answers, explanation.clone(), &named.file, line);
+            let question =
+                self.question(quiz, &named_answers, explanation.clone(), &named.file, line);
             parts.push((beats, Some(question)));
         }
         let mut rest = self.flatten(&text, &named.file, from..text.len());
@@ -306,7 +433,11 @@ impl Builder<'_> {
             .into_iter()
             .enumerate()
             .map(|(k, (beats, question))| Scene {
-                id: if k == 0 { format!("step-{n}") } else { format!("step-{n}-{}", k + 1) },
+                id: if k == 0 {
+                    format!("step-{n}")
+                } else {
+                    format!("step-{n}-{}", k + 1)
+                },
                 title: (k == 0).then(|| step.title.clone()),
                 beats,
                 question,
@@ -325,7 +456,14 @@ impl Builder<'_> {
         (read.named, (!lines.is_empty()).then(|| lines.join("\n")))
     }
 
-    fn question(&mut self, quiz: Quiz, named: &[String], explanation: Option<String>, file: &str, line: usize) -> Question {
+    fn question(
+        &mut self,
+        quiz: Quiz,
+        named: &[String],
+        explanation: Option<String>,
+        file: &str,
+        line: usize,
+    ) -> Question {
         let prompt = inline(&quiz.prompt);
         if quiz.kind == Kind::Text {
             for expected in quiz.expected.iter().filter(|e| e.exact) {
@@ -339,25 +477,47 @@ impl Builder<'_> {
                 explanation,
             };
         }
-        let mut choices: Vec<(String, bool)> = quiz.choices.iter().map(|c| (inline(&c.text), c.correct)).collect();
+        let mut choices: Vec<(String, bool)> = quiz
+            .choices
+            .iter()
+            .map(|c| (inline(&c.text), c.correct))
+            .collect();
         if !choices.iter().any(|(_, right)| *right) {
             for name in named {
-                match choices.iter_mut().find(|(text, _)| same_answer(text, &inline(name))) {
+                match choices
+                    .iter_mut()
+                    .find(|(text, _)| same_answer(text, &inline(name)))
+                {
                     Some(choice) => choice.1 = true,
-                    None => self.notes.push(Note::new(file, line, format!("answer `{name}`"), "the answer page names it, but no option reads so")),
+                    None => self.notes.push(Note::new(
+                        file,
+                        line,
+                        format!("answer `{name}`"),
+                        "the answer page names it, but no option reads so",
+                    )),
                 }
             }
         }
         if !choices.iter().any(|(_, right)| *right) {
             self.notes.push(Note::new(file, line, "quiz", "no option is marked right, here or on the answer page; imported as an ungraded question"));
         }
-        Question { kind: quiz.kind, prompt, choices, expect: Vec::new(), explanation }
+        Question {
+            kind: quiz.kind,
+            prompt,
+            choices,
+            expect: Vec::new(),
+            explanation,
+        }
     }
 }
 
 /// Markdown inside one line (a question or an option) as plain text.
 fn inline(text: &str) -> String {
-    let page = Page { text, file: "", range: 0..text.len() };
+    let page = Page {
+        text,
+        file: "",
+        range: 0..text.len(),
+    };
     let beats = flatten(&page, &mut |_, _| Command::Shell, &mut Vec::new());
     beats.iter().map(Beat::line).collect::<Vec<_>>().join(" ")
 }

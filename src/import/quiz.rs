@@ -165,7 +165,10 @@ mod tests {
         assert_eq!(quizzes[1].kind, Kind::Multiple);
         assert_eq!(quizzes[2].expected[0].text, "git");
         assert!(!quizzes[2].expected[1].exact);
-        assert_eq!(&text[quizzes[0].range.clone()], ">> Pick one <<\n( ) a\n(*) b");
+        assert_eq!(
+            &text[quizzes[0].range.clone()],
+            ">> Pick one <<\n( ) a\n(*) b"
+        );
         assert_eq!(errors.len(), 2);
         assert_eq!(&text[errors[0].span.clone()], ">> Nothing <<");
         assert_eq!(&text[errors[1].span.clone()], "[ ] b");

@@ -46,7 +46,10 @@ mod tests {
 
     #[test]
     fn slugs_templates_and_answers() {
-        assert_eq!(slug("Value Stream Mapping").as_deref(), Some("value-stream-mapping"));
+        assert_eq!(
+            slug("Value Stream Mapping").as_deref(),
+            Some("value-stream-mapping")
+        );
         assert_eq!(slug("  Dan  ").as_deref(), Some("dan"));
         assert_eq!(slug("2nd step").as_deref(), Some("n2nd-step"));
         assert_eq!(slug("!!"), None);
