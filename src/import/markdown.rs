@@ -247,10 +247,8 @@ impl Walk<'_, '_> {
 
     fn start(&mut self, tag: Tag, range: Range<usize>) {
         match tag {
-            Tag::Paragraph | Tag::Heading { .. } | Tag::HtmlBlock => {
-                if self.quote == 0 {
-                    self.release_portrait();
-                }
+            Tag::Paragraph | Tag::Heading { .. } | Tag::HtmlBlock if self.quote == 0 => {
+                self.release_portrait();
             }
             Tag::BlockQuote(_) => {
                 self.flush();
