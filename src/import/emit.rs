@@ -15,9 +15,17 @@ pub(crate) struct Module {
     pub minutes: Option<u64>,
     pub level: Option<&'static str>,
     pub objectives: Vec<String>,
-    /// Speakers in the order they first speak: id and name.
-    pub characters: Vec<(String, String)>,
+    /// Speakers in the order they first speak.
+    pub characters: Vec<Character>,
     pub scenes: Vec<Scene>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Character {
+    pub id: String,
+    pub name: String,
+    /// From the course's dialogue player, when it gives one.
+    pub colour: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,13 +92,16 @@ impl Module {
         let start = self.scenes.first().map_or("finish", |s| s.id.as_str());
         let _ = writeln!(out, "start = {}", quoted(start));
         out.push_str("scenes = [\"scenes.toml\"]\n");
-        for (id, name) in &self.characters {
+        for character in &self.characters {
             let _ = write!(
                 out,
                 "\n[[character]]\nid = {}\nname = {}\n",
-                quoted(id),
-                quoted(name)
+                quoted(&character.id),
+                quoted(&character.name)
             );
+            if let Some(colour) = &character.colour {
+                let _ = writeln!(out, "colour = {}", quoted(colour));
+            }
         }
         if self.scored() {
             let _ = write!(
@@ -107,7 +118,7 @@ impl Module {
 
     pub(crate) fn scenes_file(&self) -> String {
         let mut out = String::new();
-        let ids: Vec<&str> = self.characters.iter().map(|(id, _)| id.as_str()).collect();
+        let ids: Vec<&str> = self.characters.iter().map(|c| c.id.as_str()).collect();
         for (n, scene) in self.scenes.iter().enumerate() {
             if n > 0 {
                 out.push('\n');
@@ -216,11 +227,11 @@ fn option_id(n: usize) -> String {
     }
 }
 
-fn speaker_id<'a>(name: &str, characters: &'a [(String, String)]) -> Option<&'a str> {
+fn speaker_id<'a>(name: &str, characters: &'a [Character]) -> Option<&'a str> {
     characters
         .iter()
-        .find(|(_, n)| n == name)
-        .map(|(id, _)| id.as_str())
+        .find(|c| c.name == name)
+        .map(|c| c.id.as_str())
 }
 
 /// A narration line of a dialogue script must not read as `who: text` when `who` could be an

@@ -7,6 +7,7 @@
 //! module it is in. This module reads files and returns what to write; the command writes it.
 
 mod answer;
+mod colours;
 mod course;
 mod dialog;
 mod emit;

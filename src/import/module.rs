@@ -9,9 +9,10 @@ use std::path::Path;
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 use super::answer;
+use super::colours;
 use super::course::{self, Course, Named};
 use super::dialog;
-use super::emit::{Module, Question, Scene};
+use super::emit::{Character, Module, Question, Scene};
 use super::files::{find_asset, inside, read_text};
 use super::lab::{COMMAND_REASON, script_reason, verify_reason};
 use super::markdown::{Beat, Command, Page, flatten, line_of};
@@ -37,6 +38,8 @@ struct Builder<'a> {
     notes: Vec<Note>,
     /// Course files that were carried over (dialogue players and their YAML).
     used: HashSet<String>,
+    /// Speaker colours the dialogue players use, by lowercase name.
+    colours: Vec<(String, String)>,
 }
 
 /// Reads the module in `dir`; `display` is how diagnostics name the folder, and `title` the
@@ -54,6 +57,7 @@ pub(crate) fn build(
         diagnostics: Vec::new(),
         notes: Vec::new(),
         used: HashSet::new(),
+        colours: Vec::new(),
     };
     let module = builder.module(title);
     let failed = builder.diagnostics.iter().any(Diagnostic::is_error);
@@ -162,7 +166,7 @@ impl Builder<'_> {
                 .difficulty
                 .as_ref()
                 .and_then(|(d, _)| metadata::level(d)),
-            characters: characters(&scenes),
+            characters: characters(&scenes, &self.colours),
             title,
             objectives,
             scenes,
@@ -323,8 +327,13 @@ impl Builder<'_> {
         };
         self.used.insert(word.trim_start_matches("./").to_string());
         for word in script.split(|c: char| c.is_whitespace() || c == '"' || c == '\'') {
-            if find_asset(self.dir, word).is_some() {
+            if let Some(asset) = find_asset(self.dir, word) {
                 self.used.insert(word.trim_start_matches("./").to_string());
+                if word.ends_with(".py")
+                    && let Ok(player) = read_text(&asset)
+                {
+                    self.colours.extend(colours::speaker_colours(&player));
+                }
             }
         }
         let script_id = self.add(&name, &script);
@@ -523,20 +532,28 @@ fn inline(text: &str) -> String {
 }
 
 /// The speakers of every scene, in the order they first speak, with ids made from their names.
-fn characters(scenes: &[Scene]) -> Vec<(String, String)> {
-    let mut characters: Vec<(String, String)> = Vec::new();
+fn characters(scenes: &[Scene], colours: &[(String, String)]) -> Vec<Character> {
+    let mut characters: Vec<Character> = Vec::new();
     for beat in scenes.iter().flat_map(|s| &s.beats) {
         if let Beat::Say { name, .. } = beat
-            && !characters.iter().any(|(_, n)| n == name)
+            && !characters.iter().any(|c| c.name == *name)
         {
             let base = slug(name).unwrap_or_else(|| "speaker".into());
             let mut id = base.clone();
             let mut k = 2;
-            while characters.iter().any(|(i, _)| *i == id) {
+            while characters.iter().any(|c| c.id == id) {
                 id = format!("{base}-{k}");
                 k += 1;
             }
-            characters.push((id, name.clone()));
+            let colour = colours
+                .iter()
+                .find(|(n, _)| *n == name.to_lowercase())
+                .map(|(_, c)| c.clone());
+            characters.push(Character {
+                id,
+                name: name.clone(),
+                colour,
+            });
         }
     }
     characters
