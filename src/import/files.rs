@@ -59,6 +59,15 @@ pub(crate) fn inside(root: &Path, name: &str) -> Option<PathBuf> {
     (plain && !name.is_empty()).then(|| root.join(relative))
 }
 
+/// Whether `path`, with every link followed, is still inside `root`.
+pub(crate) fn stays_inside(root: &Path, path: &Path) -> bool {
+    match (root.canonicalize(), path.canonicalize()) {
+        (Ok(root), Ok(path)) => path.starts_with(root),
+        // A path that cannot be resolved does not exist: reading it reports that.
+        _ => true,
+    }
+}
+
 /// The first of `names` that is a regular file in `root` or its `assets` folder, where
 /// Katacoda courses keep the files they copy to the lab machine.
 pub(crate) fn find_asset(root: &Path, name: &str) -> Option<PathBuf> {
@@ -66,7 +75,7 @@ pub(crate) fn find_asset(root: &Path, name: &str) -> Option<PathBuf> {
     [root.to_path_buf(), root.join("assets")]
         .into_iter()
         .filter_map(|dir| inside(&dir, name))
-        .find(|path| path.is_file())
+        .find(|path| path.is_file() && stays_inside(root, path))
 }
 
 #[cfg(test)]
@@ -84,5 +93,19 @@ mod tests {
         assert_eq!(inside(root, "../secret"), None);
         assert_eq!(inside(root, "/etc/passwd"), None);
         assert_eq!(inside(root, ""), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_out_of_the_folder_is_outside() {
+        let temp = tempfile::tempdir().unwrap();
+        let module = temp.path().join("module");
+        fs::create_dir(&module).unwrap();
+        fs::write(temp.path().join("secret.txt"), "x").unwrap();
+        fs::write(module.join("step1.md"), "x").unwrap();
+        std::os::unix::fs::symlink(temp.path().join("secret.txt"), module.join("link.md")).unwrap();
+        assert!(stays_inside(&module, &module.join("step1.md")));
+        assert!(!stays_inside(&module, &module.join("link.md")));
+        assert_eq!(find_asset(&module, "link.md"), None);
     }
 }

@@ -13,7 +13,7 @@ use super::colours;
 use super::course::{self, Course, Named};
 use super::dialog;
 use super::emit::{Character, Module, Question, Scene};
-use super::files::{find_asset, inside, read_text};
+use super::files::{find_asset, inside, read_text, stays_inside};
 use super::lab::{COMMAND_REASON, script_reason, verify_reason};
 use super::markdown::{Beat, Command, Page, flatten, line_of};
 use super::metadata;
@@ -229,7 +229,8 @@ impl Builder<'_> {
 
     /// The text of a page `index.json` names, or a located error.
     fn read_page(&mut self, named: &Named, index_id: FileId) -> Option<(FileId, String)> {
-        let Some(path) = inside(self.dir, &named.file) else {
+        let path = inside(self.dir, &named.file).filter(|p| stays_inside(self.dir, p));
+        let Some(path) = path else {
             let message = format!("`{}` is outside the module folder", named.file);
             self.error(
                 "bad-path",
