@@ -11,6 +11,7 @@ pub mod analyze;
 pub mod diagnostic;
 pub mod engine;
 mod expr;
+pub mod import;
 pub mod lint;
 mod parallel;
 pub mod play;
