@@ -32,6 +32,15 @@ pub enum Command {
     Test(TestArgs),
     /// Print the JSON Schema of scenario.toml, scene files or map files, for editors (`#:schema` lines)
     Schema(SchemaArgs),
+    /// Serve the Language Server Protocol on stdin and stdout, for editors
+    Lsp(LspArgs),
+}
+
+#[derive(Debug, Default, clap::Args)]
+pub struct LspArgs {
+    /// Accepted because many editors pass it; stdin and stdout are the only transport
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 #[derive(Debug, Default, clap::Args)]

@@ -2,14 +2,15 @@
 //!
 //! Layers, from data to terminal: [`scenario`] (the format), [`expr`] (conditions and
 //! interpolation), [`diagnostic`] (problems in authors' files), [`engine`] (the pure story state
-//! machine), [`progress`] (saves and results), [`play`] (terminal front ends). Only `play` and the
-//! binary touch the terminal. See ARCHITECTURE.md.
+//! machine), [`progress`] (saves and results), [`play`] (terminal front ends), [`lsp`] (the language
+//! server). Only `play`, `lsp` and the binary touch the terminal or stdio. See ARCHITECTURE.md.
 
 pub mod analyze;
 pub mod diagnostic;
 pub mod engine;
 pub mod expr;
 pub mod lint;
+pub mod lsp;
 pub mod parallel;
 pub mod play;
 pub mod playtest;

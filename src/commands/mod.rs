@@ -4,6 +4,7 @@
 mod check;
 mod graph;
 mod list;
+mod lsp;
 mod play;
 mod schema;
 mod source;
@@ -38,6 +39,8 @@ pub enum Error {
     },
     #[error(transparent)]
     Playtest(#[from] dojo::playtest::PlaytestError),
+    #[error(transparent)]
+    Lsp(#[from] dojo::lsp::LspError),
     #[error("cannot write to the terminal: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -71,5 +74,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Graph(args)) => graph::run(&args),
         Some(Command::Test(args)) => test::run(&args),
         Some(Command::Schema(args)) => schema::run(&args),
+        Some(Command::Lsp(_)) => lsp::run(),
     }
 }

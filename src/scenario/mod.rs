@@ -7,7 +7,7 @@
 mod colour;
 mod compile;
 mod compiled;
-mod dialogue;
+pub(crate) mod dialogue;
 mod literal;
 mod load;
 pub mod model;
@@ -19,7 +19,7 @@ mod workbench;
 pub use colour::{Colour, Named};
 pub use compiled::*;
 pub use load::{MANIFEST, Unreadable};
-pub use origin::{Embedded, FLAGSHIP, Folder, ScenarioFiles};
+pub use origin::{Embedded, FLAGSHIP, Folder, Overlay, ScenarioFiles};
 pub use sanitize::clean;
 
 use crate::diagnostic::{Diagnostic, Sources};
