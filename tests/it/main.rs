@@ -7,6 +7,7 @@ mod common;
 mod engine;
 mod graph;
 mod lints;
+mod lsp;
 mod live;
 mod playtest;
 mod pty;
