@@ -119,7 +119,12 @@ impl Walk<'_> {
             let inner = self.inner(build);
             if let Some(text) = string(build) {
                 let id = text.split('.').next().unwrap_or_default();
-                self.push(Kind::Map, id, inner.start..inner.start + id.len(), Role::Use);
+                self.push(
+                    Kind::Map,
+                    id,
+                    inner.start..inner.start + id.len(),
+                    Role::Use,
+                );
             }
         }
         if let Some(answer) = question.get("answer")
@@ -190,14 +195,19 @@ impl Walk<'_> {
     fn template(&mut self, value: Option<&Spanned<DeValue<'_>>>) {
         let Some(value) = value else { return };
         let span = self.inner(value);
-        for hole in holes(&self.text[span.clone()]) {
+        let Some(raw) = self.text.get(span.clone()) else {
+            return;
+        };
+        for hole in holes(raw) {
             self.names_in(span.start + hole.start..span.start + hole.end);
         }
     }
 
     /// `visits.war-room`, `flag.x`, `vsm.team.lead_time_days` in a span of the text.
     fn names_in(&mut self, span: Range<usize>) {
-        let raw = &self.text[span.clone()];
+        let Some(raw) = self.text.get(span.clone()) else {
+            return;
+        };
         for (root, kind) in ROOTS {
             for (at, _) in raw.match_indices(root) {
                 let before = raw[..at].chars().next_back();
@@ -207,7 +217,12 @@ impl Walk<'_> {
                 let start = at + root.len();
                 let len = name_len(&raw[start..]);
                 let name = &raw[start..start + len];
-                self.push(*kind, name, span.start + start..span.start + start + len, Role::Use);
+                self.push(
+                    *kind,
+                    name,
+                    span.start + start..span.start + start + len,
+                    Role::Use,
+                );
             }
         }
     }
@@ -215,7 +230,10 @@ impl Walk<'_> {
     /// The speakers of a dialogue script.
     fn speakers(&mut self, value: &Spanned<DeValue<'_>>) {
         let span = self.inner(value);
-        for line in parse_script(&self.text[span.clone()]) {
+        let Some(raw) = self.text.get(span.clone()) else {
+            return;
+        };
+        for line in parse_script(raw) {
             if let Some((who, at)) = line.speaker {
                 self.push(
                     Kind::Character,
@@ -291,11 +309,13 @@ fn header_start(text: &str, table: &DeTable<'_>) -> usize {
         .map(|(key, _)| key.span().start)
         .min()
         .unwrap_or(0);
-    text[..first.min(text.len())].rfind("[[scene]]").unwrap_or(first)
+    text[..first.min(text.len())]
+        .rfind("[[scene]]")
+        .unwrap_or(first)
 }
 
 fn trim_end(text: &str, span: Range<usize>) -> Range<usize> {
-    let kept = text[span.clone()].trim_end().len();
+    let kept = text.get(span.clone()).unwrap_or_default().trim_end().len();
     span.start..span.start + kept
 }
 

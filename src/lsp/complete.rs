@@ -86,7 +86,13 @@ fn in_value(here: &Here, line: &str) -> Option<Vec<CompletionItem>> {
         return inside.then(|| {
             LINTS
                 .iter()
-                .map(|lint| item(lint.code, Some(lint.meaning.into()), CompletionItemKind::ENUM_MEMBER))
+                .map(|lint| {
+                    item(
+                        lint.code,
+                        Some(lint.meaning.into()),
+                        CompletionItemKind::ENUM_MEMBER,
+                    )
+                })
                 .collect()
         });
     }
@@ -98,7 +104,11 @@ fn in_value(here: &Here, line: &str) -> Option<Vec<CompletionItem>> {
         return Some(ids(here, *kind));
     }
     let (file, path) = table_of(here, line_start(here));
-    let words = keys::values(file, &path.iter().map(String::as_str).collect::<Vec<_>>(), key);
+    let words = keys::values(
+        file,
+        &path.iter().map(String::as_str).collect::<Vec<_>>(),
+        key,
+    );
     (!words.is_empty()).then(|| words_to_items(words, CompletionItemKind::ENUM_MEMBER))
 }
 
@@ -107,7 +117,10 @@ fn in_dialogue(here: &Here, before: &str, line: &str) -> Option<Vec<CompletionIt
     let opened = before.rfind("\"\"\"")?;
     let inside = before.matches("\"\"\"").count() % 2 == 1;
     let opening_line = &before[before[..opened].rfind('\n').map_or(0, |i| i + 1)..opened];
-    let is_dialogue = opening_line.split('=').next().is_some_and(|k| k.trim() == "dialogue");
+    let is_dialogue = opening_line
+        .split('=')
+        .next()
+        .is_some_and(|k| k.trim() == "dialogue");
     let at_speaker = line.chars().all(is_name_char);
     (inside && is_dialogue && at_speaker).then(|| ids(here, Kind::Character))
 }
@@ -119,7 +132,11 @@ fn in_inline_table(here: &Here, line: &str) -> Option<Vec<CompletionItem>> {
         return None;
     }
     let key = line[..open].trim_end().strip_suffix('=')?.trim();
-    let tail = line[open + 1..].rsplit(',').next().unwrap_or_default().trim_start();
+    let tail = line[open + 1..]
+        .rsplit(',')
+        .next()
+        .unwrap_or_default()
+        .trim_start();
     if !tail.chars().all(is_name_char) {
         return None;
     }

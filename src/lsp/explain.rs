@@ -95,7 +95,13 @@ mod tests {
             let found = of(lint.code).map(|e| e.anchor.as_str());
             assert_eq!(found, Some("lints"), "{}", lint.code);
         }
-        assert_eq!(of("toml-syntax").map(|e| e.anchor.as_str()), Some("files-and-toml"));
-        assert_eq!(slug("Maps and the workbench, in a scenario"), "maps-and-the-workbench-in-a-scenario");
+        assert_eq!(
+            of("toml-syntax").map(|e| e.anchor.as_str()),
+            Some("files-and-toml")
+        );
+        assert_eq!(
+            slug("Maps and the workbench, in a scenario"),
+            "maps-and-the-workbench-in-a-scenario"
+        );
     }
 }

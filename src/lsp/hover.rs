@@ -54,8 +54,14 @@ fn figure(here: &Here, name: &str) -> Option<String> {
     };
     let text = here.index.texts.get(path)?;
     let loaded = vsm::load(&path.display().to_string(), text);
-    let Some(value) = loaded.map.map(|m| Metrics::compute(&m)).and_then(|m| m.get(metric)) else {
-        return Some(format!("`vsm.{name}`: map `{map}` has no figure `{metric}`"));
+    let Some(value) = loaded
+        .map
+        .map(|m| Metrics::compute(&m))
+        .and_then(|m| m.get(metric))
+    else {
+        return Some(format!(
+            "`vsm.{name}`: map `{map}` has no figure `{metric}`"
+        ));
     };
     Some(format!("`vsm.{name}` = **{}**", value.display()))
 }
@@ -74,7 +80,10 @@ pub fn dotted_word(text: &str, offset: usize) -> (String, std::ops::Range<usize>
         .char_indices()
         .find(|(_, c)| !part(*c))
         .map_or(text.len(), |(at, _)| offset + at);
-    (text[start..end].trim_end_matches('.').to_string(), start..end)
+    (
+        text[start..end].trim_end_matches('.').to_string(),
+        start..end,
+    )
 }
 
 /// Whether a span sits right inside quotes, as the codes of an `allow` list do.

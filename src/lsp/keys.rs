@@ -143,7 +143,10 @@ mod tests {
         );
         let scene = names(keys(FileKind::Scenes, &["scene"]));
         assert!(scene.contains(&"next".to_string()) && !scene.contains(&"question".into()));
-        assert_eq!(names(keys(FileKind::Map, &["step", "queue"])), ["items", "name"]);
+        assert_eq!(
+            names(keys(FileKind::Map, &["step", "queue"])),
+            ["items", "name"]
+        );
         assert_eq!(
             names(values(FileKind::Scenes, &["scene", "question"], "kind")),
             ["single", "multiple", "number", "order", "text"]

@@ -33,3 +33,6 @@ pub enum LspError {
     #[error("cannot read or encode a message: {0}")]
     Encode(#[from] serde_json::Error),
 }
+
+#[cfg(test)]
+mod tests;

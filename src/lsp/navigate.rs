@@ -72,7 +72,10 @@ pub fn definition(
         .collect();
     Ok(match locations.len() {
         0 => None,
-        1 => locations.into_iter().next().map(GotoDefinitionResponse::Scalar),
+        1 => locations
+            .into_iter()
+            .next()
+            .map(GotoDefinitionResponse::Scalar),
         _ => Some(GotoDefinitionResponse::Array(locations)),
     })
 }
@@ -103,14 +106,16 @@ pub fn prepare_rename(
     params: TextDocumentPositionParams,
 ) -> Result<Option<PrepareRenameResponse>, String> {
     let here = Here::find(documents, &params.text_document.uri, params.position)?;
-    Ok(here.occurrence().map(|o| {
-        PrepareRenameResponse::RangeWithPlaceholder {
+    Ok(here
+        .occurrence()
+        .map(|o| PrepareRenameResponse::RangeWithPlaceholder {
             range: Lines::new(&here.text).range(&o.span),
             placeholder: o.name.clone(),
-        }
-    }))
+        }))
 }
 
+// lsp-types keys a workspace edit by `Uri`, whose lazily filled cache never changes its hash.
+#[allow(clippy::mutable_key_type)]
 pub fn rename(
     documents: &Documents,
     params: RenameParams,

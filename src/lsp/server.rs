@@ -121,8 +121,8 @@ impl Server {
 
     fn notice(&mut self, notification: Notification) {
         use lsp_types::notification::{
-            DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument,
-            DidSaveTextDocument, Notification as _,
+            DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
+            Notification as _,
         };
         let params = notification.params;
         let (path, wait) = match notification.method.as_str() {
@@ -142,8 +142,7 @@ impl Server {
                 };
                 let path = to_path(&p.text_document.uri);
                 // Full sync: the last change holds the whole text.
-                if let (Some(path), Some(change)) = (&path, p.content_changes.into_iter().last())
-                {
+                if let (Some(path), Some(change)) = (&path, p.content_changes.into_iter().last()) {
                     self.documents.set(path.clone(), change.text);
                 }
                 (path, DEBOUNCE)
@@ -178,7 +177,11 @@ impl Server {
         for project in std::mem::take(&mut self.stale) {
             let checked = diagnostics::check(&project, &self.documents);
             for (path, found) in &checked {
-                if self.published.get(path).map_or(found.is_empty(), |last| last == found) {
+                if self
+                    .published
+                    .get(path)
+                    .map_or(found.is_empty(), |last| last == found)
+                {
                     continue;
                 }
                 publish_one(connection, path, found.clone())?;
@@ -268,7 +271,10 @@ fn publish_one(
     };
     let params = PublishDiagnosticsParams::new(uri, found, None);
     let method = "textDocument/publishDiagnostics".to_string();
-    send(connection, Message::Notification(Notification::new(method, params)))
+    send(
+        connection,
+        Message::Notification(Notification::new(method, params)),
+    )
 }
 
 fn send(connection: &Connection, message: Message) -> Result<(), LspError> {

@@ -15,7 +15,9 @@ pub fn to_path(uri: &Uri) -> Option<PathBuf> {
     let mut decoded = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
         match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
             (b'%', Some(byte)) => {
                 decoded.push(byte);
@@ -51,7 +53,10 @@ mod tests {
     fn paths_survive_the_round_trip() {
         let path = Path::new("/tmp/a folder/été#1.toml");
         let uri = from_path(path).unwrap();
-        assert_eq!(uri.as_str(), "file:///tmp/a%20folder/%C3%A9t%C3%A9%231.toml");
+        assert_eq!(
+            uri.as_str(),
+            "file:///tmp/a%20folder/%C3%A9t%C3%A9%231.toml"
+        );
         assert_eq!(to_path(&uri).as_deref(), Some(path));
     }
 }

@@ -7,7 +7,7 @@ use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -61,10 +61,7 @@ impl Server {
     }
 
     fn next(&self, within: Duration) -> Option<String> {
-        match self.messages.recv_timeout(within) {
-            Ok(message) => Some(message),
-            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
-        }
+        self.messages.recv_timeout(within).ok()
     }
 
     /// Waits for the server to exit; it must, and with success, once sent `exit`.
@@ -185,7 +182,10 @@ fn sessions_get_the_exact_replies() {
 /// Reads what each sent line brings: a request's reply, or whatever a notification causes
 /// until the server is quiet.
 fn bless(session: &str, root: &Path) -> String {
-    let sends: Vec<&str> = session.lines().filter_map(|l| l.strip_prefix("> ")).collect();
+    let sends: Vec<&str> = session
+        .lines()
+        .filter_map(|l| l.strip_prefix("> "))
+        .collect();
     let mut at = 0;
     play(session, root, &mut |server| {
         let sent = sends[at];
