@@ -180,15 +180,25 @@ fn sessions_get_the_exact_replies() {
 }
 
 /// Reads what each sent line brings: a request's reply, or whatever a notification causes
-/// until the server is quiet.
+/// until the server is quiet. A line after `# at once` is sent without waiting for the
+/// effects of the one before, as an author types faster than the debounce.
 fn bless(session: &str, root: &Path) -> String {
-    let sends: Vec<&str> = session
-        .lines()
-        .filter_map(|l| l.strip_prefix("> "))
-        .collect();
+    let mut sends: Vec<(&str, bool)> = Vec::new();
+    let mut at_once = false;
+    for line in session.lines() {
+        if line == "# at once" {
+            at_once = true;
+        } else if let Some(sent) = line.strip_prefix("> ") {
+            if let Some(previous) = sends.last_mut() {
+                previous.1 = !at_once;
+            }
+            sends.push((sent, true));
+            at_once = false;
+        }
+    }
     let mut at = 0;
     play(session, root, &mut |server| {
-        let sent = sends[at];
+        let (sent, wait) = sends[at];
         at += 1;
         let mut replies = Vec::new();
         match is_request(sent) {
@@ -201,7 +211,7 @@ fn bless(session: &str, root: &Path) -> String {
                     }
                 }
             }
-            None if sent.contains("\"exit\"") => {}
+            None if !wait || sent.contains("\"exit\"") => {}
             None => replies.extend(std::iter::from_fn(|| server.next(QUIET))),
         }
         replies
