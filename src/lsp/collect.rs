@@ -42,15 +42,24 @@ pub fn manifest(file: &Path, text: &str, index: &mut Index) -> Named {
     walk.id_value(root.get("start"), Kind::Scene, Role::Use);
     if let Some(DeValue::Array(items)) = root.get("scenes").map(Spanned::get_ref) {
         named.scene_files = items.iter().filter_map(string).collect();
+        for item in items {
+            walk.link(item);
+        }
     }
     for table in tables(root.get("character")) {
         walk.id_value(table.get("id"), Kind::Character, Role::Definition);
+        if let Some(portrait) = table.get("portrait") {
+            walk.link(portrait);
+        }
     }
     for table in tables(root.get("competency")) {
         walk.id_value(table.get("id"), Kind::Competency, Role::Definition);
     }
     for table in tables(root.get("map")) {
         walk.id_value(table.get("id"), Kind::Map, Role::Definition);
+        if let Some(file) = table.get("file") {
+            walk.link(file);
+        }
         if let (Some(id), Some(name)) = (
             table.get("id").and_then(string),
             table.get("file").and_then(string),
@@ -160,6 +169,18 @@ impl Walk<'_> {
                 }
             }
         }
+    }
+
+    /// A file name in the manifest, which names a file next to it.
+    fn link(&mut self, value: &Spanned<DeValue<'_>>) {
+        let (Some(name), Some(folder)) = (string(value), self.file.parent()) else {
+            return;
+        };
+        let span = self.inner(value);
+        let target = folder.join(name);
+        self.index
+            .links
+            .push((self.file.to_path_buf(), span, target));
     }
 
     /// A value that is an id as a whole: `next = "the-end"`.

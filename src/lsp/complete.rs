@@ -63,7 +63,12 @@ fn in_expression(here: &Here, line: &str) -> Option<Vec<CompletionItem>> {
     if let Some((_, kind)) = ROOTS.iter().find(|(root, _)| *root == path) {
         return Some(ids(here, *kind));
     }
-    let map = path.strip_prefix("vsm.")?;
+    // `vsm.team.` offers `lead_time_days`; `vsm.team.step.` offers `code.lead_time_days`.
+    let rest = path.strip_prefix("vsm.")?;
+    let (map, within) = match rest.split_once('.') {
+        Some((map, within)) => (map, format!("{within}.")),
+        None => (rest, String::new()),
+    };
     let file = here.index.map_files.get(map)?;
     let text = here.index.texts.get(file)?;
     let metrics = Metrics::compute(&vsm::load(&file.display().to_string(), text).map?);
@@ -71,7 +76,14 @@ fn in_expression(here: &Here, line: &str) -> Option<Vec<CompletionItem>> {
         metrics
             .entries()
             .into_iter()
-            .map(|(name, value)| item(&name, Some(value.display()), CompletionItemKind::VALUE))
+            .filter_map(|(name, value)| {
+                let label = name.strip_prefix(&within)?;
+                Some(item(
+                    label,
+                    Some(value.display()),
+                    CompletionItemKind::VALUE,
+                ))
+            })
             .collect(),
     )
 }

@@ -67,7 +67,7 @@ fn figure(here: &Here, name: &str) -> Option<String> {
 }
 
 /// The name around an offset, dots included: `vsm.team.lead_time_days`.
-pub fn dotted_word(text: &str, offset: usize) -> (String, std::ops::Range<usize>) {
+fn dotted_word(text: &str, offset: usize) -> (String, std::ops::Range<usize>) {
     let part = |c: char| is_name_char(c) || c == '.';
     let offset = offset.min(text.len());
     let start = text[..offset]
@@ -80,10 +80,8 @@ pub fn dotted_word(text: &str, offset: usize) -> (String, std::ops::Range<usize>
         .char_indices()
         .find(|(_, c)| !part(*c))
         .map_or(text.len(), |(at, _)| offset + at);
-    (
-        text[start..end].trim_end_matches('.').to_string(),
-        start..end,
-    )
+    let word = text[start..end].trim_end_matches('.');
+    (word.to_string(), start..start + word.len())
 }
 
 /// Whether a span sits right inside quotes, as the codes of an `allow` list do.

@@ -74,6 +74,9 @@ pub struct Index {
     pub texts: HashMap<PathBuf, String>,
     /// The `[[map]]` files, by map id.
     pub map_files: HashMap<String, PathBuf>,
+    /// File names in the manifest (`scenes`, a map's `file`, a `portrait`): where each is
+    /// written and the file it names.
+    pub links: Vec<(PathBuf, Range<usize>, PathBuf)>,
 }
 
 impl Index {
@@ -116,6 +119,14 @@ impl Index {
         self.occurrences
             .iter()
             .find(|o| o.file == file && o.span.start <= offset && offset <= o.span.end)
+    }
+
+    /// The file named by the file name under a byte offset of a file.
+    pub fn link_at(&self, file: &Path, offset: usize) -> Option<&Path> {
+        self.links
+            .iter()
+            .find(|(at, span, _)| at == file && span.start <= offset && offset <= span.end)
+            .map(|(_, _, target)| target.as_path())
     }
 
     /// Every occurrence of one name, definitions first, then in file order.

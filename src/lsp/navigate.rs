@@ -61,6 +61,12 @@ pub fn definition(
 ) -> Result<Option<GotoDefinitionResponse>, String> {
     let at = params.text_document_position_params;
     let here = Here::find(documents, &at.text_document.uri, at.position)?;
+    if let Some(target) = here.index.link_at(&here.path, here.offset) {
+        let start = lsp_types::Range::new(Position::new(0, 0), Position::new(0, 0));
+        return Ok(
+            from_path(target).map(|uri| GotoDefinitionResponse::Scalar(Location::new(uri, start)))
+        );
+    }
     let Some(occurrence) = here.occurrence() else {
         return Ok(None);
     };
