@@ -28,6 +28,8 @@ pub enum LspError {
     Protocol(#[from] lsp_server::ProtocolError),
     #[error("the editor closed the connection")]
     Disconnected,
+    #[error("the editor asked the server to exit without shutting it down first")]
+    ExitWithoutShutdown,
     #[error("cannot read or write stdio: {0}")]
     Io(#[from] std::io::Error),
     #[error("cannot read or encode a message: {0}")]

@@ -8,10 +8,9 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::RecvTimeoutError;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::{
-    CompletionOptions, Diagnostic, HoverProviderCapability, InitializeParams, OneOf,
-    PublishDiagnosticsParams, RenameOptions, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, Uri,
+    CompletionOptions, Diagnostic, HoverProviderCapability, OneOf, PublishDiagnosticsParams,
+    RenameOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -35,10 +34,8 @@ pub fn serve() -> Result<(), LspError> {
             version: Some(env!("CARGO_PKG_VERSION").into()),
         },
     });
-    let (id, params) = connection.initialize_start()?;
-    // The client's capabilities change nothing here; the parameters are read only to refuse
-    // a handshake that is not one.
-    serde_json::from_value::<InitializeParams>(params)?;
+    // Nothing the client says about itself changes what this server does.
+    let (id, _) = connection.initialize_start()?;
     connection.initialize_finish(id, init)?;
     Server::default().run(&connection)?;
     drop(connection);
@@ -112,6 +109,9 @@ impl Server {
                     }
                     let response = self.answer(request);
                     send(connection, Message::Response(response))?;
+                }
+                Some(Message::Notification(notification)) if notification.method == "exit" => {
+                    return Err(LspError::ExitWithoutShutdown);
                 }
                 Some(Message::Notification(notification)) => self.notice(notification),
                 Some(Message::Response(_)) => {}
