@@ -24,6 +24,7 @@ const ID_KEYS: &[(&str, Kind)] = &[
     ("goto", Kind::Scene),
     ("show_map", Kind::Map),
     ("reference", Kind::Map),
+    ("build", Kind::Map),
 ];
 
 /// The expression roots followed by an id.

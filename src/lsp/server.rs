@@ -22,6 +22,8 @@ use super::{LspError, complete, diagnostics, hover, navigate};
 /// How long the author must pause before the folder is checked again: long enough not to
 /// check on every keystroke, short enough to feel immediate.
 const DEBOUNCE: Duration = Duration::from_millis(200);
+/// The longest a change waits for its check while the author keeps typing.
+const LONGEST_WAIT: Duration = Duration::from_secs(1);
 
 /// Serves one editor on stdin and stdout until it sends `exit`.
 pub fn serve() -> Result<(), LspError> {
@@ -76,6 +78,8 @@ struct Server {
     stale: BTreeSet<Project>,
     /// When to check the stale projects.
     due: Option<Instant>,
+    /// When the oldest change not yet checked arrived.
+    waiting_since: Option<Instant>,
     /// What each file was last published with, so only changes are sent.
     published: HashMap<PathBuf, Vec<Diagnostic>>,
 }
@@ -167,13 +171,16 @@ impl Server {
         };
         if let Some(project) = path.and_then(|path| self.documents.project_of(&path)) {
             self.stale.insert(project);
-            self.due = Some(Instant::now() + wait);
+            let now = Instant::now();
+            let since = *self.waiting_since.get_or_insert(now);
+            self.due = Some((now + wait).min(since + LONGEST_WAIT));
         }
     }
 
     /// Checks every stale project and sends the files whose diagnostics changed.
     fn publish(&mut self, connection: &Connection) -> Result<(), LspError> {
         self.due = None;
+        self.waiting_since = None;
         for project in std::mem::take(&mut self.stale) {
             let checked = diagnostics::check(&project, &self.documents);
             for (path, found) in &checked {
@@ -187,14 +194,13 @@ impl Server {
                 publish_one(connection, path, found.clone())?;
                 self.published.insert(path.clone(), found.clone());
             }
-            self.forget_fixed(&project, &checked, connection)?;
+            self.clear_fixed(&project, &checked, connection)?;
         }
         Ok(())
     }
 
-    /// Clears files of a project that had diagnostics and are no longer part of its check
-    /// (a scene file removed from the manifest).
-    fn forget_fixed(
+    /// Clears the files of a project that had diagnostics and now have none.
+    fn clear_fixed(
         &mut self,
         project: &Project,
         checked: &diagnostics::ByFile,
