@@ -71,7 +71,7 @@ fn check_scenario(root: &Path, documents: &Documents) -> ByFile {
     let mut diagnostics = loaded.diagnostics.clone();
     if let Some(scenario) = &loaded.scenario {
         let analysis = Analysis::new(scenario);
-        diagnostics.extend(lint(scenario, &analysis, &loaded.sources));
+        diagnostics.extend(lint(scenario, &loaded.facts, &analysis, &loaded.sources));
         sort(&mut diagnostics);
     }
     convert(&diagnostics, &loaded.sources, &manifest, &mut found);

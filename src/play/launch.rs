@@ -4,6 +4,7 @@
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
+use crate::diagnostic::Style;
 use crate::engine::{State, Story};
 use crate::progress::{DataDir, Profile, unix_now};
 use crate::scenario::Scenario;
@@ -54,9 +55,8 @@ fn frontend(options: &PlayOptions) -> io::Result<Box<dyn Frontend>> {
         let echo = !io::stdin().is_terminal();
         return Ok(Box::new(Plain::new(io::stdin().lock(), io::stdout(), echo)));
     }
-    let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     Ok(Box::new(Tty::new(TtyOptions {
-        colour,
+        colour: Style::for_output(true).is_colour(),
         animation: !options.no_animation,
     })?))
 }
