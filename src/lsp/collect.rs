@@ -12,10 +12,10 @@ use super::index::{Index, Kind, Occurrence, Role, SceneEntry};
 
 /// The files a manifest names.
 #[derive(Default)]
-pub struct Named {
-    pub scene_files: Vec<String>,
+pub(crate) struct Named {
+    pub(crate) scene_files: Vec<String>,
     /// `(map id, file name)` of each `[[map]]`.
-    pub map_files: Vec<(String, String)>,
+    pub(crate) map_files: Vec<(String, String)>,
 }
 
 /// The expression roots that name an id, and the kind of id they name.
@@ -34,7 +34,7 @@ struct Walk<'a> {
     index: &'a mut Index,
 }
 
-pub fn manifest(file: &Path, text: &str, index: &mut Index) -> Named {
+pub(crate) fn manifest(file: &Path, text: &str, index: &mut Index) -> Named {
     let (root, _) = DeTable::parse_recoverable(text);
     let mut walk = Walk { file, text, index };
     let mut named = Named::default();
@@ -74,7 +74,7 @@ pub fn manifest(file: &Path, text: &str, index: &mut Index) -> Named {
     named
 }
 
-pub fn scene_file(file: &Path, text: &str, index: &mut Index) {
+pub(crate) fn scene_file(file: &Path, text: &str, index: &mut Index) {
     let (root, _) = DeTable::parse_recoverable(text);
     let mut walk = Walk { file, text, index };
     let scenes = tables(root.get_ref().get("scene"));
@@ -348,7 +348,7 @@ fn first_line(text: &str) -> Option<String> {
 }
 
 /// The `{...}` holes of a template, as byte ranges of their insides; `{{` is a literal brace.
-pub fn holes(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn holes(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -366,13 +366,13 @@ pub fn holes(text: &str) -> Vec<Range<usize>> {
     found
 }
 
-pub fn is_name_char(c: char) -> bool {
+pub(crate) fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '-'
 }
 
 /// The length of the name at the start of `text`: a hyphen counts only between two letters
 /// or digits, as the expression language reads it.
-pub fn name_len(text: &str) -> usize {
+pub(crate) fn name_len(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut len = 0;
     while len < bytes.len() {

@@ -37,7 +37,7 @@ const ROOTS: &[(&str, Kind)] = &[
     ("vsm", Kind::Map),
 ];
 
-pub fn complete(
+pub(crate) fn complete(
     documents: &Documents,
     params: CompletionParams,
 ) -> Result<Option<CompletionResponse>, String> {

@@ -25,9 +25,9 @@ use super::position::Lines;
 use super::uri::from_path;
 
 /// Diagnostics by file; a file of the project with none has an empty list.
-pub type ByFile = BTreeMap<PathBuf, Vec<LspDiagnostic>>;
+pub(crate) type ByFile = BTreeMap<PathBuf, Vec<LspDiagnostic>>;
 
-pub fn check(project: &Project, documents: &Documents) -> ByFile {
+pub(crate) fn check(project: &Project, documents: &Documents) -> ByFile {
     match project {
         Project::Map(path) => check_map(path, documents),
         Project::Scenario(root) => check_scenario(root, documents),

@@ -8,7 +8,7 @@ use crate::scenario::MANIFEST;
 
 /// What the diagnostics of a file are computed over.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Project {
+pub(crate) enum Project {
     /// A scenario folder, by the folder that holds `scenario.toml`.
     Scenario(PathBuf),
     /// A `*.vsm.toml` outside any scenario folder.
@@ -16,21 +16,21 @@ pub enum Project {
 }
 
 #[derive(Debug, Default)]
-pub struct Documents {
+pub(crate) struct Documents {
     open: HashMap<PathBuf, String>,
 }
 
 impl Documents {
-    pub fn set(&mut self, path: PathBuf, text: String) {
+    pub(crate) fn set(&mut self, path: PathBuf, text: String) {
         self.open.insert(path, text);
     }
 
-    pub fn close(&mut self, path: &Path) {
+    pub(crate) fn close(&mut self, path: &Path) {
         self.open.remove(path);
     }
 
     /// The editor's text of a file if it is open, else the file on disk.
-    pub fn read(&self, path: &Path) -> Option<String> {
+    pub(crate) fn read(&self, path: &Path) -> Option<String> {
         match self.open.get(path) {
             Some(text) => Some(text.clone()),
             None => std::fs::read_to_string(path).ok(),
@@ -39,7 +39,7 @@ impl Documents {
 
     /// The open documents inside `root`, by their name relative to it (`/`-separated, as a
     /// manifest names files).
-    pub fn unsaved_in(&self, root: &Path) -> HashMap<String, String> {
+    pub(crate) fn unsaved_in(&self, root: &Path) -> HashMap<String, String> {
         self.open
             .iter()
             .filter_map(|(path, text)| {
@@ -55,7 +55,7 @@ impl Documents {
 
     /// The project of a file: the nearest folder above it with a `scenario.toml` (open or on
     /// disk), else the file itself if it is a map.
-    pub fn project_of(&self, path: &Path) -> Option<Project> {
+    pub(crate) fn project_of(&self, path: &Path) -> Option<Project> {
         let scenario = path.ancestors().skip(1).find(|folder| {
             let manifest = folder.join(MANIFEST);
             self.open.contains_key(&manifest) || manifest.is_file()
@@ -68,6 +68,6 @@ impl Documents {
     }
 }
 
-pub fn is_map_file(path: &Path) -> bool {
+pub(crate) fn is_map_file(path: &Path) -> bool {
     path.to_string_lossy().ends_with(".vsm.toml")
 }

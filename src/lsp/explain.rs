@@ -10,17 +10,17 @@ const GUIDE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/authoring.md
 
 /// One row of a diagnostics table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Explanation {
-    pub code: String,
-    pub severity: String,
-    pub meaning: String,
-    pub fix: String,
+pub(crate) struct Explanation {
+    pub(crate) code: String,
+    pub(crate) severity: String,
+    pub(crate) meaning: String,
+    pub(crate) fix: String,
     /// The heading of the table, as a link anchor: `files-and-toml`.
-    pub anchor: String,
+    pub(crate) anchor: String,
 }
 
 /// Every code the guide explains, in the guide's order.
-pub fn all() -> &'static [Explanation] {
+pub(crate) fn all() -> &'static [Explanation] {
     static ALL: std::sync::OnceLock<Vec<Explanation>> = std::sync::OnceLock::new();
     ALL.get_or_init(read)
 }
@@ -53,19 +53,19 @@ fn read() -> Vec<Explanation> {
     found
 }
 
-pub fn of(code: &str) -> Option<&'static Explanation> {
+pub(crate) fn of(code: &str) -> Option<&'static Explanation> {
     all().iter().find(|e| e.code == code)
 }
 
 /// The link to the guide's section that explains `code`.
-pub fn link(code: &str) -> Option<String> {
+pub(crate) fn link(code: &str) -> Option<String> {
     let anchor = &of(code)?.anchor;
     let guide = super::uri::from_path(std::path::Path::new(GUIDE_PATH))?;
     Some(format!("{}#{anchor}", guide.as_str()))
 }
 
 /// A Markdown explanation for a hover.
-pub fn markdown(code: &str) -> Option<String> {
+pub(crate) fn markdown(code: &str) -> Option<String> {
     let e = of(code)?;
     Some(format!(
         "`{}` ({}): {}.\n\nHow to fix it: {}.",

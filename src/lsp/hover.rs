@@ -11,7 +11,7 @@ use super::index::Kind;
 use super::navigate::Here;
 use super::position::Lines;
 
-pub fn hover(documents: &Documents, params: HoverParams) -> Result<Option<Hover>, String> {
+pub(crate) fn hover(documents: &Documents, params: HoverParams) -> Result<Option<Hover>, String> {
     let at = params.text_document_position_params;
     let here = Here::find(documents, &at.text_document.uri, at.position)?;
     let (word, span) = dotted_word(&here.text, here.offset);

@@ -15,7 +15,7 @@ use super::collect;
 
 /// The kinds of name a scenario defines. Maps and workbenches share one id space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
+pub(crate) enum Kind {
     Scene,
     Character,
     Competency,
@@ -24,7 +24,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn noun(self) -> &'static str {
+    pub(crate) fn noun(self) -> &'static str {
         match self {
             Kind::Scene => "scene",
             Kind::Character => "character",
@@ -38,50 +38,50 @@ impl Kind {
 /// What an occurrence does with its name. A flag has no declaration: where it is set stands
 /// for its definition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     Definition,
     Use,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occurrence {
-    pub kind: Kind,
-    pub name: String,
-    pub file: PathBuf,
+pub(crate) struct Occurrence {
+    pub(crate) kind: Kind,
+    pub(crate) name: String,
+    pub(crate) file: PathBuf,
     /// The bytes of the name alone, without quotes or prefix.
-    pub span: Range<usize>,
-    pub role: Role,
+    pub(crate) span: Range<usize>,
+    pub(crate) role: Role,
 }
 
 /// A scene as an outline and a hover show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SceneEntry {
-    pub id: String,
-    pub file: PathBuf,
-    pub id_span: Range<usize>,
+pub(crate) struct SceneEntry {
+    pub(crate) id: String,
+    pub(crate) file: PathBuf,
+    pub(crate) id_span: Range<usize>,
     /// From its `[[scene]]` header to the last line before the next table of another scene.
-    pub span: Range<usize>,
-    pub title: Option<String>,
+    pub(crate) span: Range<usize>,
+    pub(crate) title: Option<String>,
     /// The first line the learner reads after the title.
-    pub first_line: Option<String>,
+    pub(crate) first_line: Option<String>,
 }
 
 #[derive(Debug, Default)]
-pub struct Index {
-    pub occurrences: Vec<Occurrence>,
-    pub scenes: Vec<SceneEntry>,
+pub(crate) struct Index {
+    pub(crate) occurrences: Vec<Occurrence>,
+    pub(crate) scenes: Vec<SceneEntry>,
     /// The text of every file read, by path.
-    pub texts: HashMap<PathBuf, String>,
+    pub(crate) texts: HashMap<PathBuf, String>,
     /// The `[[map]]` files, by map id.
-    pub map_files: HashMap<String, PathBuf>,
+    pub(crate) map_files: HashMap<String, PathBuf>,
     /// File names in the manifest (`scenes`, a map's `file`, a `portrait`): where each is
     /// written and the file it names.
-    pub links: Vec<(PathBuf, Range<usize>, PathBuf)>,
+    pub(crate) links: Vec<(PathBuf, Range<usize>, PathBuf)>,
 }
 
 impl Index {
     /// Reads the manifest of the folder at `root`, the scene files and map files it names.
-    pub fn build(root: &Path, unsaved: &HashMap<String, String>) -> Index {
+    pub(crate) fn build(root: &Path, unsaved: &HashMap<String, String>) -> Index {
         let folder = Folder::new(root);
         let files = Overlay {
             folder: &folder,
@@ -115,14 +115,14 @@ impl Index {
     }
 
     /// The occurrence under a byte offset of a file.
-    pub fn at(&self, file: &Path, offset: usize) -> Option<&Occurrence> {
+    pub(crate) fn at(&self, file: &Path, offset: usize) -> Option<&Occurrence> {
         self.occurrences
             .iter()
             .find(|o| o.file == file && o.span.start <= offset && offset <= o.span.end)
     }
 
     /// The file named by the file name under a byte offset of a file.
-    pub fn link_at(&self, file: &Path, offset: usize) -> Option<&Path> {
+    pub(crate) fn link_at(&self, file: &Path, offset: usize) -> Option<&Path> {
         self.links
             .iter()
             .find(|(at, span, _)| at == file && span.start <= offset && offset <= span.end)
@@ -130,7 +130,7 @@ impl Index {
     }
 
     /// Every occurrence of one name, definitions first, then in file order.
-    pub fn all_of(&self, kind: Kind, name: &str) -> Vec<&Occurrence> {
+    pub(crate) fn all_of(&self, kind: Kind, name: &str) -> Vec<&Occurrence> {
         let mut found: Vec<&Occurrence> = self
             .occurrences
             .iter()
@@ -140,7 +140,7 @@ impl Index {
         found
     }
 
-    pub fn definitions(&self, kind: Kind, name: &str) -> Vec<&Occurrence> {
+    pub(crate) fn definitions(&self, kind: Kind, name: &str) -> Vec<&Occurrence> {
         self.all_of(kind, name)
             .into_iter()
             .filter(|o| o.role == Role::Definition)
@@ -148,7 +148,7 @@ impl Index {
     }
 
     /// The names of one kind, sorted and each once.
-    pub fn names(&self, kind: Kind) -> Vec<String> {
+    pub(crate) fn names(&self, kind: Kind) -> Vec<String> {
         let mut names: Vec<String> = self
             .occurrences
             .iter()
@@ -160,7 +160,7 @@ impl Index {
         names
     }
 
-    pub fn scene(&self, id: &str) -> Option<&SceneEntry> {
+    pub(crate) fn scene(&self, id: &str) -> Option<&SceneEntry> {
         self.scenes.iter().find(|s| s.id == id)
     }
 }

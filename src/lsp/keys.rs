@@ -9,7 +9,7 @@ const MAP: &str = include_str!("../../schema/map.schema.json");
 
 /// Which schema a file follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
+pub(crate) enum FileKind {
     Manifest,
     Scenes,
     Map,
@@ -17,14 +17,14 @@ pub enum FileKind {
 
 /// A key or a value word, with what the schema says about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
-    pub name: String,
-    pub description: Option<String>,
+pub(crate) struct Word {
+    pub(crate) name: String,
+    pub(crate) description: Option<String>,
 }
 
 /// The keys that may be written below the table header `path` (`["scene", "question"]`),
 /// sub-tables left out: they get headers of their own.
-pub fn keys(kind: FileKind, path: &[&str]) -> Vec<Word> {
+pub(crate) fn keys(kind: FileKind, path: &[&str]) -> Vec<Word> {
     let Some(root) = schema(kind) else {
         return Vec::new();
     };
@@ -45,7 +45,7 @@ pub fn keys(kind: FileKind, path: &[&str]) -> Vec<Word> {
 }
 
 /// The words a key's value may be (`kind = "single"`), when the schema lists them.
-pub fn values(kind: FileKind, path: &[&str], key: &str) -> Vec<Word> {
+pub(crate) fn values(kind: FileKind, path: &[&str], key: &str) -> Vec<Word> {
     let Some(root) = schema(kind) else {
         return Vec::new();
     };

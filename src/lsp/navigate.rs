@@ -17,15 +17,19 @@ use super::server::path_of;
 use super::uri::from_path;
 
 /// The index of the folder a document is in, and the byte offset of a position in it.
-pub struct Here {
-    pub path: PathBuf,
-    pub index: Index,
-    pub text: String,
-    pub offset: usize,
+pub(crate) struct Here {
+    pub(crate) path: PathBuf,
+    pub(crate) index: Index,
+    pub(crate) text: String,
+    pub(crate) offset: usize,
 }
 
 impl Here {
-    pub fn find(documents: &Documents, uri: &Uri, position: Position) -> Result<Here, String> {
+    pub(crate) fn find(
+        documents: &Documents,
+        uri: &Uri,
+        position: Position,
+    ) -> Result<Here, String> {
         let path = path_of(uri)?;
         let index = match documents.project_of(&path) {
             Some(Project::Scenario(root)) => Index::build(&root, &documents.unsaved_in(&root)),
@@ -44,18 +48,18 @@ impl Here {
         })
     }
 
-    pub fn occurrence(&self) -> Option<&Occurrence> {
+    pub(crate) fn occurrence(&self) -> Option<&Occurrence> {
         self.index.at(&self.path, self.offset)
     }
 
-    pub fn location(&self, occurrence: &Occurrence) -> Option<Location> {
+    pub(crate) fn location(&self, occurrence: &Occurrence) -> Option<Location> {
         let text = self.index.texts.get(&occurrence.file)?;
         let range = Lines::new(text).range(&occurrence.span);
         Some(Location::new(from_path(&occurrence.file)?, range))
     }
 }
 
-pub fn definition(
+pub(crate) fn definition(
     documents: &Documents,
     params: GotoDefinitionParams,
 ) -> Result<Option<GotoDefinitionResponse>, String> {
@@ -86,7 +90,7 @@ pub fn definition(
     })
 }
 
-pub fn references(
+pub(crate) fn references(
     documents: &Documents,
     params: ReferenceParams,
 ) -> Result<Option<Vec<Location>>, String> {
@@ -107,7 +111,7 @@ pub fn references(
     ))
 }
 
-pub fn prepare_rename(
+pub(crate) fn prepare_rename(
     documents: &Documents,
     params: TextDocumentPositionParams,
 ) -> Result<Option<PrepareRenameResponse>, String> {
@@ -122,7 +126,7 @@ pub fn prepare_rename(
 
 // lsp-types keys a workspace edit by `Uri`, whose lazily filled cache never changes its hash.
 #[allow(clippy::mutable_key_type)]
-pub fn rename(
+pub(crate) fn rename(
     documents: &Documents,
     params: RenameParams,
 ) -> Result<Option<WorkspaceEdit>, String> {
@@ -158,7 +162,7 @@ fn is_id(name: &str) -> bool {
 
 /// The outline: the scenes of a scene file, the cast and maps of a manifest, the steps of a
 /// map file.
-pub fn symbols(
+pub(crate) fn symbols(
     documents: &Documents,
     params: DocumentSymbolParams,
 ) -> Result<Option<DocumentSymbolResponse>, String> {

@@ -8,20 +8,20 @@ use std::ops::Range;
 use lsp_types::{Position, Range as LspRange};
 
 /// The start of every line of one text, to turn offsets into positions and back.
-pub struct Lines<'a> {
+pub(crate) struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }
 
 impl<'a> Lines<'a> {
-    pub fn new(text: &'a str) -> Lines<'a> {
+    pub(crate) fn new(text: &'a str) -> Lines<'a> {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(at, _)| at + 1))
             .collect();
         Lines { text, starts }
     }
 
-    pub fn position(&self, offset: usize) -> Position {
+    pub(crate) fn position(&self, offset: usize) -> Position {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
@@ -34,13 +34,13 @@ impl<'a> Lines<'a> {
         Position::new(to_u32(line), to_u32(column))
     }
 
-    pub fn range(&self, span: &Range<usize>) -> LspRange {
+    pub(crate) fn range(&self, span: &Range<usize>) -> LspRange {
         LspRange::new(self.position(span.start), self.position(span.end))
     }
 
     /// The byte offset of a position; past the end of a line is its end, past the last line
     /// the end of the text, as the protocol asks.
-    pub fn offset(&self, position: Position) -> usize {
+    pub(crate) fn offset(&self, position: Position) -> usize {
         let Some(&start) = self.starts.get(position.line as usize) else {
             return self.text.len();
         };

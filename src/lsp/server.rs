@@ -291,6 +291,6 @@ fn send(connection: &Connection, message: Message) -> Result<(), LspError> {
 }
 
 /// The path of a document the editor names, or why it cannot be served.
-pub fn path_of(uri: &Uri) -> Result<PathBuf, String> {
+pub(crate) fn path_of(uri: &Uri) -> Result<PathBuf, String> {
     to_path(uri).ok_or_else(|| format!("dojo serves only file: documents, not {}", uri.as_str()))
 }

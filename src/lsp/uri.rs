@@ -6,7 +6,7 @@ use std::str::FromStr;
 use lsp_types::Uri;
 
 /// The path a `file:` URI names; `None` for any other scheme.
-pub fn to_path(uri: &Uri) -> Option<PathBuf> {
+pub(crate) fn to_path(uri: &Uri) -> Option<PathBuf> {
     let rest = uri.as_str().strip_prefix("file://")?;
     // An authority other than empty or localhost names another machine.
     let path = rest.strip_prefix("localhost").unwrap_or(rest);
@@ -33,7 +33,7 @@ pub fn to_path(uri: &Uri) -> Option<PathBuf> {
 }
 
 /// The `file:` URI of an absolute path, with every byte outside the unreserved set escaped.
-pub fn from_path(path: &Path) -> Option<Uri> {
+pub(crate) fn from_path(path: &Path) -> Option<Uri> {
     let mut text = String::from("file://");
     for &byte in path.to_string_lossy().as_bytes() {
         if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
