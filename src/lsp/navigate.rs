@@ -141,6 +141,12 @@ pub(crate) fn rename(
             "`{name}` is not an id: lowercase letters, digits, `_` and `-`, starting with a letter"
         ));
     }
+    if name != occurrence.name && !here.index.definitions(occurrence.kind, &name).is_empty() {
+        return Err(format!(
+            "there is already a {} `{name}`",
+            occurrence.kind.noun()
+        ));
+    }
     let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
     for o in here.index.all_of(occurrence.kind, &occurrence.name) {
         if let Some(location) = here.location(o) {
