@@ -48,12 +48,14 @@ pub(crate) fn manifest(file: &Path, text: &str, index: &mut Index) -> Named {
     }
     for table in tables(root.get("character")) {
         walk.id_value(table.get("id"), Kind::Character, Role::Definition);
+        walk.about(table, Kind::Character, "name", "role");
         if let Some(portrait) = table.get("portrait") {
             walk.link(portrait);
         }
     }
     for table in tables(root.get("competency")) {
         walk.id_value(table.get("id"), Kind::Competency, Role::Definition);
+        walk.about(table, Kind::Competency, "name", "description");
     }
     for table in tables(root.get("map")) {
         walk.id_value(table.get("id"), Kind::Map, Role::Definition);
@@ -69,6 +71,7 @@ pub(crate) fn manifest(file: &Path, text: &str, index: &mut Index) -> Named {
     }
     for table in tables(root.get("workbench")) {
         walk.id_value(table.get("id"), Kind::Map, Role::Definition);
+        walk.about(table, Kind::Map, "title", "reference");
         walk.id_value(table.get("reference"), Kind::Map, Role::Use);
     }
     named
@@ -169,6 +172,22 @@ impl Walk<'_> {
                 }
             }
         }
+    }
+
+    /// What a hover says about a character, competency or workbench: its name in bold, then a
+    /// second key (a role, a description).
+    fn about(&mut self, table: &DeTable<'_>, kind: Kind, name: &str, more: &str) {
+        let Some(id) = table.get("id").and_then(string) else {
+            return;
+        };
+        let mut text = format!("{} `{id}`", kind.noun());
+        if let Some(name) = table.get(name).and_then(string) {
+            text.push_str(&format!(": **{name}**"));
+        }
+        if let Some(more_text) = table.get(more).and_then(string) {
+            text.push_str(&format!("\n\n{more}: {more_text}"));
+        }
+        self.index.about.insert((kind, id), text);
     }
 
     /// A file name in the manifest, which names a file next to it.

@@ -7,7 +7,7 @@ use crate::vsm::{self, Metrics};
 use super::collect::is_name_char;
 use super::documents::Documents;
 use super::explain;
-use super::index::Kind;
+use super::index::{Kind, Occurrence, Role};
 use super::navigate::Here;
 use super::position::Lines;
 
@@ -28,6 +28,8 @@ pub(crate) fn hover(documents: &Documents, params: HoverParams) -> Result<Option
             }
             text
         })
+    } else if let Some(o) = here.occurrence() {
+        about(&here, o)
     } else if quoted(&here.text, &span) {
         explain::markdown(&word)
     } else {
@@ -40,6 +42,41 @@ pub(crate) fn hover(documents: &Documents, params: HoverParams) -> Result<Option
         }),
         range: Some(Lines::new(&here.text).range(&span)),
     }))
+}
+
+/// A character, competency or workbench as the manifest describes it; a map by its file; a
+/// flag by where it is set and read.
+fn about(here: &Here, o: &Occurrence) -> Option<String> {
+    if let Some(text) = here.index.about.get(&(o.kind, o.name.clone())) {
+        return Some(text.clone());
+    }
+    match o.kind {
+        Kind::Map => here.index.map_files.get(&o.name).map(|file| {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            format!("map `{}`, read from `{name}`", o.name)
+        }),
+        Kind::Flag => {
+            let all = here.index.all_of(Kind::Flag, &o.name);
+            let sets = all.iter().filter(|o| o.role == Role::Definition).count();
+            let places = |n: usize| {
+                if n == 1 {
+                    "1 place".to_string()
+                } else {
+                    format!("{n} places")
+                }
+            };
+            Some(format!(
+                "flag `{}`: set in {}, read in {}",
+                o.name,
+                places(sets),
+                places(all.len() - sets)
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// The value of `<map>.<metric>` computed from the map file, as `dojo vsm --json` has it.

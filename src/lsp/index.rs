@@ -77,6 +77,8 @@ pub(crate) struct Index {
     /// File names in the manifest (`scenes`, a map's `file`, a `portrait`): where each is
     /// written and the file it names.
     pub(crate) links: Vec<(PathBuf, Range<usize>, PathBuf)>,
+    /// What a hover says about a character, a competency or a workbench.
+    pub(crate) about: HashMap<(Kind, String), String>,
 }
 
 impl Index {
