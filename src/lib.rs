@@ -5,17 +5,20 @@
 //! machine), [`progress`] (saves and results), [`play`] (terminal front ends), [`lsp`] (the language
 //! server). Only `play`, `lsp` and the binary touch the terminal or stdio. See ARCHITECTURE.md.
 
+#![warn(unreachable_pub)]
+
 pub mod analyze;
 pub mod diagnostic;
 pub mod engine;
-pub mod expr;
+mod expr;
+pub mod import;
 pub mod lint;
 pub mod lsp;
-pub mod parallel;
+mod parallel;
 pub mod play;
 pub mod playtest;
 pub mod progress;
-pub mod scan;
+mod scan;
 pub mod scenario;
-pub mod suggest;
+mod suggest;
 pub mod vsm;

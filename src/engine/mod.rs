@@ -18,12 +18,12 @@ mod tally;
 mod workbench;
 
 pub use answer::{Answer, AnswerError};
-pub use moment::Moment;
+pub(crate) use moment::Moment;
 pub use results::{CompetencyResult, EndingResult, GradeResult, QuestionResult, Results};
 pub use state::{AnswerRecord, Cursor, State};
 pub use step::{
     ChoiceView, FeedbackLine, FeedbackView, MapView, QuestionView, ScoreChange, Speaker, Step,
 };
 pub use story::{ResumeError, Story};
-pub use tally::{Maxima, Tally};
-pub use workbench::{Comparison, Draft, Quantity, StepAnswers};
+pub(crate) use tally::Maxima;
+pub use workbench::Comparison;

@@ -23,7 +23,7 @@ pub struct Results {
     pub questions: Vec<QuestionResult>,
     /// Each map the learner built, beside the map it was built against.
     #[serde(default)]
-    pub maps: Vec<super::Comparison>,
+    pub(crate) maps: Vec<super::Comparison>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,7 +57,7 @@ pub struct QuestionResult {
     pub at: u64,
 }
 
-pub fn results(scenario: &Scenario, state: &State, ending_title: String) -> Results {
+pub(super) fn results(scenario: &Scenario, state: &State, ending_title: String) -> Results {
     let tally = tally(scenario, state, &Maxima::new(scenario));
     let competencies: Vec<CompetencyResult> = scenario
         .competencies

@@ -23,7 +23,7 @@ pub struct State {
     pub answers: Vec<AnswerRecord>,
     /// The learner's own value-stream maps, by workbench id.
     #[serde(default)]
-    pub maps: BTreeMap<String, Draft>,
+    pub(crate) maps: BTreeMap<String, Draft>,
 }
 
 /// Where in the current scene the story stands.

@@ -6,7 +6,7 @@ use super::{Frontend, Reply};
 
 /// How a session ended.
 #[derive(Debug)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     Finished(Box<Results>),
     /// The learner left; the session is saved and can be resumed.
     Left,
@@ -22,7 +22,7 @@ pub enum SessionError {
 
 /// Where a session stopped when asked to stop at step boundaries.
 #[derive(Debug)]
-pub enum Stop {
+pub(crate) enum Stop {
     Ended(Outcome),
     /// `stop` said so between two steps; the story can go on from there.
     Asked,
@@ -30,7 +30,7 @@ pub enum Stop {
 
 /// Plays until an ending or until the learner leaves. `save` is called after every answer and
 /// before leaving, so a crash or a kill loses at most the question being answered.
-pub fn play(
+pub(crate) fn play(
     story: &mut Story<'_>,
     frontend: &mut dyn Frontend,
     save: &mut dyn FnMut(&State) -> Result<(), crate::progress::ProgressError>,
@@ -46,7 +46,7 @@ pub fn play(
 /// [`play`], asking `stop` at every step boundary (before each step, so also after each answer)
 /// whether to stop there. A question waiting for an answer is not a boundary: `stop` is next
 /// asked once the answer is in.
-pub fn play_until(
+pub(crate) fn play_until(
     story: &mut Story<'_>,
     frontend: &mut dyn Frontend,
     save: &mut dyn FnMut(&State) -> Result<(), crate::progress::ProgressError>,

@@ -66,7 +66,7 @@ impl ScenarioFiles for Embedded {
 }
 
 /// Whether a file name from a manifest stays inside the scenario folder.
-pub fn is_contained(name: &str) -> bool {
+pub(super) fn is_contained(name: &str) -> bool {
     let path = Path::new(name);
     !name.is_empty()
         && !name.contains('\\')
@@ -77,9 +77,9 @@ pub fn is_contained(name: &str) -> bool {
 
 /// A folder as an editor sees it: the unsaved buffers, by name in the folder, stand in for
 /// the files on disk, so a load reports what the author is typing.
-pub struct Overlay<'a> {
-    pub folder: &'a Folder,
-    pub unsaved: &'a std::collections::HashMap<String, String>,
+pub(crate) struct Overlay<'a> {
+    pub(crate) folder: &'a Folder,
+    pub(crate) unsaved: &'a std::collections::HashMap<String, String>,
 }
 
 impl ScenarioFiles for Overlay<'_> {
