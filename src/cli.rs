@@ -143,13 +143,13 @@ pub struct TestArgs {
     /// With --exhaustive: give up past this many distinct situations [default: 100000]
     #[arg(long, value_name = "N", conflicts_with_all = ["random", "answers"], value_parser = at_least_one::<usize>)]
     pub limit: Option<usize>,
-    /// Answers to type, one per line as in `dojo play --plain`; lines starting with # are comments
-    #[arg(long, value_name = "FILE", requires = "expect")]
+    /// Answers to type, one per line as in `dojo play --plain` (numbers or option ids); lines starting with # are comments. Without --expect, print the transcript
+    #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
     /// The transcript the answers must produce
     #[arg(long, value_name = "FILE", requires = "answers")]
     pub expect: Option<PathBuf>,
-    /// Write the transcript to the --expect file instead of comparing with it
+    /// Write the transcript to the --expect file instead of comparing with it; refused when an answer is not taken or the answers end before an ending
     #[arg(long, requires = "expect")]
     pub bless: bool,
     /// With --answers: the learner's name in the transcript [default: Learner]

@@ -58,6 +58,7 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, Error> {
             (text, passed)
         }
         (None, Some(answers), Some(expect)) => golden(args, &scenario, answers, expect)?,
+        (None, Some(answers), None) => print_transcript(args, &scenario, answers)?,
         _ => {
             let report = playtest::exhaustive(&scenario, args.limit.unwrap_or(LIMIT))?;
             let passed = report.traps.is_empty();
@@ -260,25 +261,77 @@ fn exhaustive_text(path: &str, report: &ExhaustiveReport) -> String {
     out
 }
 
+/// Plays the answers file from the start, as `--seed` and `--name` say.
+fn play_answers(
+    args: &TestArgs,
+    scenario: &Scenario,
+    answers: &Path,
+) -> Result<playtest::Transcript, Error> {
+    let answer_text = std::fs::read_to_string(answers).map_err(|source| Unreadable {
+        path: answers.display().to_string(),
+        source,
+    })?;
+    let lines = playtest::answer_lines(&answer_text);
+    let learner = args.name.as_deref().unwrap_or(playtest::LEARNER);
+    Ok(playtest::transcript(
+        scenario,
+        &lines,
+        args.seed.unwrap_or(0),
+        learner,
+    )?)
+}
+
+/// `--answers` without `--expect`: the transcript itself, to read before blessing it. It fails
+/// (after printing) when it could not stand as a golden transcript, saying why on stderr.
+fn print_transcript(
+    args: &TestArgs,
+    scenario: &Scenario,
+    answers: &Path,
+) -> Result<(String, bool), Error> {
+    let transcript = play_answers(args, scenario, answers)?;
+    let unfit = transcript.unfit();
+    let text = match args.format {
+        Format::Human => {
+            if let Some(why) = &unfit {
+                eprintln!("note: {why}");
+            }
+            transcript.text
+        }
+        Format::Json => {
+            let json = serde_json::json!({
+                "path": args.path.display().to_string(),
+                "mode": "answers",
+                "answers": answers.display().to_string(),
+                "transcript": transcript.text,
+                "rejected": transcript.rejected,
+                "unfit": unfit,
+            });
+            serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+        }
+    };
+    Ok((text, unfit.is_none()))
+}
+
 /// Plays the answers file and compares its transcript with the expect file, or writes it.
+/// A run with a refused answer, or one that stops before an ending, is never written and
+/// never passes: a golden transcript of it would prove nothing.
 fn golden(
     args: &TestArgs,
     scenario: &Scenario,
     answers: &Path,
     expect: &Path,
 ) -> Result<(String, bool), Error> {
-    let read = |file: &Path| {
-        std::fs::read_to_string(file).map_err(|source| Unreadable {
-            path: file.display().to_string(),
-            source,
-        })
-    };
-    let answer_text = read(answers)?;
-    let lines = playtest::answer_lines(&answer_text);
-    let learner = args.name.as_deref().unwrap_or(playtest::LEARNER);
-    let transcript = playtest::transcript(scenario, &lines, args.seed.unwrap_or(0), learner)?;
+    let transcript = play_answers(args, scenario, answers)?;
+    let unfit = transcript.unfit();
     let expect_name = expect.display().to_string();
     let (diff, blessed) = if args.bless {
+        if let Some(why) = &unfit {
+            return Err(Error::Broken(format!(
+                "{expect_name} not written: {why}; see the transcript with `dojo test {} --answers {}`",
+                args.path.display(),
+                answers.display()
+            )));
+        }
         std::fs::write(expect, &transcript.text).map_err(|source| Error::WriteFile {
             path: expect_name.clone(),
             source,
@@ -314,6 +367,8 @@ fn golden(
                 "ending": ending,
                 "ran_out_in": ran_out,
                 "unused_answers": transcript.unused,
+                "rejected": transcript.rejected,
+                "unfit": unfit,
                 "diff": diff,
             });
             serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
@@ -339,6 +394,9 @@ fn golden(
                     answers.display()
                 ),
             };
+            if let Some(why) = &unfit {
+                let _ = writeln!(out, "This run cannot pass: {why}.");
+            }
             if transcript.unused > 0 {
                 let _ = writeln!(
                     out,
@@ -350,7 +408,7 @@ fn golden(
             out
         }
     };
-    Ok((text, diff.is_none()))
+    Ok((text, diff.is_none() && unfit.is_none()))
 }
 
 /// A table of names with counts and their share of `whole`.

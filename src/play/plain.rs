@@ -21,6 +21,10 @@ pub(crate) struct Plain<R, W> {
     /// Repeat each answer read, so a transcript of piped input reads like a conversation.
     /// Off when a terminal already echoes what the learner types.
     echo: bool,
+    /// The last line read, so a refusal by the story can name the answer it refused.
+    last: String,
+    /// Every answer that could not be taken, as "`answer`: why", in the order given.
+    rejected: Vec<String>,
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
@@ -29,7 +33,14 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             input,
             output,
             echo,
+            last: String::new(),
+            rejected: Vec::new(),
         }
+    }
+
+    /// The answers that could not be taken so far, each with the reason given.
+    pub(crate) fn rejected(&self) -> &[String] {
+        &self.rejected
     }
 
     /// Reads one line; `None` at the end of input.
@@ -44,6 +55,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         if self.echo {
             writeln!(self.output, "{line}")?;
         }
+        self.last.clone_from(&line);
         Ok(Some(line))
     }
 
@@ -116,6 +128,16 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 }
 
 /// The line under a question saying how to answer it.
+/// A refused answer and why, naming the answer unless the reason already does.
+fn refusal(answer: &str, why: &str) -> String {
+    let quoted = format!("`{answer}`");
+    if why.contains(&quoted) {
+        why.to_string()
+    } else {
+        format!("{quoted}: {why}")
+    }
+}
+
 pub(crate) fn how_to_answer(question: &QuestionView) -> String {
     match question.kind {
         QuestionKind::Single => "Type the number of your choice:".to_string(),
@@ -180,6 +202,7 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
 
     fn ask(&mut self, question: &QuestionView, problem: Option<&str>) -> io::Result<Reply<Answer>> {
         if let Some(problem) = problem {
+            self.rejected.push(refusal(&self.last, problem));
             writeln!(self.output, "That answer cannot be taken: {problem}.")?;
         } else {
             writeln!(self.output, "? {}", question.prompt)?;
@@ -201,7 +224,10 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
                     writeln!(self.output)?;
                     return Ok(Reply::Given(answer));
                 }
-                Err(error) => writeln!(self.output, "That answer cannot be taken: {error}.")?,
+                Err(error) => {
+                    self.rejected.push(refusal(&line, &error.to_string()));
+                    writeln!(self.output, "That answer cannot be taken: {error}.")?;
+                }
             }
         }
     }

@@ -18,6 +18,29 @@ pub struct Transcript {
     pub end: TranscriptEnd,
     /// Answer lines left unread when the story ended.
     pub unused: usize,
+    /// The answers the story could not take, as "`answer`: why", in the order given.
+    pub rejected: Vec<String>,
+}
+
+impl Transcript {
+    /// Why this run cannot stand as a golden transcript: an answer was refused, or the answers
+    /// ran out before an ending. `None` when it played cleanly to an ending.
+    pub fn unfit(&self) -> Option<String> {
+        if let Some(first) = self.rejected.first() {
+            let more = match self.rejected.len() - 1 {
+                0 => String::new(),
+                1 => " (and 1 more)".to_string(),
+                n => format!(" (and {n} more)"),
+            };
+            return Some(format!("an answer was refused: {first}{more}"));
+        }
+        match &self.end {
+            TranscriptEnd::RanOut { scene } => Some(format!(
+                "the answers ran out at `{scene}`, before an ending"
+            )),
+            TranscriptEnd::Ended { .. } => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,11 +81,12 @@ pub fn transcript(
     );
     let mut output = Vec::new();
     let mut story = Story::new(scenario, learner, seed);
-    let outcome = {
+    let (outcome, rejected) = {
         let mut plain = Plain::new(&mut input, &mut output, true);
         plain.title(&scenario.meta).map_err(SessionError::from)?;
         // Nothing is saved and time stands still, so the transcript depends on nothing else.
-        play(&mut story, &mut plain, &mut |_| Ok(()), &|| 0)?
+        let outcome = play(&mut story, &mut plain, &mut |_| Ok(()), &|| 0)?;
+        (outcome, plain.rejected().to_vec())
     };
     let end = match outcome {
         Outcome::Finished(results) => TranscriptEnd::Ended {
@@ -77,6 +101,7 @@ pub fn transcript(
         text: String::from_utf8_lossy(&output).into_owned(),
         end,
         unused: input.lines().count(),
+        rejected,
     })
 }
 

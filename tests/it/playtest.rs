@@ -348,3 +348,72 @@ fn generated_scenarios_have_the_size_asked_for_and_always_end() {
     let error = generate(small.path(), MIN_SCENES - 1).expect_err("too small");
     assert_eq!(error.kind(), std::io::ErrorKind::InvalidInput);
 }
+
+/// Runs `dojo test` on the code review with these answers and `--bless` into a fresh folder,
+/// and says whether the expect file was written.
+fn bless_with(answers: &str) -> (i32, String, String, bool) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let answers_file = dir.path().join("run.answers");
+    fs::write(&answers_file, answers).expect("written");
+    let target = dir.path().join("run.expect");
+    let (code, out, err) = dojo(&[
+        "test",
+        CODE_REVIEW,
+        "--answers",
+        &answers_file.display().to_string(),
+        "--expect",
+        &target.display().to_string(),
+        "--seed",
+        "1",
+        "--bless",
+    ]);
+    let err = err.replace(&dir.path().display().to_string(), "DIR");
+    (code, out, err, target.exists())
+}
+
+#[test]
+fn bless_refuses_a_run_with_a_refused_answer() {
+    let (code, out, err, written) =
+        bless_with("1\nseven\n3\n1 2\nread run comment\nwrite a test\n");
+    assert_eq!((code, out.as_str(), written), (1, "", false));
+    assert_eq!(
+        err,
+        "error: DIR/run.expect not written: an answer was refused: `seven` is not a number; type digits such as 14.6; \
+         see the transcript with `dojo test tests/fixtures/scenarios/code-review --answers DIR/run.answers`\n"
+    );
+}
+
+#[test]
+fn bless_refuses_answers_that_end_before_an_ending() {
+    let (code, out, err, written) = bless_with("1\n3\n");
+    assert_eq!((code, out.as_str(), written), (1, "", false));
+    assert_eq!(
+        err,
+        "error: DIR/run.expect not written: the answers ran out at `pick`, before an ending; \
+         see the transcript with `dojo test tests/fixtures/scenarios/code-review --answers DIR/run.answers`\n"
+    );
+}
+
+#[test]
+fn answers_alone_print_the_transcript() {
+    let (code, out, err) = dojo(&["test", CODE_REVIEW, "--answers", ANSWERS, "--seed", "1"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let expect = fs::read_to_string(repo_root().join(EXPECT)).expect("the expect file");
+    assert_eq!(out, expect);
+
+    let (code, out, err) = dojo(&[
+        "test",
+        CODE_REVIEW,
+        "--answers",
+        "tests/fixtures/playtest/code-review-short.answers",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        out.ends_with("? How many null checks are missing?\nType a number (in checks): \n"),
+        "{out}"
+    );
+    assert_eq!(
+        err,
+        "note: the answers ran out at `count`, before an ending\n"
+    );
+}
