@@ -8,6 +8,9 @@ pub(crate) struct ScriptLine {
     /// The speaker id and its byte range inside the script.
     pub speaker: Option<(String, Range<usize>)>,
     pub text: String,
+    /// Indented lines merged into this one that begin like `who: ...`: each id and its byte
+    /// range. An author who indents a speaker's line rarely means it to continue the one above.
+    pub merged_speakers: Vec<(String, Range<usize>)>,
 }
 
 /// A line `who: text` is spoken when `who` looks like an id; an indented line continues the
@@ -29,8 +32,14 @@ pub(crate) fn parse_script(script: &str) -> Vec<ScriptLine> {
             && !previous_blank
             && let Some(last) = lines.last_mut()
         {
+            let trimmed = line.trim_start();
+            let lead = start + line.len() - trimmed.len();
+            if let Some((who, _)) = speaker_prefix(trimmed) {
+                last.merged_speakers
+                    .push((who.to_string(), lead..lead + who.len()));
+            }
             last.text.push(' ');
-            last.text.push_str(line.trim());
+            last.text.push_str(trimmed);
             continue;
         }
         previous_blank = false;
@@ -40,10 +49,12 @@ pub(crate) fn parse_script(script: &str) -> Vec<ScriptLine> {
             Some((who, rest)) => lines.push(ScriptLine {
                 speaker: Some((who.to_string(), start + lead..start + lead + who.len())),
                 text: rest.trim().to_string(),
+                merged_speakers: Vec::new(),
             }),
             None => lines.push(ScriptLine {
                 speaker: None,
                 text: trimmed.to_string(),
+                merged_speakers: Vec::new(),
             }),
         }
     }
@@ -72,25 +83,41 @@ mod tests {
             vec![
                 ScriptLine {
                     speaker: Some(("brenda".into(), 0..6)),
-                    text: "Third time. This year.".into()
+                    text: "Third time. This year.".into(),
+                    merged_speakers: Vec::new(),
                 },
                 ScriptLine {
                     speaker: None,
-                    text: "The room goes quiet.".into()
+                    text: "The room goes quiet.".into(),
+                    merged_speakers: Vec::new(),
                 },
                 ScriptLine {
                     speaker: Some(("dan".into(), 55..58)),
-                    text: "(sighs) Fine.".into()
+                    text: "(sighs) Fine.".into(),
+                    merged_speakers: Vec::new(),
                 },
                 ScriptLine {
                     speaker: None,
-                    text: "Note: not a speaker".into()
+                    text: "Note: not a speaker".into(),
+                    merged_speakers: Vec::new(),
                 },
                 ScriptLine {
                     speaker: None,
-                    text: "http://x is narration".into()
+                    text: "http://x is narration".into(),
+                    merged_speakers: Vec::new(),
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn indented_speakers_are_merged_but_remembered() {
+        let lines = parse_script("  ana: Hi.\n  bob: Hello.\n\tcarl: Hey.\n");
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, "Hi. bob: Hello. carl: Hey.");
+        assert_eq!(
+            lines[0].merged_speakers,
+            vec![("bob".to_string(), 13..16), ("carl".to_string(), 26..30)]
         );
     }
 }

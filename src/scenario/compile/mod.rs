@@ -3,6 +3,7 @@
 
 mod definitions;
 mod names;
+mod option_refs;
 mod questions;
 mod scenes;
 mod workbench;
@@ -148,6 +149,9 @@ pub(super) struct Known {
     pub(super) scene_ids: HashMap<String, SceneIx>,
     /// Scenes that have a question, so `answer.<scene>` can be checked.
     pub(super) questions: HashMap<String, QuestionKind>,
+    /// The option ids of each single, multiple and order question, by scene, so a comparison
+    /// of `answer.<scene>` with an id no option has can be caught.
+    pub(super) option_ids: HashMap<String, Vec<String>>,
     pub(super) competency_ids: HashMap<String, usize>,
     pub(super) character_ids: HashMap<String, usize>,
     pub(super) map_ids: HashMap<String, MapRef>,
@@ -225,10 +229,20 @@ impl<'a> Compiler<'a> {
                     .scene_ids
                     .insert(scene.id.get_ref().clone(), index);
                 if let Some(question) = &scene.question {
-                    self.known.to_mut().questions.insert(
-                        scene.id.get_ref().clone(),
-                        *question.get_ref().kind.get_ref(),
-                    );
+                    let question = question.get_ref();
+                    let kind = *question.kind.get_ref();
+                    let known = self.known.to_mut();
+                    known.questions.insert(scene.id.get_ref().clone(), kind);
+                    if matches!(
+                        kind,
+                        QuestionKind::Single | QuestionKind::Multiple | QuestionKind::Order
+                    ) {
+                        let ids = question.options.iter();
+                        known.option_ids.insert(
+                            scene.id.get_ref().clone(),
+                            ids.map(|o| o.get_ref().id.get_ref().clone()).collect(),
+                        );
+                    }
                 }
             }
         }

@@ -171,6 +171,7 @@ impl Compiler<'_> {
                 self.push(diagnostic.hint(problem.hint));
             }
         }
+        self.check_option_refs(file, source, exprs);
     }
 
     pub(super) fn name_problem(&self, path: &[String]) -> Option<NameProblem> {

@@ -240,6 +240,20 @@ impl Compiler<'_> {
                 .hint("every option says why it helps or hurts: add `feedback = \"...\"`"),
             );
         }
+        if kind == QuestionKind::Multiple
+            && option.correct
+            && let Some(when) = &option.when
+        {
+            self.push(
+                Diagnostic::warning(
+                    "conditional-correct-option",
+                    format!("right option `{}` is offered only when a condition holds", option.id.get_ref()),
+                )
+                .at(file, when.span(), "hidden while this is false")
+                .also(file, option.id.span(), "a right option of a select-all question")
+                .hint("a learner who cannot see a right option cannot tick it, so no selection of theirs is right; drop `when`, or make the option not `correct`"),
+            );
+        }
         OptionDef {
             id: option.id.get_ref().clone(),
             text: self.text(file, &option.text),

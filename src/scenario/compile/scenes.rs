@@ -88,6 +88,26 @@ impl Compiler<'_> {
         self.check_text(file, dialogue);
         // Split the text as written, so speaker ranges match the file; clean each line after.
         for line in parse_script(dialogue.get_ref()) {
+            for (who, range) in &line.merged_speakers {
+                if self.known.character_ids.contains_key(who) {
+                    let span = inner_span(
+                        self.sources.text(file),
+                        &dialogue.span(),
+                        dialogue.get_ref(),
+                        range.clone(),
+                    );
+                    self.push(
+                        Diagnostic::warning(
+                            "indented-speaker",
+                            format!("`{who}:` is indented, so it continues the line above"),
+                        )
+                        .at(file, span, "read as more of the line above, not as a new line")
+                        .hint(format!(
+                            "start the line at the left margin to make it `{who}`'s own line; only an unindented `who:` starts a spoken line"
+                        )),
+                    );
+                }
+            }
             let text = quiet_template(&cleaned(&line.text));
             match line.speaker {
                 None => beats.push(Beat::Narration(text)),
