@@ -98,11 +98,14 @@ pub struct PlayArgs {
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Scenario folders to check
-    #[arg(required = true)]
+    #[arg(required_unless_present = "explain")]
     pub paths: Vec<PathBuf>,
     /// Report format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Print what a diagnostic code means and how to fix it, instead of checking
+    #[arg(long, value_name = "CODE", conflicts_with_all = ["paths", "format"])]
+    pub explain: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

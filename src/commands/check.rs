@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::cli::{CheckArgs, Format};
 use dojo::analyze::{Analysis, report_json, report_text};
-use dojo::diagnostic::{Diagnostic, Style, render, render_json, summary};
+use dojo::diagnostic::{Diagnostic, Style, explain, render, render_json, summary};
 use dojo::lint::{lint, sort};
 use dojo::scenario::Loaded;
 
@@ -39,6 +39,11 @@ fn check(path: &PathBuf, loaded: Loaded) -> Checked<'_> {
 }
 
 pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
+    if let Some(code) = &args.explain {
+        let text = explain::text(code).map_err(Error::Broken)?;
+        std::io::stdout().lock().write_all(text.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let style = Style::for_output(std::io::stdout().is_terminal());
     let mut reports = Vec::new();
     let mut unusable = false;
