@@ -3,6 +3,7 @@
 //! Loading a scenario or a value-stream map never stops at the first problem: every layer
 //! appends to a list of these, and a front end renders them all at once.
 
+mod cut;
 pub mod explain;
 mod render;
 mod source;

@@ -4,6 +4,9 @@ use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor::Ansi};
 use serde::Serialize;
 
+use codespan_reporting::files::Files;
+
+use super::cut::CutSources;
 use super::source::visible;
 use super::{Diagnostic, Severity, Sources};
 
@@ -37,12 +40,19 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources, style: Style) -> St
     let styles = Styles::default();
     let mut out = Vec::new();
     for diagnostic in diagnostics {
-        let converted = convert(diagnostic, sources);
-        let result = match style {
-            Style::Plain => term::emit_to_io_write(&mut out, &config, sources, &converted),
-            Style::Colour => {
-                let mut writer = StylesWriter::new(Ansi::new(&mut out), &styles);
-                term::emit_to_write_style(&mut writer, &config, sources, &converted)
+        let mut converted = convert(diagnostic, sources);
+        let spans: Vec<_> = converted
+            .labels
+            .iter()
+            .map(|l| (l.file_id, l.range.clone()))
+            .collect();
+        let result = match CutSources::new(sources, &spans) {
+            None => emit(&mut out, style, &config, &styles, sources, &converted),
+            Some(cut) => {
+                for label in &mut converted.labels {
+                    label.range = cut.span(label.file_id, &label.range);
+                }
+                emit(&mut out, style, &config, &styles, &cut, &converted)
             }
         };
         // A label outside its file would be our bug, not the author's; fall back to the message.
@@ -58,6 +68,23 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources, style: Style) -> St
         }
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+fn emit<'f>(
+    out: &mut Vec<u8>,
+    style: Style,
+    config: &Config,
+    styles: &Styles,
+    files: &'f impl Files<'f, FileId = super::FileId>,
+    diagnostic: &cs::Diagnostic<super::FileId>,
+) -> Result<(), codespan_reporting::files::Error> {
+    match style {
+        Style::Plain => term::emit_to_io_write(out, config, files, diagnostic),
+        Style::Colour => {
+            let mut writer = StylesWriter::new(Ansi::new(out), styles);
+            term::emit_to_write_style(&mut writer, config, files, diagnostic)
+        }
+    }
 }
 
 fn severity_word(severity: Severity) -> &'static str {
