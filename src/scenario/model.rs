@@ -5,9 +5,68 @@
 
 use std::collections::BTreeMap;
 
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use toml::Spanned;
+
+/// What an id may be, as the compiler's `invalid-id` check has it: lowercase letters, digits,
+/// `_` and `-`, starting with a letter.
+const ID_PATTERN: &str = "^[a-z][a-z0-9_-]*$";
+
+/// A colour name dojo knows, or `#rrggbb`.
+fn colour_schema(_: &mut SchemaGenerator) -> Schema {
+    let names: Vec<&str> = super::colour::NAMES.iter().map(|(name, _)| *name).collect();
+    json_schema!({
+        "anyOf": [
+            { "type": "string", "enum": names },
+            { "type": "string", "pattern": "^#[0-9a-fA-F]{6}$" }
+        ]
+    })
+}
+
+/// The keys each kind of question needs and allows, as `if`/`then` rules on `kind`: the
+/// compiler's `misplaced-key`, `missing-key`, `too-few-options` and `missing-feedback` checks,
+/// so an editor with only a schema catches them too.
+fn question_rules(schema: &mut Schema) {
+    let rule = |kinds: &[&str], then: serde_json::Value| {
+        serde_json::json!({
+            "if": { "properties": { "kind": { "enum": kinds } }, "required": ["kind"] },
+            "then": then
+        })
+    };
+    let rules = [
+        rule(
+            &["single", "multiple", "order"],
+            serde_json::json!({ "required": ["option"], "properties": { "option": { "minItems": 2 } } }),
+        ),
+        rule(
+            &["single", "multiple", "order", "text"],
+            serde_json::json!({ "properties": { "answer": false, "tolerance": false } }),
+        ),
+        rule(
+            &["single", "multiple", "number", "order"],
+            serde_json::json!({ "properties": { "expect": false } }),
+        ),
+        rule(
+            &["single", "multiple"],
+            serde_json::json!({ "properties": { "right": false, "wrong": false } }),
+        ),
+        rule(
+            &["number", "text"],
+            serde_json::json!({ "properties": { "option": false } }),
+        ),
+        rule(
+            &["number"],
+            serde_json::json!({ "required": ["answer", "right", "wrong"] }),
+        ),
+        rule(
+            &["order"],
+            serde_json::json!({ "required": ["right", "wrong"] }),
+        ),
+        rule(&["text"], serde_json::json!({ "required": ["right"] })),
+    ];
+    schema.insert("allOf".into(), rules.to_vec().into());
+}
 
 /// The keys each table accepts, by the path its header names (`""` is the top level of
 /// `scenario.toml`). Lets a diagnostic say where a key written in the wrong table belongs.
@@ -96,7 +155,7 @@ pub struct Manifest {
     // reported and the rest of the scenario is still checked. The schema says they are required.
     /// Unique id of the scenario, used to name saves and results: lowercase letters, digits, `-` and `_`.
     #[serde(default)]
-    #[schemars(!default, with = "String", required)]
+    #[schemars(!default, with = "String", required, regex(pattern = ID_PATTERN))]
     pub id: Option<Spanned<String>>,
     /// The title shown in `dojo list` and on the title screen.
     #[serde(default)]
@@ -152,7 +211,7 @@ pub struct Manifest {
 #[serde(deny_unknown_fields)]
 pub(crate) struct MapFile {
     /// The map's id, as expressions name it: `vsm.<id>.lead_time_hours`.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
     /// The map file (`*.vsm.toml`), relative to the scenario folder.
     #[schemars(with = "String")]
@@ -164,7 +223,7 @@ pub(crate) struct MapFile {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Workbench {
     /// The learner's map's id, as `build` keys and expressions name it: `yours.order`, `vsm.yours.steps`.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
     /// How the learner's map is titled when shown ("Your map" when empty).
     #[serde(default)]
@@ -202,7 +261,7 @@ impl Level {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Character {
     /// How dialogue scripts name the character: `brenda: Third time this year.`
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
     /// The name shown before the character's lines.
     pub name: String,
@@ -211,7 +270,7 @@ pub(crate) struct Character {
     pub role: String,
     /// Colour of the name in a terminal: black red green yellow blue magenta cyan white grey, bright-red ... bright-white, or "#rrggbb".
     #[serde(default)]
-    #[schemars(with = "String")]
+    #[schemars(schema_with = "colour_schema")]
     pub colour: Option<Spanned<String>>,
     /// A small ASCII portrait, a text file in the scenario folder, shown in a terminal the first time the character speaks.
     #[serde(default)]
@@ -224,7 +283,7 @@ pub(crate) struct Character {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Competency {
     /// How `score` tables and expressions name it: `score = { facilitation = 1 }`, `score.facilitation`.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
     /// The name shown with scores and on the results screen.
     pub name: String,
@@ -256,7 +315,7 @@ pub(crate) struct Grade {
 #[serde(deny_unknown_fields)]
 pub struct Scene {
     /// Unique id of the scene, as `next`, `goto` and expressions name it: `visits.war-room`.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
     /// A heading shown when the scene starts; in an ending scene, the name of the ending.
     #[serde(default)]
@@ -345,6 +404,7 @@ impl QuestionKind {
 /// A scene's question (one per scene); which keys apply depends on `kind`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = question_rules)]
 pub(crate) struct Question {
     /// What kind of answer the question takes: single, multiple, number, order or text.
     #[schemars(with = "QuestionKind")]
@@ -404,7 +464,7 @@ pub(crate) enum NumberSource {
 #[serde(deny_unknown_fields)]
 pub(crate) struct ChoiceOption {
     /// Unique id of the option within its question, as `answer.<scene>` reads it.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
     /// The option as the learner reads it; `{...}` interpolates.
     #[schemars(with = "String")]

@@ -165,6 +165,31 @@ fn the_validator_catches_what_the_loader_refuses() {
             "id = \"m\"\ntitle = \"M\"\n[[step]]\nid = \"a\"\nname = \"A\"\nlt = \"1d\"\npt = \"1h\"\nca = 120\n",
             "step[0].ca: 120 matches 0 of the anyOf choices",
         ),
+        (
+            "scenes.schema.json",
+            "[[scene]]\nid = \"The End\"\nending = true\n",
+            "scene[0].id: \"The End\" does not match ^[a-z][a-z0-9_-]*$",
+        ),
+        (
+            "scenario.schema.json",
+            "id = \"x\"\ntitle = \"X\"\nstart = \"a\"\nscenes = []\n[[character]]\nid = \"ana\"\nname = \"Ana\"\ncolour = \"teal\"\n",
+            "character[0].colour: \"teal\" matches 0 of the anyOf choices",
+        ),
+        (
+            "scenes.schema.json",
+            "[[scene]]\nid = \"a\"\nnext = \"b\"\n[scene.question]\nkind = \"number\"\nprompt = \"?\"\n[[scene.question.option]]\nid = \"x\"\ntext = \"X\"\n",
+            "scene[0].question.option: nothing is allowed here",
+        ),
+        (
+            "scenes.schema.json",
+            "[[scene]]\nid = \"a\"\nnext = \"b\"\n[scene.question]\nkind = \"number\"\nprompt = \"?\"\n",
+            "scene[0].question: missing key `answer`",
+        ),
+        (
+            "scenes.schema.json",
+            "[[scene]]\nid = \"a\"\nnext = \"b\"\n[scene.question]\nkind = \"single\"\nprompt = \"?\"\nanswer = 3\n[[scene.question.option]]\nid = \"x\"\ntext = \"X\"\n",
+            "scene[0].question.option: fewer than 2 items",
+        ),
     ];
     for (file, toml_text, expected) in cases {
         let value: Value = toml::from_str(toml_text).unwrap();

@@ -117,6 +117,26 @@ fn check(root: &Value, schema: &Value, value: &Value, path: &str, problems: &mut
                     }
                 }
             }
+            "pattern" => {
+                if let Some(text) = value.as_str() {
+                    let pattern = rule.as_str().expect("a pattern is text");
+                    let regex = regex::Regex::new(pattern).expect("a valid pattern");
+                    if !regex.is_match(text) {
+                        problems.push(format!("{at}: {value} does not match {pattern}"));
+                    }
+                }
+            }
+            "if" => {
+                let branch = if conforms(root, rule, value) {
+                    schema.get("then")
+                } else {
+                    schema.get("else")
+                };
+                if let Some(branch) = branch {
+                    check(root, branch, value, path, problems);
+                }
+            }
+            "then" | "else" => {}
             "const" | "enum" => {}
             other if ANNOTATIONS.contains(&other) => {}
             other => panic!("the validator does not know the keyword `{other}`"),
