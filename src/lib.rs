@@ -17,4 +17,5 @@ pub mod progress;
 pub mod scan;
 pub mod scenario;
 pub mod suggest;
+mod toml_doc;
 pub mod vsm;

@@ -13,7 +13,6 @@ mod load;
 pub mod model;
 mod origin;
 mod sanitize;
-mod toml_error;
 mod workbench;
 
 pub use colour::{Colour, Named};
