@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::cli::{SchemaArgs, SchemaKind};
 use dojo::scenario::model::{Manifest, Scene};
-use dojo::vsm::MapSchema;
+use dojo::vsm::MapTable;
 
 use super::Error;
 
@@ -48,7 +48,7 @@ pub fn render(kind: SchemaKind) -> String {
     let mut schema = match kind {
         SchemaKind::Manifest => root::<Manifest>(),
         SchemaKind::Scenes => root::<SceneFile>(),
-        SchemaKind::Map => root::<MapSchema>(),
+        SchemaKind::Map => root::<MapTable>(),
     }
     .to_value();
     drop_null_defaults(&mut schema);

@@ -17,8 +17,9 @@ mod figure;
 mod flow;
 mod format;
 mod format_links;
-mod format_schema;
+mod format_model;
 mod format_steps;
+mod format_values;
 mod lookup;
 mod map;
 mod metrics;
@@ -31,7 +32,6 @@ mod svg_layout;
 mod text_canvas;
 mod text_flow;
 mod text_ladder;
-mod toml_read;
 
 #[cfg(test)]
 mod tests;
@@ -42,7 +42,7 @@ pub use duration::{ACCEPTED as ACCEPTED_UNITS, Duration, DurationError, parse as
 pub use figure::{Percent, Time};
 pub use flow::Segment;
 pub use format::read;
-pub use format_schema::MapSchema;
+pub use format_model::MapTable;
 pub use lookup::{MetricUnit, Value};
 pub use map::{CaRecordedOn, Conventions, Map, Queue, QueueRule, Step};
 pub use metrics::{
