@@ -1,6 +1,6 @@
 //! `dojo schema`: the JSON Schema of `scenario.toml`, a scene file or a map file, for editors.
 //!
-//! The schemas are derived from the serde model (and the map format's mirror of it), so they
+//! The schemas are derived from the serde models of scenario files and map files, so they
 //! cannot drift from what `dojo` reads; `schema/*.schema.json` are copies committed for
 //! `#:schema` lines, kept equal to this output by `tests/schema.rs`.
 

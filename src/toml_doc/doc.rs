@@ -246,5 +246,4 @@ impl<'a> Doc<'a> {
         });
         found
     }
-
 }

@@ -162,4 +162,3 @@ fn remove_at(value: &mut DeValue<'_>, span: &std::ops::Range<usize>) -> Option<S
         _ => None,
     }
 }
-

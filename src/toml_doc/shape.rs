@@ -86,6 +86,12 @@ impl Doc<'_> {
                 None => diagnostic,
             };
         }
+        // An enum (`level`, `queues`) given something other than text.
+        if message == "wanted string or table" {
+            return Diagnostic::error("invalid-value", format!("`{key}` should be text in quotes"))
+                .at(self.file, span, "expected text in quotes")
+                .hint("put the value in quotes");
+        }
         Diagnostic::error("invalid-value", message).at(self.file, span, "here")
     }
 
@@ -126,7 +132,11 @@ impl Doc<'_> {
         let mut ancestor = header.map(|h| h.path.clone()).unwrap_or_default();
         while inline.is_empty() && ancestor.pop().is_some() && !ancestor.is_empty() {
             let name = ancestor.join(".");
-            if self.format.keys_of(&name).is_some_and(|keys| keys.contains(&key)) {
+            if self
+                .format
+                .keys_of(&name)
+                .is_some_and(|keys| keys.contains(&key))
+            {
                 let owner = if self.headers().iter().any(|h| h.path == ancestor && h.array) {
                     format!("[[{name}]]")
                 } else {
@@ -149,7 +159,6 @@ impl Doc<'_> {
         }
     }
 }
-
 
 /// What serde expected, in an author's words; `range` when the value had the right type but
 /// not an allowed value (a negative number for a count).

@@ -149,4 +149,3 @@ pub(super) fn key_at(root: &DeTable<'_>, span: &Range<usize>) -> Option<String> 
     }
     search(root, span, &mut Vec::new())
 }
-

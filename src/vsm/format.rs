@@ -74,7 +74,8 @@ fn read_all(sources: &Sources, file: FileId, diagnostics: &mut Vec<Diagnostic>) 
         head.insert(key.clone(), value.clone());
     }
     let head = Spanned::new(table.span(), DeValue::Table(head));
-    let top = lenient::<MapTable>(&doc, &head, diagnostics).map_or_else(MapTable::default, |(top, _)| top);
+    let top = lenient::<MapTable>(&doc, &head, diagnostics)
+        .map_or_else(MapTable::default, |(top, _)| top);
     let mut required = |key: &str, example: &str, value: Option<Spanned<String>>| {
         if value.is_none() && !root.contains_key(key) {
             diagnostics.push(doc.missing_top_key(key, example));
@@ -87,7 +88,12 @@ fn read_all(sources: &Sources, file: FileId, diagnostics: &mut Vec<Diagnostic>) 
         .customer
         .map_or_else(|| "Customer".to_string(), |c| clean_line(&c));
     let calendar = read_calendar(source, top.calendar, diagnostics);
-    let conventions = read_conventions(source, top.conventions, root.get("conventions"), diagnostics);
+    let conventions = read_conventions(
+        source,
+        top.conventions,
+        root.get("conventions"),
+        diagnostics,
+    );
     let drafts = read_steps(&doc, source, root.get("step"), &calendar, diagnostics);
     // Without steps (reported) there is no flow to judge.
     if drafts.is_empty() {
@@ -190,8 +196,11 @@ fn read_conventions(
         Some(queues) if *queues.get_ref() == QueueRule::Demand => match demand {
             Some(At { value, span }) if value.is_zero() => {
                 diagnostics.push(
-                    Diagnostic::error("invalid-value", "`daily_demand` must be more than 0")
-                        .at(source.file, span, "items the customer takes per working day"),
+                    Diagnostic::error("invalid-value", "`daily_demand` must be more than 0").at(
+                        source.file,
+                        span,
+                        "items the customer takes per working day",
+                    ),
                 );
                 None
             }

@@ -9,8 +9,8 @@
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 
 /// The keys each table accepts, by the path its header names (`""` is the top level).
@@ -62,7 +62,10 @@ pub struct MapTable {
     /// One step of the stream: `[[step]]`, one table per step, in any order.
     #[serde(skip)]
     #[schemars(!skip, length(min = 1), required)]
-    #[expect(dead_code, reason = "describes `[[step]]` for the schema; steps are read apart")]
+    #[expect(
+        dead_code,
+        reason = "describes `[[step]]` for the schema; steps are read apart"
+    )]
     pub(super) step: Vec<StepTable>,
 }
 
@@ -274,5 +277,44 @@ impl Visitor<'_> for Figure {
     }
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<Written, E> {
         Ok(Written::Number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys serde lists for an unknown key in `T`.
+    fn serde_keys<T: for<'de> Deserialize<'de>>() -> Vec<String> {
+        let error = match toml::from_str::<T>("zzz = 1") {
+            Ok(_) => panic!("zzz is no key"),
+            Err(error) => error,
+        };
+        let message = error.message().to_string();
+        let list = message.split_once("expected ").map_or("", |(_, l)| l);
+        list.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn keys_of(path: &str) -> Vec<String> {
+        let keys = TABLE_KEYS
+            .iter()
+            .find(|(p, _)| *p == path)
+            .expect("a table");
+        keys.1.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn table_keys_match_the_serde_model() {
+        let mut top = keys_of("");
+        top.retain(|k| k != "step");
+        assert_eq!(serde_keys::<MapTable>(), top);
+        assert_eq!(serde_keys::<CalendarTable>(), keys_of("calendar"));
+        assert_eq!(serde_keys::<ConventionsTable>(), keys_of("conventions"));
+        assert_eq!(serde_keys::<StepTable>(), keys_of("step"));
+        assert_eq!(serde_keys::<QueueTable>(), keys_of("step.queue"));
     }
 }

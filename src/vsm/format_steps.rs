@@ -7,6 +7,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, FileId};
+use crate::suggest::{edit_distance, is_near};
 use crate::toml_doc::{Doc, lenient};
 
 use super::calendar::Calendar;
@@ -98,32 +99,41 @@ struct Step<'d, 'a> {
 }
 
 impl Step<'_, '_> {
-    /// Whether `key` is missing from the step as written. A key written with a wrong value is
-    /// reported for its value, and a step key written below `[step.queue]` is reported there
-    /// with the TOML trap explained: saying the step misses it would be the same mistake twice.
-    fn missing(&self, key: &str, example: &str, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    /// Reports `key` missing from the step as written, unless it is already reported: for a
+    /// wrong value, as a misspelt key, or below `[step.queue]` with the TOML trap explained.
+    /// Saying the step misses it too would be the same mistake twice.
+    fn missing(&self, key: &str, example: &str, diagnostics: &mut Vec<Diagnostic>) {
         let written = |table: Option<&DeTable<'_>>| table.is_some_and(|t| t.contains_key(key));
         let queue = self
             .raw
             .and_then(|step| step.get("queue"))
             .and_then(|queue| queue.get_ref().as_table());
-        let queue_keys = self.doc_keys("step.queue");
-        let trapped = written(queue) && !queue_keys.contains(&key);
+        let trapped = written(queue) && !self.keys("step.queue").contains(&key);
+        // A misspelt key (`nmae` for `name`) is reported as unknown, with the right spelling.
+        let misspelt = self.raw.is_some_and(|step| {
+            step.iter()
+                .map(|(k, _)| k.get_ref().as_ref())
+                .any(|k| !self.keys("step").contains(&k) && is_near(edit_distance(k, key), key))
+        });
         let missing = !written(self.raw);
-        if missing && !trapped {
+        if missing && !trapped && !misspelt {
             diagnostics.push(self.doc.missing_key(key, example, self.header.clone()));
         }
-        missing
     }
 
-    fn doc_keys(&self, path: &str) -> &'static [&'static str] {
+    fn keys(&self, path: &str) -> &'static [&'static str] {
         TABLE_KEYS
             .iter()
             .find(|(p, _)| *p == path)
             .map_or(&[], |(_, keys)| *keys)
     }
 
-    fn draft(&self, step: StepTable, calendar: &Calendar, diagnostics: &mut Vec<Diagnostic>) -> Draft {
+    fn draft(
+        &self,
+        step: StepTable,
+        calendar: &Calendar,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Draft {
         let file = self.source.file;
         if step.id.is_none() {
             self.missing("id", "\"<step id>\"", diagnostics);
@@ -190,9 +200,7 @@ impl Step<'_, '_> {
                 span: name.span(),
             })
             .collect();
-        let queue = step
-            .queue
-            .and_then(|queue| self.queue(queue, diagnostics));
+        let queue = step.queue.and_then(|queue| self.queue(queue, diagnostics));
         Draft {
             header: self.header.clone(),
             id,
@@ -208,7 +216,11 @@ impl Step<'_, '_> {
         }
     }
 
-    fn queue(&self, queue: Spanned<QueueTable>, diagnostics: &mut Vec<Diagnostic>) -> Option<Queue> {
+    fn queue(
+        &self,
+        queue: Spanned<QueueTable>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Queue> {
         let span = queue.span();
         let queue = queue.into_inner();
         let name = queue

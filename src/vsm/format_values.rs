@@ -180,7 +180,9 @@ impl Source<'_> {
                     ),
                 )
                 .at(self.file, ca.span, "more than 100%")
-                .hint("%C/A is the share of work this step can use as it arrives: `ca = 80` for 80%"),
+                .hint(
+                    "%C/A is the share of work this step can use as it arrives: `ca = 80` for 80%",
+                ),
             );
             return None;
         }

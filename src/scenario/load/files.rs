@@ -196,12 +196,11 @@ pub(super) fn read_maps(
     for entry in &manifest.maps {
         let name = entry.file.get_ref().as_str();
         let listed = (name, entry.file.span());
-        let map = read_listed(files, manifest_file, listed, &MAP_FILE, diagnostics).and_then(
-            |text| {
+        let map =
+            read_listed(files, manifest_file, listed, &MAP_FILE, diagnostics).and_then(|text| {
                 let file = sources.add(files.display_name(name), text);
                 crate::vsm::read(sources, file, diagnostics)
-            },
-        );
+            });
         if map.is_none() {
             broken.maps.insert(entry.id.get_ref().clone());
         }

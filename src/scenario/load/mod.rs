@@ -111,4 +111,3 @@ pub fn parse_files(
         broken,
     })
 }
-

@@ -58,7 +58,13 @@ pub(super) fn parse_manifest(
     let (table, syntax_errors) = toml_doc::parse(&SCENARIO, sources, file, diagnostics);
     let span = table.span();
     let root = table.get_ref();
-    let doc = Doc::new(&SCENARIO, file, sources.name(file), sources.text(file), root);
+    let doc = Doc::new(
+        &SCENARIO,
+        file,
+        sources.name(file),
+        sources.text(file),
+        root,
+    );
     let mut head = DeTable::new();
     let mut characters = Vec::new();
     let mut competencies = Vec::new();
@@ -153,7 +159,8 @@ pub(super) fn parse_scene_file(sources: &Sources, file: FileId) -> SceneFile {
                 }) else {
                     continue;
                 };
-                let doc = doc.get_or_init(|| Doc::new(&SCENARIO, file, sources.name(file), text, root));
+                let doc =
+                    doc.get_or_init(|| Doc::new(&SCENARIO, file, sources.name(file), text, root));
                 match lenient::<Scene>(doc, item, &mut diagnostics) {
                     Some((scene, damaged)) => scenes.push(Scene { damaged, ..scene }),
                     None => {
