@@ -13,6 +13,8 @@ mod recover;
 mod shape;
 mod walk;
 
+use crate::diagnostic::{Diagnostic, Sources};
+
 pub(crate) use doc::Doc;
 pub(crate) use recover::{each, lenient, parse, table_id};
 
@@ -51,4 +53,29 @@ impl Format {
 
 fn lookup(pairs: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
     pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+/// Drops what else is reported on the line of a syntax error: the parser's recovery can leave
+/// a confusing value behind there, and the syntax error is the one to fix.
+pub(crate) fn quiet_after_syntax(sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
+    let syntax_lines: Vec<(usize, usize)> = diagnostics
+        .iter()
+        .filter(|d| d.code == "toml-syntax")
+        .filter_map(|d| line_of(sources, d))
+        .collect();
+    if syntax_lines.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        d.code == "toml-syntax" || !line_of(sources, d).is_some_and(|l| syntax_lines.contains(&l))
+    });
+}
+
+/// The file and line a diagnostic points at.
+fn line_of(sources: &Sources, diagnostic: &Diagnostic) -> Option<(usize, usize)> {
+    let location = &diagnostic.primary.as_ref()?.location;
+    Some((
+        location.file.0,
+        sources.line_col(location.file, location.span.start).0,
+    ))
 }

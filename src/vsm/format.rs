@@ -55,6 +55,7 @@ static MAP: Format = Format {
 pub fn read(sources: &Sources, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
     let mut found = Vec::new();
     let map = read_all(sources, file, &mut found);
+    toml_doc::quiet_after_syntax(sources, &mut found);
     // Top to bottom, as an author fixes them.
     found.sort_by_key(|d| d.primary.as_ref().map_or(0, |l| l.location.span.start));
     let broken = found.iter().any(Diagnostic::is_error);
