@@ -77,11 +77,11 @@ fn read_all(sources: &Sources, file: FileId, diagnostics: &mut Vec<Diagnostic>) 
     let head = Spanned::new(table.span(), DeValue::Table(head));
     let top = lenient::<MapTable>(&doc, &head, diagnostics)
         .map_or_else(MapTable::default, |(top, _)| top);
-    let mut required = |key: &str, example: &str, value: Option<Spanned<String>>| {
+    let mut required = |key: &str, example: &str, value: Option<String>| {
         if value.is_none() && !root.contains_key(key) {
             diagnostics.push(doc.missing_top_key(key, example));
         }
-        value.map(|v| clean_line(v.get_ref()))
+        value.map(|v| clean_line(&v))
     };
     let id = required("id", "\"my-value-stream\"", top.id);
     let title = required("title", "\"...\"", top.title);

@@ -40,11 +40,11 @@ pub struct MapTable {
     /// Unique id of the map, such as "pet-clinic-current".
     #[serde(default)]
     #[schemars(!default, with = "String", required)]
-    pub(super) id: Option<Spanned<String>>,
+    pub(super) id: Option<String>,
     /// The map's title, drawn above it.
     #[serde(default)]
     #[schemars(!default, with = "String", required)]
-    pub(super) title: Option<Spanned<String>>,
+    pub(super) title: Option<String>,
     /// Who the stream serves, drawn at both ends of the map.
     #[serde(default)]
     #[schemars(with = "String", extend("default" = "Customer"))]
