@@ -21,4 +21,5 @@ pub mod progress;
 mod scan;
 pub mod scenario;
 mod suggest;
+mod toml_doc;
 pub mod vsm;
