@@ -11,6 +11,14 @@ pub trait ScenarioFiles {
     fn display_name(&self, name: &str) -> String;
 }
 
+/// Why a file read as bytes is not text: where its first byte outside UTF-8 is.
+#[derive(Debug, thiserror::Error)]
+#[error("it is not UTF-8 text: byte {offset} (on line {line}) is not part of a UTF-8 character")]
+pub(crate) struct NotUtf8 {
+    pub(crate) offset: usize,
+    pub(crate) line: usize,
+}
+
 pub struct Folder {
     root: PathBuf,
 }
@@ -27,7 +35,12 @@ impl Folder {
 
 impl ScenarioFiles for Folder {
     fn read(&self, name: &str) -> io::Result<String> {
-        fs::read_to_string(self.root.join(name))
+        String::from_utf8(fs::read(self.root.join(name))?).map_err(|error| {
+            let bytes = error.as_bytes();
+            let offset = error.utf8_error().valid_up_to();
+            let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+            io::Error::new(io::ErrorKind::InvalidData, NotUtf8 { offset, line })
+        })
     }
 
     fn display_name(&self, name: &str) -> String {

@@ -10,7 +10,7 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 use super::super::model::{Manifest, MapFile};
-use super::super::origin::{ScenarioFiles, is_contained};
+use super::super::origin::{NotUtf8, ScenarioFiles, is_contained};
 use super::{Broken, MANIFEST};
 
 /// A kind of file the manifest lists, for the words of its diagnostics.
@@ -73,6 +73,22 @@ fn read_listed(
     }
     match files.read(name) {
         Ok(text) => Some(text),
+        Err(ref error) if let Some(bad) = not_utf8(error) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "not-utf8",
+                    format!("{} `{name}` is not UTF-8 text", kind.noun),
+                )
+                .at(manifest_file, span, "listed here")
+                .hint(format!(
+                    "byte {} (on line {}) is not part of a UTF-8 character; save `{}` as UTF-8",
+                    bad.offset,
+                    bad.line,
+                    files.display_name(name)
+                )),
+            );
+            None
+        }
         Err(error) => {
             diagnostics.push(
                 Diagnostic::error(
@@ -133,7 +149,25 @@ pub(super) fn read_scene_files(
             continue;
         }
         seen.push(name);
-        match read_listed(files, manifest_file, (name, span), &SCENE_FILE, diagnostics) {
+        match read_listed(
+            files,
+            manifest_file,
+            (name, span.clone()),
+            &SCENE_FILE,
+            diagnostics,
+        ) {
+            Some(text) if is_blank(&text) => {
+                // Its scenes are missing, not the ones pointing at them: say so here, once.
+                broken.unread_scenes = true;
+                diagnostics.push(
+                    Diagnostic::error("empty-file", format!("scene file `{name}` is empty"))
+                        .at(manifest_file, span, "listed here")
+                        .hint(format!(
+                            "write its `[[scene]]` tables in `{}`, or remove it from `scenes`",
+                            files.display_name(name)
+                        )),
+                );
+            }
             Some(text) => scene_files.push(sources.add(files.display_name(name), text)),
             None => broken.unread_scenes = true,
         }
@@ -207,6 +241,17 @@ pub(super) fn read_maps(
         maps.push((entry.clone(), map));
     }
     maps
+}
+
+fn not_utf8(error: &std::io::Error) -> Option<&NotUtf8> {
+    error.get_ref()?.downcast_ref::<NotUtf8>()
+}
+
+/// Whether a file holds nothing but blank lines and comments.
+fn is_blank(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .all(|line| line.is_empty() || line.starts_with('#'))
 }
 
 /// An I/O error without the OS error number: "no such file or directory".
