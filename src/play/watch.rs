@@ -82,7 +82,11 @@ mod tests {
         assert!(loaded.scenario.is_none(), "later.toml is missing");
         assert!(!watch.changed());
         // A file that could not be read appearing is a change.
-        std::fs::write(dir.path().join("later.toml"), "").unwrap();
+        std::fs::write(
+            dir.path().join("later.toml"),
+            "[[scene]]\nid = \"b\"\nending = true\n",
+        )
+        .unwrap();
         assert!(watch.changed());
         assert!(watch.load().unwrap().scenario.is_some());
         assert!(!watch.changed());

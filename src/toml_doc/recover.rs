@@ -105,8 +105,11 @@ pub(crate) fn lenient<T: for<'de> Deserialize<'de>>(
                 .iter()
                 .any(|r| r == key || is_near(edit_distance(r, key), key))
         };
-        if !missing.is_some_and(reported) {
-            diagnostics.push(doc.shape(&error, item.span()));
+        // One mistake can fail twice at the same place (a list where a table belongs, once as
+        // a list and once for its length): it is said once.
+        let diagnostic = doc.shape(&error, item.span());
+        if !missing.is_some_and(reported) && diagnostics.last() != Some(&diagnostic) {
+            diagnostics.push(diagnostic);
         }
         let span = span.filter(|span| *span != item.span())?;
         let key = remove_at(item.get_mut(), &span)?;

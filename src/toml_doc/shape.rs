@@ -92,6 +92,27 @@ impl Doc<'_> {
                 .at(self.file, span, "expected text in quotes")
                 .hint("put the value in quotes");
         }
+        // A table written as `[[...]]`: serde counts the list's items against the struct.
+        if message.starts_with("invalid length") || message.starts_with("wanted exactly 1 element")
+        {
+            let header = self.source.get(span.clone()).unwrap_or_default().trim();
+            if let Some(path) = header.strip_prefix("[[").and_then(|h| h.strip_suffix("]]")) {
+                let last = path.rsplit('.').next().unwrap_or(path);
+                return Diagnostic::error(
+                    "invalid-value",
+                    format!("`[[{path}]]` starts a list of tables, but `{last}` is one table"),
+                )
+                .at(self.file, span, "double brackets make a list")
+                .hint(format!(
+                    "write `[{path}]` with single brackets; `[[...]]` is for tables that repeat, such as `[[scene.question.option]]`"
+                ));
+            }
+            return Diagnostic::error(
+                "invalid-value",
+                format!("`{key}` should be one value, not a list"),
+            )
+            .at(self.file, span, "a list");
+        }
         Diagnostic::error("invalid-value", message).at(self.file, span, "here")
     }
 

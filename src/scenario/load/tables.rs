@@ -9,6 +9,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::diagnostic::{Diagnostic, FileId, Sources};
+use crate::suggest::did_you_mean;
 use crate::toml_doc::{self, Doc, Format, each, lenient, table_id};
 
 use super::super::model::{
@@ -170,8 +171,17 @@ pub(super) fn parse_scene_file(sources: &Sources, file: FileId) -> SceneFile {
             }
             continue;
         }
+        // Tables under a misspelt header (`[[scenes]]`) are the scenes the author meant: their
+        // ids are not reported again as missing wherever they are named.
+        let tables = match value.get_ref() {
+            DeValue::Array(items) => items.iter().collect(),
+            _ => vec![&value],
+        };
+        broken.extend(tables.into_iter().map(table_id).filter(|id| !id.is_empty()));
         let hint = if keys_of("scene").is_some_and(|keys| keys.contains(&name.as_ref())) {
             format!("`{name}` is a key of a scene: write it below a `[[scene]]` header")
+        } else if did_you_mean(name, ["scene"].iter()).is_some() {
+            "did you mean `[[scene]]`? each scene is a `[[scene]]` table".to_string()
         } else {
             "a scene file holds only `[[scene]]` tables; scenario settings belong in scenario.toml"
                 .to_string()
