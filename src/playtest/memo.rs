@@ -45,6 +45,8 @@ pub(crate) struct Reads {
     rightness: BTreeSet<String>,
     /// A name of no kind above, nor the learner's name or a value-stream figure; the first found.
     other: Option<String>,
+    /// Whether a question builds the learner's map, which the key keeps whole.
+    builds_maps: bool,
 }
 
 impl Reads {
@@ -57,6 +59,10 @@ impl Reads {
             answers: BTreeSet::new(),
             rightness: BTreeSet::new(),
             other: None,
+            builds_maps: scenario
+                .scenes
+                .iter()
+                .any(|scene| scene.question.as_ref().is_some_and(|q| q.build.is_some())),
         };
         for scene in &scenario.scenes {
             let routes = scene.routes.iter().map(|route| &route.when);
@@ -109,6 +115,11 @@ impl Reads {
             named("visits", &self.visits),
             named("answer", &self.answers),
             named("correct", &self.rightness),
+            if self.builds_maps {
+                vec!["the learner's maps".to_string()]
+            } else {
+                Vec::new()
+            },
         ]
         .concat()
     }
