@@ -370,7 +370,8 @@ pub fn notice(message: &str, width: usize) -> Vec<Line> {
 mod tests {
     use super::*;
     use crate::engine::{
-        CompetencyResult, EndingResult, FeedbackLine, GradeResult, QuestionResult, ScoreChange,
+        Answer, CompetencyResult, EndingResult, FeedbackLine, GradeResult, Kind, QuestionResult,
+        ScoreChange,
     };
     use crate::scenario::{Colour, Named};
 
@@ -433,6 +434,10 @@ mod tests {
                     answer: "Ask everyone to set names aside for now and lay out on the whiteboard what happened to the upgrade, step by step.".into(),
                     right: Some(true),
                     feedback: vec![],
+                    kind: Kind::Single,
+                    given: Answer::Choice(String::new()),
+                    score: Vec::new(),
+                    options: Vec::new(),
                     at: 0,
                 },
                 QuestionResult {
@@ -441,6 +446,10 @@ mod tests {
                     answer: "12 hours".into(),
                     right: Some(false),
                     feedback: vec![],
+                    kind: Kind::Single,
+                    given: Answer::Choice(String::new()),
+                    score: Vec::new(),
+                    options: Vec::new(),
                     at: 0,
                 },
                 QuestionResult {
@@ -449,6 +458,10 @@ mod tests {
                     answer: "flow".into(),
                     right: None,
                     feedback: vec![],
+                    kind: Kind::Single,
+                    given: Answer::Choice(String::new()),
+                    score: Vec::new(),
+                    options: Vec::new(),
                     at: 0,
                 },
             ],
