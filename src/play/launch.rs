@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use uuid::Uuid;
 
-use crate::engine::Story;
+use crate::engine::{Cursor, Story};
 use crate::progress::{
     DataDir, Event, Header, JOURNAL_FORMAT, Journal, JournalWriter, Profile, ResultsFile,
     unix_now,
@@ -246,7 +246,13 @@ fn resume<'s>(
         learner: &journal.header.learner,
         seed: journal.header.seed,
     };
-    let (story, replayed) = start.story(scenario, &given)?;
+    let (mut story, replayed) = start.story(scenario, &given)?;
+    // The learner saw the last answer's feedback before leaving: they come back to the scene
+    // they were in, from its heading, as if they had never left.
+    if matches!(story.state().cursor, Cursor::Feedback { .. }) {
+        story.next();
+    }
+    let story = Story::resume(scenario, story.state().clone()).unwrap_or(story);
     let changed = last_fingerprint(&journal) != scenario.fingerprint;
     if replayed.stopped.is_some() {
         frontend.notice(&format!(
