@@ -2,7 +2,8 @@
 //!
 //! Layers, from data to terminal: [`scenario`] (the format), [`expr`] (conditions and
 //! interpolation), [`diagnostic`] (problems in authors' files), [`engine`] (the pure story state
-//! machine), [`progress`] (saves and results), [`play`] (terminal front ends). Only `play` and the
+//! machine), [`progress`] (journals and results), [`report`] (cohort figures), [`play`] (terminal
+//! front ends). Only `play` and the
 //! binary touch the terminal. See ARCHITECTURE.md.
 
 pub mod analyze;
@@ -14,6 +15,7 @@ pub mod parallel;
 pub mod play;
 pub mod playtest;
 pub mod progress;
+pub mod report;
 pub mod scan;
 pub mod scenario;
 pub mod suggest;

@@ -5,6 +5,7 @@ mod check;
 mod graph;
 mod list;
 mod play;
+mod report;
 mod schema;
 mod source;
 mod test;
@@ -38,6 +39,8 @@ pub enum Error {
     },
     #[error(transparent)]
     Playtest(#[from] dojo::playtest::PlaytestError),
+    #[error("nothing to report: {0}")]
+    NothingToReport(String),
     #[error("cannot write to the terminal: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -71,5 +74,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Graph(args)) => graph::run(&args),
         Some(Command::Test(args)) => test::run(&args),
         Some(Command::Schema(args)) => schema::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
     }
 }

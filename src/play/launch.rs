@@ -4,12 +4,11 @@
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
-use jiff::Timestamp;
 use uuid::Uuid;
 
 use crate::engine::{Cursor, Story};
 use crate::progress::{
-    DataDir, Event, Header, JOURNAL_FORMAT, Journal, JournalWriter, Profile, ResultsFile,
+    DataDir, Event, Header, JOURNAL_FORMAT, Journal, JournalWriter, Profile, ResultsFile, now,
     unix_now,
 };
 use crate::scenario::Scenario;
@@ -123,7 +122,7 @@ pub fn run(
                 learner: story.state().learner.clone(),
                 learner_id,
                 seed,
-                started: Timestamp::now(),
+                started: now(),
             })?;
             (story, journal)
         }
@@ -131,12 +130,12 @@ pub fn run(
     let mut record = |record: Record<'_>| {
         journal.append(match record {
             Record::Answered(answer) => Event::Answer {
-                at: Timestamp::now(),
+                at: now(),
                 scene: answer.scene.clone(),
                 answer: answer.answer.clone(),
             },
             Record::Left { scene } => Event::Quit {
-                at: Timestamp::now(),
+                at: now(),
                 scene: scene.to_string(),
             },
         })
@@ -144,7 +143,7 @@ pub fn run(
     match play(&mut story, frontend, &mut record, &unix_now)? {
         Outcome::Finished(results) => {
             journal.append(Event::End {
-                at: Timestamp::now(),
+                at: now(),
                 scene: results.ending.scene.clone(),
             })?;
             let file = ResultsFile::new(&results, journal.journal());
@@ -268,7 +267,7 @@ fn resume<'s>(
     }
     let mut writer = data.continue_journal(journal)?;
     writer.append(Event::Resume {
-        at: Timestamp::now(),
+        at: now(),
         fingerprint: scenario.fingerprint.clone(),
         kept: replayed.replayed,
     })?;
