@@ -13,8 +13,8 @@ use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
 use crate::cli::{SchemaArgs, SchemaKind};
-use dojo::scenario::model::{Manifest, Scene};
 use dojo::progress::ResultsFile;
+use dojo::scenario::model::{Manifest, Scene};
 use dojo::vsm::MapSchema;
 
 use super::Error;

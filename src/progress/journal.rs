@@ -163,9 +163,7 @@ impl Journal {
 
     /// The time of the last event, or the start.
     pub fn last_at(&self) -> Timestamp {
-        self.events
-            .last()
-            .map_or(self.header.started, Event::at)
+        self.events.last().map_or(self.header.started, Event::at)
     }
 
     /// Where the learner was last seen: the scene of the last quit, end or answer.

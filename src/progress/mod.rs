@@ -30,8 +30,10 @@ mod tests;
 
 pub use data_dir::{DATA_DIR_ENV, DataDir};
 pub use error::{FileKind, ProgressError};
+pub use journal::{
+    Event, Given, Header, JOURNAL_FORMAT, Journal, JournalWriter, parse as parse_journal,
+};
 pub use profile::Profile;
-pub use journal::{Event, Given, Header, JOURNAL_FORMAT, Journal, JournalWriter, parse as parse_journal};
 pub use results_file::{
     CompetencyScore, EndingRef, Figure, GradeRef, LearnerRef, MapFigures, OptionRef,
     QuestionRecord, RESULTS_FORMAT, ResultsFile, ScenarioRef,

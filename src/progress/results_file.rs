@@ -147,7 +147,10 @@ pub struct QuestionRecord {
 /// The kinds of question, for the schema only.
 #[derive(JsonSchema)]
 #[serde(rename_all = "lowercase")]
-#[expect(dead_code, reason = "describes the values for the schema; none is ever made")]
+#[expect(
+    dead_code,
+    reason = "describes the values for the schema; none is ever made"
+)]
 enum KindSchema {
     Single,
     Multiple,

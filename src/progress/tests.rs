@@ -300,7 +300,9 @@ fn a_bad_line_before_the_last_is_damage_naming_the_line_and_the_way_out() {
     let mut writer = dir.start_journal(header("pet")).unwrap();
     writer.append(answer(5, "a", "x")).unwrap();
     let path = dir.journal_path("pet").unwrap();
-    let text = fs::read_to_string(&path).unwrap().replace("answer", "shrug");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("answer", "shrug");
     fs::write(&path, format!("{text}{text}")).unwrap();
     let error = dir.read_journal("pet").unwrap_err();
     let message = error.to_string();
@@ -311,7 +313,10 @@ fn a_bad_line_before_the_last_is_damage_naming_the_line_and_the_way_out() {
         )),
         "{message}"
     );
-    assert!(message.ends_with("run it again with --restart"), "{message}");
+    assert!(
+        message.ends_with("run it again with --restart"),
+        "{message}"
+    );
     for (content, reason) in [
         ("", "it is empty"),
         ("{\"journal\":1", "its header line is cut off"),
@@ -391,7 +396,10 @@ fn finished_journals_move_to_sessions_by_session_id() {
     );
     assert!(dir.read_journal("pet").unwrap().is_none());
     let text = fs::read(&archived).unwrap();
-    assert_eq!(parse_journal(&archived, &text).unwrap().header, header("pet"));
+    assert_eq!(
+        parse_journal(&archived, &text).unwrap().header,
+        header("pet")
+    );
 }
 
 #[test]
@@ -429,7 +437,10 @@ fn an_old_save_becomes_a_journal_of_the_same_answers_and_is_removed() {
         .migrate_save("pet", Uuid::from_u128(9))
         .unwrap()
         .expect("migrated");
-    assert!(!old.exists(), "the old save is gone once the journal holds it");
+    assert!(
+        !old.exists(),
+        "the old save is gone once the journal holds it"
+    );
     assert_eq!(journal.header.seed, 42);
     assert_eq!(journal.header.fingerprint, "old-fp");
     assert_eq!(journal.header.started, time(50));
@@ -456,7 +467,10 @@ fn an_old_save_that_cannot_be_read_is_refused_and_kept() {
         ),
     ] {
         fs::write(&old, content).unwrap();
-        let message = dir.migrate_save("pet", Uuid::nil()).unwrap_err().to_string();
+        let message = dir
+            .migrate_save("pet", Uuid::nil())
+            .unwrap_err()
+            .to_string();
         assert!(message.contains(says), "{message}");
         assert!(message.contains("--restart"), "{message}");
         assert_eq!(fs::read_to_string(&old).unwrap(), content, "kept as it was");

@@ -161,6 +161,10 @@ pub fn drop_off(unfinished: &[&Journal]) -> Vec<DropOff> {
             sessions,
         })
         .collect();
-    drops.sort_by(|a, b| b.sessions.cmp(&a.sessions).then_with(|| a.scene.cmp(&b.scene)));
+    drops.sort_by(|a, b| {
+        b.sessions
+            .cmp(&a.sessions)
+            .then_with(|| a.scene.cmp(&b.scene))
+    });
     drops
 }

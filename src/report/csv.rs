@@ -24,7 +24,8 @@ pub fn csv(report: &Report) -> String {
             item.answered.to_string(),
             item.graded.to_string(),
             item.right.to_string(),
-            item.difficulty.map_or_else(String::new, |d| format!("{d:.4}")),
+            item.difficulty
+                .map_or_else(String::new, |d| format!("{d:.4}")),
             item.discrimination
                 .map_or_else(String::new, |r| format!("{r:.4}")),
             flags.join("; "),
@@ -55,7 +56,9 @@ pub fn csv(report: &Report) -> String {
 /// A field quoted when it must be (RFC 4180), and a leading `=`, `+`, `-` or `@` kept from being
 /// read as a formula by a spreadsheet.
 fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '@']) || (text.starts_with('-') && text.parse::<f64>().is_err()) {
+    let text = if text.starts_with(['=', '+', '@'])
+        || (text.starts_with('-') && text.parse::<f64>().is_err())
+    {
         format!("'{text}")
     } else {
         text.to_string()

@@ -27,7 +27,8 @@ pub use stats::Spread;
 pub use text::text;
 
 /// How discrimination is measured, as every rendering states it.
-pub const DISCRIMINATION: &str = "point-biserial correlation of a right first answer with the session's total percent";
+pub const DISCRIMINATION: &str =
+    "point-biserial correlation of a right first answer with the session's total percent";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -126,9 +127,15 @@ fn most_common(
     journals: &[(std::path::PathBuf, crate::progress::Journal)],
 ) -> String {
     let ids: Vec<&str> = if results.is_empty() {
-        journals.iter().map(|(_, j)| j.header.scenario.as_str()).collect()
+        journals
+            .iter()
+            .map(|(_, j)| j.header.scenario.as_str())
+            .collect()
     } else {
-        results.iter().map(|(_, r)| r.scenario.id.as_str()).collect()
+        results
+            .iter()
+            .map(|(_, r)| r.scenario.id.as_str())
+            .collect()
     };
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for id in ids {

@@ -53,13 +53,17 @@ pub fn text(report: &Report, width: usize) -> String {
     if !c.competencies.is_empty() {
         out.push_str("\nCompetencies (percent of what the learner could earn)\n");
         for competency in &c.competencies {
-            let figures = competency
-                .percent
-                .as_ref()
-                .map_or_else(String::new, |s| {
-                    format!("median {:.0}%, middle half {:.0}% to {:.0}%", s.median, s.q1, s.q3)
-                });
-            line(&mut out, width, &format!("  {}: {figures}", competency.name));
+            let figures = competency.percent.as_ref().map_or_else(String::new, |s| {
+                format!(
+                    "median {:.0}%, middle half {:.0}% to {:.0}%",
+                    s.median, s.q1, s.q3
+                )
+            });
+            line(
+                &mut out,
+                width,
+                &format!("  {}: {figures}", competency.name),
+            );
         }
     }
     items(&mut out, width, report);
@@ -127,11 +131,7 @@ fn items(out: &mut String, width: usize, report: &Report) {
             line(
                 out,
                 width,
-                &format!(
-                    "      {:>4.0}% {bar:<10} {}",
-                    pick.rate * 100.0,
-                    pick.text
-                ),
+                &format!("      {:>4.0}% {bar:<10} {}", pick.rate * 100.0, pick.text),
             );
         }
         if !item.flags.is_empty() {

@@ -10,6 +10,7 @@ mod lints;
 mod live;
 mod playtest;
 mod pty;
+mod records;
 mod scenario_playthroughs;
 mod schema;
 mod schema_validate;
