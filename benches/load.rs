@@ -55,9 +55,24 @@ fn parse_only(files: &[PathBuf]) -> usize {
     files.iter().map(parse_file).sum()
 }
 
-/// The same, with the files spread over the cores as loading spreads them.
+/// The same, with the files spread over the cores as loading spreads them: file i on thread
+/// i % cores, each thread scoped to the call.
 fn parse_on_every_core(files: &[PathBuf]) -> usize {
-    dojo::parallel::map(files, parse_file).into_iter().sum()
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|first| {
+                scope.spawn(move || {
+                    let mine = files.iter().skip(first).step_by(threads);
+                    mine.map(parse_file).sum::<usize>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| worker.join().expect("a parsing thread panicked"))
+            .sum()
+    })
 }
 
 fn load_scenario(dir: &Path) -> Loaded {
@@ -81,7 +96,7 @@ fn check_with_lints(dir: &Path) -> String {
         .as_ref()
         .expect("a generated scenario loads");
     let analysis = Analysis::new(scenario);
-    diagnostics.extend(lint(scenario, &analysis, &loaded.sources));
+    diagnostics.extend(lint(scenario, &loaded.facts, &analysis, &loaded.sources));
     sort(&mut diagnostics);
     let mut out = render(&diagnostics, &loaded.sources, Style::Plain);
     out.push_str(&summary(&diagnostics, "bench"));

@@ -1,4 +1,5 @@
-//! "Did you mean ...?": the known word an unknown one was most likely meant to be.
+//! The wording of suggestions, in one place so every diagnostic says them alike: "did you mean
+//! ...?" (the known word an unknown one was most likely meant to be), and lists of known ids.
 
 /// The candidate nearest to `word`, if it is near enough to be a typo of it (see [`is_near`]).
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -9,6 +10,43 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .filter(|(distance, candidate)| is_near(*distance, candidate))
         .min()
         .map(|(_, candidate)| candidate)
+}
+
+/// "did you mean `x`?" for the candidate nearest to `word`, if one is near enough.
+pub fn did_you_mean<'a, S: AsRef<str> + ?Sized + 'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a S>,
+) -> Option<String> {
+    closest(word, candidates.into_iter().map(AsRef::as_ref))
+        .map(|close| format!("did you mean `{close}`?"))
+}
+
+/// "`a`, `b`, `c`": ids quoted as code, in the order given.
+pub fn quoted<S: AsRef<str>>(ids: impl IntoIterator<Item = S>) -> String {
+    ids.into_iter()
+        .map(|id| format!("`{}`", id.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "the scenes are `a`, `b` and `c`", for a hint after an unknown id; sorted, and a long list
+/// is cut short.
+pub fn known_list<'a>(one: &str, what: &str, ids: impl Iterator<Item = &'a String>) -> String {
+    let mut ids: Vec<&String> = ids.collect();
+    ids.sort();
+    let shown: Vec<String> = ids.iter().take(8).map(|id| format!("`{id}`")).collect();
+    match (ids.len(), shown.split_last()) {
+        (0, _) | (_, None) => format!("there are no {what} yet"),
+        (1, _) => format!("the only {one} is {}", shown[0]),
+        (n, Some((last, rest))) if n == shown.len() => {
+            format!("the {what} are {} and {last}", rest.join(", "))
+        }
+        (n, _) => format!(
+            "the {what} include {}, and {} more",
+            shown.join(", "),
+            n - shown.len()
+        ),
+    }
 }
 
 /// Whether `distance` edits from `known` is near enough to suggest it: one edit for a short

@@ -27,7 +27,7 @@ fn check(path: &PathBuf, loaded: Loaded) -> Checked<'_> {
     // The graph lints judge a whole scenario, so they run only on one that loaded.
     let analysis = loaded.scenario.as_ref().map(Analysis::new);
     if let (Some(scenario), Some(analysis)) = (&loaded.scenario, &analysis) {
-        diagnostics.extend(lint(scenario, analysis, &loaded.sources));
+        diagnostics.extend(lint(scenario, &loaded.facts, analysis, &loaded.sources));
         sort(&mut diagnostics);
     }
     Checked {

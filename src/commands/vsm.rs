@@ -27,8 +27,8 @@ pub fn run(args: &VsmArgs) -> Result<ExitCode, Error> {
         source: std::io::Error::new(source.kind(), reason(&source)),
     })?;
     let terminal = std::io::stdout().is_terminal();
-    let colour = terminal && std::env::var_os("NO_COLOR").is_none();
     let style = Style::for_output(terminal);
+    let colour = style.is_colour();
     let loaded = vsm::load(&path, &text);
     let mut out = std::io::stdout().lock();
     let Some(map) = &loaded.map else {

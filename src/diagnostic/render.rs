@@ -14,7 +14,9 @@ pub enum Style {
 }
 
 impl Style {
-    /// Colour when the output goes to a terminal and `NO_COLOR` is unset or empty.
+    /// Colour when the output goes to a terminal and `NO_COLOR` is unset or empty. The one place
+    /// dojo decides on colour, for diagnostics, maps and the player alike, so `NO_COLOR=` (empty)
+    /// means the same everywhere: colour, as the convention says.
     pub fn for_output(is_terminal: bool) -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         if is_terminal && !no_color {
@@ -22,6 +24,10 @@ impl Style {
         } else {
             Style::Plain
         }
+    }
+
+    pub fn is_colour(self) -> bool {
+        self == Style::Colour
     }
 }
 

@@ -1,4 +1,5 @@
-//! A learner's answer, and reading one from a line of text (`2`; `1,3`; `3 1 2 4`; `14.6`).
+//! A learner's answer, and reading one from a line of text (`2`; `1,3`; `3 1 2 4`; `14.6`;
+//! or options by id: `ask`; `deploy rollback`).
 
 use serde::{Deserialize, Serialize};
 
@@ -54,11 +55,20 @@ impl Answer {
         let line = line.trim();
         let count = question.options.len();
         let pick = |token: &str| -> Result<String, AnswerError> {
-            let n: usize = token.parse().map_err(|_| {
-                invalid(format!(
-                    "`{token}` is not an option number; type a number from 1 to {count}"
-                ))
-            })?;
+            // An option's id names it whatever order it is shown in, which is what a golden
+            // transcript written by an author wants; a number is its place in that order.
+            let Ok(n) = token.parse::<usize>() else {
+                return question
+                    .options
+                    .iter()
+                    .find(|o| o.id == token)
+                    .map(|o| o.id.clone())
+                    .ok_or_else(|| {
+                        invalid(format!(
+                            "`{token}` is not an option number or id; type a number from 1 to {count}"
+                        ))
+                    });
+            };
             question
                 .options
                 .get(n.wrapping_sub(1))

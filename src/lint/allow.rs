@@ -7,32 +7,33 @@
 //! `[`.
 
 use crate::diagnostic::{Diagnostic, FileId, Sources};
-use crate::scenario::{Scenario, SceneIx};
+use crate::scenario::{LintFacts, Scenario, SceneIx};
 
 use super::codes::{LINTS, UNKNOWN_LINT};
 use super::diagnostic;
-use crate::suggest::closest;
+use crate::suggest::{did_you_mean, quoted};
 
 /// Drops the diagnostics their scene allows, and adds one for each unknown code in an `allow`.
-pub fn apply(scenario: &Scenario, sources: &Sources, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub fn apply(
+    scenario: &Scenario,
+    facts: &LintFacts,
+    sources: &Sources,
+    found: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     let extents = Extents::new(scenario, sources);
     let mut kept: Vec<Diagnostic> = Vec::with_capacity(found.len());
-    for scene in &scenario.scenes {
-        for (code, location) in scene.allow.iter().zip(&scene.allow_locations) {
+    for allowed in &facts.allows {
+        for (code, location) in allowed {
             if LINTS.iter().any(|lint| lint.code == code) {
                 continue;
             }
-            let hint = match closest(code, LINTS.iter().map(|lint| lint.code)) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!(
-                    "the lints are {}",
-                    LINTS
-                        .iter()
-                        .map(|lint| format!("`{}`", lint.code))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
+            let hint =
+                did_you_mean(code, LINTS.iter().map(|lint| lint.code)).unwrap_or_else(|| {
+                    format!(
+                        "the lints are {}",
+                        quoted(LINTS.iter().map(|lint| lint.code))
+                    )
+                });
             kept.push(
                 diagnostic(
                     UNKNOWN_LINT,
@@ -50,7 +51,7 @@ pub fn apply(scenario: &Scenario, sources: &Sources, found: Vec<Diagnostic>) -> 
             .primary
             .as_ref()
             .and_then(|label| extents.scene_at(label.location.file, label.location.span.start));
-        !scene.is_some_and(|s| scenario.scenes[s].allow.iter().any(|a| a == d.code))
+        !scene.is_some_and(|s| facts.allows(s, d.code))
     });
     kept
 }

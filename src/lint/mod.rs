@@ -17,16 +17,21 @@ pub use codes::{LINTS, Lint};
 
 use crate::analyze::Analysis;
 use crate::diagnostic::{Diagnostic, Location, Sources};
-use crate::scenario::Scenario;
+use crate::scenario::{LintFacts, Scenario};
 
 /// Every lint's findings, minus what scenes allow, in file order.
-pub fn lint(scenario: &Scenario, analysis: &Analysis, sources: &Sources) -> Vec<Diagnostic> {
+pub fn lint(
+    scenario: &Scenario,
+    facts: &LintFacts,
+    analysis: &Analysis,
+    sources: &Sources,
+) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     flow::lint(scenario, analysis, &mut found);
     questions::lint(scenario, &mut found);
-    usage::lint(scenario, &mut found);
+    usage::lint(scenario, facts, &mut found);
     grades::lint(scenario, analysis, &mut found);
-    let mut kept = allow::apply(scenario, sources, found);
+    let mut kept = allow::apply(scenario, facts, sources, found);
     sort(&mut kept);
     kept
 }

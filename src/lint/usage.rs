@@ -4,16 +4,16 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
-use crate::scenario::{Beat, Scenario};
+use crate::scenario::{Beat, LintFacts, Scenario};
 
 use super::codes::{FLAG_NEVER_READ, FLAG_NEVER_SET, UNUSED_CHARACTER, UNUSED_COMPETENCY};
 use super::diagnostic;
-use crate::suggest::closest;
+use crate::suggest::{closest, did_you_mean};
 
-pub fn lint(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
+pub fn lint(scenario: &Scenario, facts: &LintFacts, out: &mut Vec<Diagnostic>) {
     characters(scenario, out);
     competencies(scenario, out);
-    flags(scenario, out);
+    flags(facts, out);
 }
 
 fn characters(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
@@ -85,14 +85,10 @@ fn competencies(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn flags(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
-    let set: HashSet<&str> = scenario.flag_sets.iter().map(|(f, _)| f.as_str()).collect();
-    let read: HashSet<&str> = scenario
-        .flag_reads
-        .iter()
-        .map(|(f, _)| f.as_str())
-        .collect();
-    for (flag, location) in &scenario.flag_reads {
+fn flags(facts: &LintFacts, out: &mut Vec<Diagnostic>) {
+    let set: HashSet<&str> = facts.flag_sets.iter().map(|(f, _)| f.as_str()).collect();
+    let read: HashSet<&str> = facts.flag_reads.iter().map(|(f, _)| f.as_str()).collect();
+    for (flag, location) in &facts.flag_reads {
         if set.contains(flag.as_str()) {
             continue;
         }
@@ -112,16 +108,13 @@ fn flags(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
             .hint(hint),
         );
     }
-    for (flag, location) in &scenario.flag_sets {
+    for (flag, location) in &facts.flag_sets {
         if read.contains(flag.as_str()) {
             continue;
         }
-        let hint = match closest(flag, read.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!(
-                "read it in a `when` condition or as `{{flag.{flag}}}` in a text, or remove it"
-            ),
-        };
+        let hint = did_you_mean(flag, read.iter().copied()).unwrap_or_else(|| {
+            format!("read it in a `when` condition or as `{{flag.{flag}}}` in a text, or remove it")
+        });
         out.push(
             diagnostic(
                 FLAG_NEVER_READ,

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use uuid::Uuid;
 
+use crate::diagnostic::Style;
 use crate::engine::{Cursor, Story};
 use crate::progress::{
     DataDir, Event, Header, JOURNAL_FORMAT, Journal, JournalWriter, Profile, ResultsFile, now,
@@ -59,9 +60,8 @@ fn frontend(options: &PlayOptions) -> io::Result<Box<dyn Frontend>> {
         let echo = !io::stdin().is_terminal();
         return Ok(Box::new(Plain::new(io::stdin().lock(), io::stdout(), echo)));
     }
-    let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     Ok(Box::new(Tty::new(TtyOptions {
-        colour,
+        colour: Style::for_output(true).is_colour(),
         animation: !options.no_animation,
     })?))
 }

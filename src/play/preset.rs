@@ -4,6 +4,7 @@
 use crate::engine::Story;
 use crate::scenario::Scenario;
 use crate::scenario::model::FlagValue;
+use crate::suggest::quoted;
 
 /// Where an authoring session starts and what it starts with.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -39,7 +40,7 @@ impl Preset {
             let scenes: Vec<&str> = scenario.scenes.iter().map(|s| s.id.as_str()).collect();
             return Err(PresetError::UnknownScene {
                 id: id.clone(),
-                known: ticked(&scenes),
+                known: quoted(&scenes),
             });
         }
         for (id, _) in &self.scores {
@@ -56,12 +57,7 @@ impl Preset {
             }
         }
         // A flag nothing sets or reads changes nothing: most likely a typo.
-        let mut flags: Vec<&str> = (scenario.flag_sets.iter())
-            .chain(&scenario.flag_reads)
-            .map(|(flag, _)| flag.as_str())
-            .collect();
-        flags.sort_unstable();
-        flags.dedup();
+        let flags: Vec<&str> = scenario.flags.iter().map(String::as_str).collect();
         for (id, _) in &self.flags {
             if !flags.contains(&id.as_str()) {
                 return Err(PresetError::UnknownFlag {
@@ -121,16 +117,11 @@ fn split<'t>(text: &'t str, expected: &str) -> Result<(&'t str, &'t str), String
     }
 }
 
-fn ticked(ids: &[&str]) -> String {
-    let ticked: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
-    ticked.join(", ")
-}
-
 fn known(what: &str, ids: &[&str]) -> String {
     if ids.is_empty() {
         format!("this scenario has no {what}")
     } else {
-        format!("the {what} are {}", ticked(ids))
+        format!("the {what} are {}", quoted(ids))
     }
 }
 

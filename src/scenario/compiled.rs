@@ -27,10 +27,8 @@ pub struct Scenario {
     pub workbenches: Vec<WorkbenchDef>,
     pub(super) scene_ids: HashMap<String, SceneIx>,
     pub(super) competency_ids: HashMap<String, usize>,
-    /// Every place a flag is set, for lints.
-    pub flag_sets: Vec<(String, Location)>,
-    /// Every place a flag is read in a condition or a text, for lints.
-    pub flag_reads: Vec<(String, Location)>,
+    /// Every flag a scene sets or reads, sorted: what an author may preset with `--set`.
+    pub flags: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -81,10 +79,6 @@ pub struct SceneDef {
     pub next: Option<SceneIx>,
     pub ending: bool,
     pub show_map: Option<MapRef>,
-    /// Lint codes not reported for this scene.
-    pub allow: Vec<String>,
-    /// Where each entry of `allow` is written, in the same order, so an unknown code can be shown.
-    pub allow_locations: Vec<Location>,
     pub location: Location,
 }
 

@@ -8,16 +8,17 @@ mod colour;
 mod compile;
 mod compiled;
 mod dialogue;
+mod lint_facts;
 mod literal;
 mod load;
 pub mod model;
 mod origin;
 mod sanitize;
 mod toml_error;
-mod workbench;
 
 pub use colour::{Colour, Named};
 pub use compiled::*;
+pub use lint_facts::LintFacts;
 pub use load::{MANIFEST, Unreadable};
 pub use origin::{Embedded, FLAGSHIP, Folder, ScenarioFiles};
 pub use sanitize::clean;
@@ -27,6 +28,8 @@ use crate::diagnostic::{Diagnostic, Sources};
 /// The outcome of loading: the scenario if it is usable, and everything found on the way.
 pub struct Loaded {
     pub scenario: Option<Scenario>,
+    /// What the lints read beside the scenario; see [`LintFacts`].
+    pub facts: LintFacts,
     pub diagnostics: Vec<Diagnostic>,
     pub sources: Sources,
 }
@@ -36,7 +39,7 @@ pub fn load(files: &dyn ScenarioFiles) -> Result<Loaded, Unreadable> {
     let mut sources = Sources::new();
     let mut diagnostics = Vec::new();
     let parsed = load::parse_files(files, &mut sources, &mut diagnostics)?;
-    let scenario = compile::compile(&sources, &parsed, &mut diagnostics);
+    let (scenario, facts) = compile::compile(&sources, &parsed, &mut diagnostics);
     let scenario = scenario.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     // A syntax error can leave a confusing value behind on its line: report only the error.
     let syntax_lines: Vec<(usize, usize)> = diagnostics
@@ -55,6 +58,7 @@ pub fn load(files: &dyn ScenarioFiles) -> Result<Loaded, Unreadable> {
     });
     Ok(Loaded {
         scenario,
+        facts,
         diagnostics,
         sources,
     })

@@ -8,7 +8,7 @@
 //! - `expected-stderr` (optional): the exact stderr; without it stderr must be empty;
 //! - `args` (optional): the arguments after `check`, one per line, instead of the case folder.
 //!
-//! Adding a folder adds a case. `DOJO_BLESS=1 cargo test --test check` rewrites the expected
+//! Adding a folder adds a case. `DOJO_BLESS=1 cargo test --test it check` rewrites the expected
 //! files from the current output; read every rewritten file before trusting it.
 
 use crate::common::{FixtureCases, Stderr, dojo_in_repo};

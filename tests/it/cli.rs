@@ -14,7 +14,7 @@ fn plain_play_to_an_ending_prints_exactly_the_story_and_results() {
     let data = tempfile::tempdir().unwrap();
     let output = dojo(data.path())
         .args(ADA_PLAYS_CODE_REVIEW)
-        .write_stdin("1\n3\n1 2\n3 1 2\nwrite a test\n")
+        .write_stdin("1\n3\n1 2\nread run comment\nwrite a test\n")
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
@@ -58,7 +58,7 @@ fn end_of_input_saves_and_a_second_run_resumes() {
     assert!(data.path().join("saves/code-review.jsonl").exists());
     let second = dojo(data.path())
         .args(["play", CODE_REVIEW, "--plain", "--name", "Ada"])
-        .write_stdin("y\n3\n1 2\n3 1 2\nwrite a test\n")
+        .write_stdin("y\n3\n1 2\nread run comment\nwrite a test\n")
         .output()
         .unwrap();
     assert_eq!(second.status.code(), Some(0));
@@ -185,7 +185,7 @@ fn a_learner_builds_a_map_and_sees_it_beside_the_team_s() {
     let data = tempfile::tempdir().unwrap();
     // One lead time off (Request: 1 day, not 2) and the checks in series: the map is the
     // learner's own, and the comparison at the end points at both.
-    let answers = "1 2 5 3 4\n1 3\n1\n1\n2\n80\n1\n3\n90\n2\n1\n75\n3\n2\n100\n1\n1\n50\n31.62\n";
+    let answers = "request build test review ship\ntest ship\n1\n1\n2\n80\n1\n3\n90\n2\n1\n75\n3\n2\n100\n1\n1\n50\n31.62\n";
     let output = dojo(data.path())
         .args([
             "play",

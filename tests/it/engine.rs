@@ -1,6 +1,6 @@
 //! Engine playthroughs driven by data: each `tests/playthroughs/<case>.toml` names a scenario,
 //! a seed and scripted answers; the transcript must equal `<case>.transcript` exactly.
-//! `DOJO_BLESS=1 cargo test --test engine` rewrites the transcripts after a deliberate change.
+//! `DOJO_BLESS=1 cargo test --test it engine` rewrites the transcripts after a deliberate change.
 
 use std::fmt::Write as _;
 use std::fs;

@@ -1,7 +1,7 @@
 //! `dojo graph`: the exact DOT and Mermaid drawings of small scenarios.
 //!
 //! Each case draws a scenario folder and compares stdout with `tests/fixtures/graph/<case>.dot`
-//! and `<case>.mmd`. `DOJO_BLESS=1 cargo test --test graph` rewrites them; read them (and
+//! and `<case>.mmd`. `DOJO_BLESS=1 cargo test --test it graph` rewrites them; read them (and
 //! render them: `dot -Tsvg`, or a Mermaid live editor) before trusting them.
 
 use crate::common::{Goldens, dojo_in_repo, repo_root, stderr_of};

@@ -7,7 +7,7 @@
 //! - `expected.txt`: the exact stdout (diagnostics, summary line, score bounds and grades);
 //! - `expected-code`: the exit code.
 //!
-//! Every lint must have a folder. `DOJO_BLESS=1 cargo test --test lints` rewrites the expected
+//! Every lint must have a folder. `DOJO_BLESS=1 cargo test --test it lints` rewrites the expected
 //! files from the current output; read every rewritten file before trusting it.
 
 use std::fs;

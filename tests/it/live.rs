@@ -23,7 +23,7 @@ fn from_starts_in_the_scene_without_the_title_and_saves_nothing() {
     let output = dojo(data.path())
         .args(ADA_PLAYS_CODE_REVIEW)
         .args(["--from", "count"])
-        .write_stdin("3\n1 2\n3 1 2\nwrite a test\n")
+        .write_stdin("3\n1 2\nread run comment\nwrite a test\n")
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
@@ -236,7 +236,7 @@ fn watch_reloads_an_edited_scenario_and_replays_the_answers() {
     session.wait_for("Type the numbers in order", 1);
     // Fixed again: reloaded, with every answer so far replayed.
     fs::write(&scenes, &edited).unwrap();
-    session.answer("3 1 2");
+    session.answer("read run comment");
     session.wait_for("Type your answer:", 1);
     session.answer("write a test");
     let (stdout, stderr) = session.finish();

@@ -276,7 +276,15 @@ fn transcripts_say_where_the_answers_ran_out_and_what_was_left() {
             scene: "count".into()
         }
     );
-    let lines = ["1", "3", "1 2", "3 1 2", "write a test", "extra", "more"];
+    let lines = [
+        "1",
+        "3",
+        "1 2",
+        "read run comment",
+        "write a test",
+        "extra",
+        "more",
+    ];
     let long = transcript(&scenario, &lines, 1, "Ada").expect("plays");
     assert_eq!(long.unused, 2);
     assert!(matches!(long.end, TranscriptEnd::Ended { ref scene, .. } if scene == "great-end"));

@@ -312,6 +312,10 @@ fn scenario_text_cannot_steer_the_terminal() {
 }
 
 #[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "the deliberate panic (DOJO_TEST_PANIC) is compiled into debug builds only"
+)]
 fn a_panic_mid_animation_restores_the_terminal() {
     let data = tempfile::tempdir().expect("temporary folder");
     let mut run = Run::start_with(

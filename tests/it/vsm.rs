@@ -7,7 +7,7 @@
 //! - `expected.txt`: the exact stdout; `expected-code`: the exit code;
 //! - `expected-stderr` (optional): the exact stderr; without it stderr must be empty.
 //!
-//! `DOJO_BLESS=1 cargo test --test vsm` rewrites the expected files from the current output;
+//! `DOJO_BLESS=1 cargo test --test it vsm` rewrites the expected files from the current output;
 //! read every rewritten file before trusting it.
 
 use std::fs;

@@ -9,9 +9,11 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::vsm::{Metrics, Unit};
 
-use super::compile::{Compiler, NameProblem, closest};
-use super::compiled::{Build, Field, FigureUnit, MapDef, MapRef, WorkbenchDef};
-use super::model::{Manifest, MapFile, Question, QuestionKind};
+use super::names::NameProblem;
+use super::{Compiler, closest};
+use crate::scenario::compiled::{Build, Field, FigureUnit, MapDef, MapRef, WorkbenchDef};
+use crate::scenario::model::{Manifest, MapFile, Question, QuestionKind};
+use crate::suggest::{did_you_mean, quoted};
 
 impl Compiler<'_> {
     /// Resolves `[[map]]` and `[[workbench]]`, computing every reference map's figures once.
@@ -50,10 +52,10 @@ impl Compiler<'_> {
             let Some(index) = maps.iter().position(|m| &m.id == reference) else {
                 if !self.map_is_broken(reference) {
                     let known: Vec<&String> = maps.iter().map(|m| &m.id).collect();
-                    let hint = match closest(reference, known.iter().copied()) {
-                        Some(close) => format!("did you mean `{close}`?"),
-                        None => "name the `id` of a [[map]] in scenario.toml".to_string(),
-                    };
+                    let hint =
+                        did_you_mean(reference, known.iter().copied()).unwrap_or_else(|| {
+                            "name the `id` of a [[map]] in scenario.toml".to_string()
+                        });
                     self.push(
                         Diagnostic::error(
                             "missing-map",
@@ -75,7 +77,7 @@ impl Compiler<'_> {
                 .insert(bench.id.get_ref().clone(), MapRef::Workbench(benches.len()));
             benches.push(WorkbenchDef {
                 id: bench.id.get_ref().clone(),
-                title: super::sanitize::sanitize(&bench.title).0,
+                title: crate::scenario::sanitize::sanitize(&bench.title).0,
                 reference: index,
             });
         }
@@ -111,8 +113,7 @@ impl Compiler<'_> {
         if ids.is_empty() {
             "declare maps with [[map]] and [[workbench]] in scenario.toml".to_string()
         } else {
-            let list: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
-            format!("the maps are {}", list.join(", "))
+            format!("the maps are {}", quoted(ids))
         }
     }
 
@@ -168,10 +169,8 @@ impl Compiler<'_> {
             }
             [step, field @ ("lt" | "pt" | "ca")] => {
                 if !step_ids.iter().any(|id| id == step) {
-                    let hint = match closest(step, step_ids.iter()) {
-                        Some(close) => format!("did you mean `{close}`?"),
-                        None => format!("the steps are {}", quoted(&step_ids)),
-                    };
+                    let hint = did_you_mean(step, step_ids.iter())
+                        .unwrap_or_else(|| format!("the steps are {}", quoted(&step_ids)));
                     self.push(
                         Diagnostic::error(
                             "bad-build",
@@ -279,10 +278,8 @@ impl Compiler<'_> {
         for option in question.options.iter().map(Spanned::get_ref) {
             let id = option.id.get_ref();
             if !step_ids.contains(id) {
-                let hint = match closest(id, step_ids.iter()) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => format!("the steps are {}", quoted(step_ids)),
-                };
+                let hint = did_you_mean(id, step_ids.iter())
+                    .unwrap_or_else(|| format!("the steps are {}", quoted(step_ids)));
                 self.push(
                     Diagnostic::error(
                         "bad-build",
@@ -406,11 +403,4 @@ fn parallel_groups(segments: &[crate::vsm::Segment], groups: &mut Vec<Vec<usize>
             }
         }
     }
-}
-
-fn quoted(ids: &[String]) -> String {
-    ids.iter()
-        .map(|id| format!("`{id}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

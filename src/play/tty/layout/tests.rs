@@ -1,0 +1,374 @@
+//! Layouts checked row by row at fixed widths, without a terminal.
+
+use super::*;
+use crate::engine::{
+    Answer, CompetencyResult, EndingResult, FeedbackLine, GradeResult, Kind, QuestionResult, ScoreChange,
+};
+use crate::scenario::{Colour, Named};
+
+fn texts(rows: &[Line]) -> Vec<String> {
+    rows.iter().map(Line::text).collect()
+}
+
+fn assert_fits(rows: &[Line], width: usize) {
+    for row in rows {
+        let text = row.text();
+        assert!(
+            columns(&text) <= width,
+            "{} columns > {width}: {text:?}",
+            columns(&text)
+        );
+    }
+}
+
+fn sample() -> Results {
+    Results {
+        scenario: "pet-clinic-vsm".into(),
+        title: "Pet Clinic".into(),
+        learner: "Tester".into(),
+        seed: 7,
+        ending: EndingResult {
+            scene: "workshop".into(),
+            title: "Ready for the workshop".into(),
+        },
+        competencies: vec![
+            CompetencyResult {
+                id: "facilitation".into(),
+                name: "Facilitation".into(),
+                score: 5,
+                max: 8,
+            },
+            CompetencyResult {
+                id: "flow".into(),
+                name: "Seeing the flow".into(),
+                score: -2,
+                max: 6,
+            },
+            CompetencyResult {
+                id: "measurement".into(),
+                name: "Measuring what matters".into(),
+                score: 4,
+                max: 4,
+            },
+        ],
+        score: 7,
+        max: 18,
+        percent: 38,
+        grade: Some(GradeResult {
+            name: "Still in the war room".into(),
+            message: "The pizza boxes are winning for now. Try again, and watch for the moments when blame crowds out the work.".into(),
+        }),
+        questions: vec![
+            QuestionResult {
+                scene: "war-room".into(),
+                prompt: "Everyone in the room has found a culprit, and it is never themselves. What do you say?".into(),
+                answer: "Ask everyone to set names aside for now and lay out on the whiteboard what happened to the upgrade, step by step.".into(),
+                right: Some(true),
+                feedback: vec![],
+                kind: Kind::Single,
+                given: Answer::Choice(String::new()),
+                score: Vec::new(),
+                options: Vec::new(),
+                at: 0,
+            },
+            QuestionResult {
+                scene: "tally".into(),
+                prompt: "How many hours did the release wait?".into(),
+                answer: "12 hours".into(),
+                right: Some(false),
+                feedback: vec![],
+                kind: Kind::Single,
+                given: Answer::Choice(String::new()),
+                score: Vec::new(),
+                options: Vec::new(),
+                at: 0,
+            },
+            QuestionResult {
+                scene: "name".into(),
+                prompt: "What would you call it?".into(),
+                answer: "flow".into(),
+                right: None,
+                feedback: vec![],
+                kind: Kind::Single,
+                given: Answer::Choice(String::new()),
+                score: Vec::new(),
+                options: Vec::new(),
+                at: 0,
+            },
+        ],
+        maps: Vec::new(),
+    }
+}
+
+#[test]
+fn results_at_80_columns() {
+    let rows = results(&sample(), 80);
+    assert_fits(&rows, 80);
+    let text = texts(&rows);
+    assert_eq!(
+        text[..8],
+        [
+            format!("══ The end: Ready for the workshop {}", "═".repeat(45)),
+            String::new(),
+            "Still in the war room · 7 of 18 points (38%)".to_string(),
+            "The pizza boxes are winning for now. Try again, and watch for the moments when"
+                .to_string(),
+            "blame crowds out the work.".to_string(),
+            String::new(),
+            format!(
+                "  Facilitation            {}{}   5 / 8",
+                "█".repeat(13),
+                "░".repeat(7)
+            ),
+            format!("  Seeing the flow         {}  -2 / 6", "░".repeat(20)),
+        ]
+    );
+    assert_eq!(
+        text[8],
+        format!("  Measuring what matters  {}   4 / 4", "█".repeat(20))
+    );
+    assert_eq!(text[10], "Your answers");
+    assert_eq!(
+        text[11],
+        "✓ 1. Everyone in the room has found a culprit, and it is never themselves. What"
+    );
+    assert_eq!(text[12], "     do you say?");
+    assert_eq!(
+        text[13],
+        "     Ask everyone to set names aside for now and lay out on the whiteboard what"
+    );
+    assert!(text.contains(&"✗ 2. How many hours did the release wait?".to_string()));
+    assert!(text.contains(&"· 3. What would you call it?".to_string()));
+}
+
+#[test]
+fn results_at_60_columns_keep_every_row_inside() {
+    let rows = results(&sample(), 60);
+    assert_fits(&rows, 60);
+    let text = texts(&rows);
+    assert_eq!(
+        text[6],
+        format!(
+            "  Facilitation            {}{}   5 / 8",
+            "█".repeat(13),
+            "░".repeat(7)
+        )
+    );
+}
+
+#[test]
+fn results_at_tiny_widths_drop_the_bar_but_keep_the_numbers() {
+    let rows = results(&sample(), 24);
+    let text = texts(&rows);
+    assert!(
+        text.iter()
+            .any(|row| row.contains("Facilitation") && row.ends_with("5 / 8")),
+        "{text:#?}"
+    );
+    assert!(!text.iter().any(|row| row.contains('█')));
+    for width in 0..30 {
+        results(&sample(), width);
+    }
+}
+
+#[test]
+fn bars_fill_in_proportion_and_never_overflow() {
+    assert_eq!(filled(5, 10, 20), 10);
+    assert_eq!(filled(12, 10, 20), 20);
+    assert_eq!(filled(-3, 10, 20), 0);
+    assert_eq!(filled(3, 0, 20), 0);
+}
+
+fn speaker(name: &str, role: &str) -> Speaker {
+    Speaker {
+        id: name.to_lowercase().into(),
+        name: name.into(),
+        role: role.into(),
+        colour: Colour::Named(Named::Red),
+        portrait: None,
+    }
+}
+
+#[test]
+fn a_portrait_shows_only_where_it_leaves_room_for_the_story() {
+    let mut dan = speaker("Dan", "Developer");
+    dan.portrait = Some(" .--. \n(o  o)\n \\__/ ".into());
+    let roomy = Screen {
+        width: 80,
+        height: 24,
+        colour: false,
+    };
+    let rows = portrait(&dan, &roomy);
+    assert_eq!(texts(&rows), ["   .--. ", "  (o  o)", "   \\__/ "]);
+    let cramped = Screen {
+        width: 80,
+        height: 5,
+        colour: false,
+    };
+    assert!(portrait(&dan, &cramped).is_empty());
+    let narrow = Screen {
+        width: 7,
+        height: 24,
+        colour: false,
+    };
+    assert!(portrait(&dan, &narrow).is_empty());
+    assert!(portrait(&speaker("Tina", "Testing"), &roomy).is_empty());
+}
+
+#[test]
+fn speech_hangs_under_the_name_in_the_speakers_colour() {
+    let rows = speech(
+        &speaker("Dan", "Developer"),
+        "What happened is that testing signed off a build.",
+        30,
+        false,
+    );
+    assert_eq!(
+        texts(&rows),
+        [
+            "Dan: What happened is that",
+            "     testing signed off",
+            "     a build."
+        ]
+    );
+    assert_eq!(rows[0].0[0].paint.fg, Some(Color::DarkRed));
+    assert!(rows[0].0[0].paint.bold);
+}
+
+#[test]
+fn speech_introduces_the_role_once_asked() {
+    let rows = speech(&speaker("Dan", "Developer"), "Here we go.", 80, true);
+    assert_eq!(texts(&rows), ["Dan (Developer): Here we go."]);
+    let rows = speech(
+        &speaker("Paulo", "Product owner, new to the company"),
+        "Hi.",
+        40,
+        true,
+    );
+    assert_eq!(texts(&rows), ["Paulo: Hi."]);
+}
+
+#[test]
+fn speech_survives_tiny_widths_and_empty_text() {
+    for width in 0..20 {
+        let rows = speech(
+            &speaker("Santhosh", "Scrum Master"),
+            "Thanks for coming, everyone.",
+            width,
+            true,
+        );
+        assert!(rows[0].text().starts_with("Santhosh"));
+    }
+    assert_eq!(texts(&speech(&speaker("Dan", ""), "", 40, true)), ["Dan: "]);
+}
+
+#[test]
+fn title_card_lists_objectives_as_bullets() {
+    let meta = Meta {
+        id: "pet-clinic-vsm".into(),
+        title: "Pet Clinic: Seeing the Flow".into(),
+        summary: "Two days of firefighting.".into(),
+        minutes: 15,
+        level: crate::scenario::model::Level::Beginner,
+        objectives: vec!["Describe a value stream: every step a request passes through".into()],
+    };
+    let rows = title(&meta, 40);
+    assert_fits(&rows, 40);
+    assert_eq!(
+        texts(&rows),
+        [
+            "══ Pet Clinic: Seeing the Flow ═════════",
+            "",
+            "Two days of firefighting.",
+            "",
+            "About 15 minutes · beginner level",
+            "",
+            "You will learn to:",
+            "  • Describe a value stream: every step",
+            "    a request passes through",
+        ]
+    );
+}
+
+#[test]
+fn heading_is_a_rule_with_the_title() {
+    assert_eq!(
+        texts(&heading("The war room", 24)),
+        ["── The war room ────────"]
+    );
+    assert_fits(
+        &heading("A very long title for a very narrow terminal", 20),
+        20,
+    );
+}
+
+#[test]
+fn feedback_marks_right_and_wrong_in_words() {
+    let view = FeedbackView {
+        right: Some(false),
+        lines: vec![FeedbackLine {
+            option: None,
+            missed: false,
+            text: "Taking a side turns you from facilitator into player.".into(),
+        }],
+        solution: Some("Ask everyone to set names aside.".into()),
+        score: vec![
+            ScoreChange {
+                competency: "Facilitation".into(),
+                delta: -2,
+            },
+            ScoreChange {
+                competency: "Seeing the flow".into(),
+                delta: 1,
+            },
+        ],
+    };
+    let rows = feedback(&view, 60);
+    assert_eq!(
+        texts(&rows),
+        [
+            "✗ Not quite.",
+            "  Taking a side turns you from facilitator into player.",
+            "  The answer: Ask everyone to set names aside.",
+            "  Score: Facilitation -2, Seeing the flow +1",
+        ]
+    );
+    assert_eq!(rows[0].0[0].paint, Paint::WRONG);
+    let narrow = feedback(&view, 30);
+    assert_fits(&narrow, 30);
+    assert_eq!(
+        texts(&narrow)[texts(&narrow).len() - 2..],
+        ["    Facilitation -2", "    Seeing the flow +1"]
+    );
+}
+
+#[test]
+fn feedback_on_several_options_names_each() {
+    let view = FeedbackView {
+        right: Some(true),
+        lines: vec![
+            FeedbackLine {
+                option: Some("Testing".into()),
+                missed: false,
+                text: "They catch it late.".into(),
+            },
+            FeedbackLine {
+                option: Some("Security".into()),
+                missed: true,
+                text: "Booked after go-live.".into(),
+            },
+        ],
+        solution: None,
+        score: vec![],
+    };
+    assert_eq!(
+        texts(&feedback(&view, 40)),
+        [
+            "✓ Right.",
+            "• Testing",
+            "  They catch it late.",
+            "• Missed: Security",
+            "  Booked after go-live."
+        ]
+    );
+}

@@ -1,0 +1,220 @@
+//! Scenes and dialogue: beats, the `who: line` script, and how a scene is left.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, FileId, Location};
+
+use crate::scenario::compiled::*;
+use crate::scenario::dialogue::parse_script;
+use crate::scenario::literal::inner_span;
+use crate::scenario::model::{QuestionKind, Scene};
+use crate::scenario::sanitize::cleaned;
+use crate::suggest::known_list;
+
+use super::names::quiet_template;
+use super::questions::question_always_branches;
+use super::{Compiler, closest};
+
+impl Compiler<'_> {
+    pub(super) fn scene(&mut self, file: FileId, scene: &Scene) -> SceneDef {
+        let mut beats = Vec::new();
+        if let Some(narration) = &scene.narration {
+            self.check_text(file, narration);
+            for paragraph in paragraphs(&cleaned(narration.get_ref())) {
+                beats.push(Beat::Narration(quiet_template(&paragraph)));
+            }
+        }
+        if let Some(dialogue) = &scene.dialogue {
+            self.dialogue(file, dialogue, &mut beats);
+        }
+        let title = scene.title.as_ref().map(|t| self.text(file, t));
+        let question = scene
+            .question
+            .as_ref()
+            .map(|q| self.question(file, q, scene.damaged));
+        let routes = scene
+            .routes
+            .iter()
+            .filter_map(|route| {
+                let when = self.expr(file, &route.when);
+                let goto = self.scene_ref(file, &route.goto);
+                Some(RouteDef {
+                    when: when?,
+                    goto: goto?,
+                })
+            })
+            .collect();
+        let next = scene.next.as_ref().and_then(|n| self.scene_ref(file, n));
+        let ending = scene.ending.as_ref().is_some_and(|e| *e.get_ref());
+        let show_map = scene
+            .show_map
+            .as_ref()
+            .and_then(|id| self.show_map(file, id));
+        if !scene.damaged {
+            self.check_exits(file, scene, ending);
+        }
+        self.allow = scene
+            .allow
+            .iter()
+            .map(|code| {
+                let span = code.span();
+                (code.get_ref().clone(), Location { file, span })
+            })
+            .collect();
+        SceneDef {
+            id: scene.id.get_ref().clone(),
+            title,
+            beats,
+            question,
+            routes,
+            next,
+            ending,
+            show_map,
+            location: Location {
+                file,
+                span: scene.id.span(),
+            },
+        }
+    }
+
+    pub(super) fn dialogue(
+        &mut self,
+        file: FileId,
+        dialogue: &Spanned<String>,
+        beats: &mut Vec<Beat>,
+    ) {
+        self.check_text(file, dialogue);
+        // Split the text as written, so speaker ranges match the file; clean each line after.
+        for line in parse_script(dialogue.get_ref()) {
+            let text = quiet_template(&cleaned(&line.text));
+            match line.speaker {
+                None => beats.push(Beat::Narration(text)),
+                Some((who, range)) => match self.known.character_ids.get(&who) {
+                    Some(&speaker) => beats.push(Beat::Line { speaker, text }),
+                    None if self.broken.characters.contains(&who) => {}
+                    None => {
+                        let span = inner_span(
+                            self.sources.text(file),
+                            &dialogue.span(),
+                            dialogue.get_ref(),
+                            range,
+                        );
+                        let mut diagnostic = Diagnostic::error(
+                            "unknown-character",
+                            format!("no character has the id `{who}`"),
+                        )
+                        .at(file, span, "unknown speaker");
+                        diagnostic = diagnostic.hint(match closest(&who, self.known.character_ids.keys()) {
+                            Some(close) => format!("did you mean `{close}`?"),
+                            None => format!(
+                                "{}; declare `{who}` with [[character]] in scenario.toml, or indent the line to continue the one above",
+                                known_list("character", "characters", self.known.character_ids.keys())
+                            ),
+                        });
+                        self.push(diagnostic);
+                    }
+                },
+            }
+        }
+    }
+
+    pub(super) fn check_exits(&mut self, file: FileId, scene: &Scene, ending: bool) {
+        let id = scene.id.get_ref();
+        if ending {
+            let mut others: Vec<(&str, Range<usize>)> = Vec::new();
+            if let Some(next) = &scene.next {
+                others.push(("`next`", next.span()));
+            }
+            if let Some(question) = &scene.question {
+                others.push(("a question", question.span()));
+            }
+            if let Some(route) = scene.routes.first() {
+                others.push(("routes", route.goto.span()));
+            }
+            if !others.is_empty() {
+                let span = scene.ending.as_ref().map_or(scene.id.span(), Spanned::span);
+                let names: Vec<&str> = others.iter().map(|(name, _)| *name).collect();
+                let mut diagnostic = Diagnostic::error(
+                    "conflicting-exit",
+                    format!(
+                        "scene `{id}` is an ending but also has {}",
+                        names.join(" and ")
+                    ),
+                )
+                .at(file, span, "the story ends here");
+                for (_, span) in others {
+                    diagnostic = diagnostic.also(file, span, "but this would go on");
+                }
+                self.push(diagnostic.hint(
+                    "an ending stops the story: remove `ending = true`, or what would follow it",
+                ));
+            }
+            return;
+        }
+        if scene.next.is_some()
+            || scene
+                .question
+                .as_ref()
+                .is_some_and(|q| question_always_branches(q.get_ref()))
+        {
+            return;
+        }
+        let (message, hint) = match &scene.question {
+            None if scene.routes.is_empty() => (
+                format!("scene `{id}` has no way on"),
+                "add `next = \"<scene>\"`, or `ending = true` if the story ends here",
+            ),
+            None => (
+                format!("scene `{id}` has nowhere to go when no route applies"),
+                "add a fallback `next = \"<scene>\"` above the first `[[scene.route]]` header",
+            ),
+            Some(question) => {
+                let what = match *question.get_ref().kind.get_ref() {
+                    QuestionKind::Single | QuestionKind::Multiple => "an answer",
+                    _ => "an outcome",
+                };
+                (
+                    format!("scene `{id}` has nowhere to go after {what} without a `goto`"),
+                    "add a fallback `next = \"<scene>\"` above the scene's first `[scene.…]` header, or give every answer a `goto`",
+                )
+            }
+        };
+        let mut diagnostic =
+            Diagnostic::error("no-way-on", message).at(file, scene.id.span(), "this scene");
+        if let Some(question) = &scene.question {
+            let question = question.get_ref();
+            for option in question
+                .options
+                .iter()
+                .filter(|o| o.get_ref().goto.is_none())
+            {
+                diagnostic = diagnostic.also(file, option.span(), "no `goto`");
+            }
+            for outcome in [&question.right, &question.wrong].into_iter().flatten() {
+                if outcome.get_ref().goto.is_none() {
+                    diagnostic = diagnostic.also(file, outcome.span(), "no `goto`");
+                }
+            }
+        }
+        self.push(diagnostic.hint(hint));
+    }
+}
+
+/// Paragraphs of narration: blank lines separate them, single newlines are soft.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| {
+            let mut joined = String::with_capacity(p.len());
+            for word in p.split_whitespace() {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                joined.push_str(word);
+            }
+            joined
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
