@@ -259,10 +259,11 @@ fn resume<'s>(
             replayed.replayed,
             plural(answered, "answer")
         ))?;
-    } else if changed && answered > 0 {
+    } else if changed && answered == 1 {
+        frontend.notice("The scenario changed since your last session; your answer still fits.")?;
+    } else if changed && answered > 1 {
         frontend.notice(&format!(
-            "The scenario changed since your last session; all {answered} of your {} still fit.",
-            plural(answered, "answer")
+            "The scenario changed since your last session; all {answered} of your answers still fit."
         ))?;
     }
     let mut writer = data.continue_journal(journal)?;

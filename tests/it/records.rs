@@ -370,8 +370,10 @@ fn kill_9_mid_play_loses_nothing_already_answered() {
     assert!(text.contains("(2 answers so far)"), "{text}");
     let results = results_in(data.path());
     assert_eq!(results.len(), 1, "{text}");
-    assert_eq!(results[0]["questions"].as_array().unwrap().len(), 5);
-    assert_eq!(results[0]["percent"], 100);
+    let questions = results[0]["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 5);
+    assert_eq!(questions[0]["chosen"], serde_json::json!(["ask"]));
+    assert_eq!(questions[1]["number"], 3.0);
 }
 
 #[test]
@@ -477,8 +479,16 @@ fn a_save_from_before_journals_is_continued() {
             .unwrap(),
     );
     assert!(out.contains("(1 answer so far)"), "{out}");
+    assert!(
+        out.contains("The scenario changed since your last session; your answer still fits.\n"),
+        "{out}"
+    );
     assert!(!saves.join("code-review.json").exists());
-    assert_eq!(results_in(data.path())[0]["percent"], 100, "{out}");
+    let results = results_in(data.path());
+    let questions = results[0]["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 5, "{out}");
+    assert_eq!(questions[0]["chosen"], serde_json::json!(["ask"]));
+    assert_eq!(questions[0]["at"], "2023-11-14T22:14:10Z", "the old answer's time");
 }
 
 #[test]
