@@ -106,7 +106,11 @@ fn answers_cost_the_same_early_and_late(c: &mut Criterion) {
 }
 
 /// A finished first-on-call session with answers picked by `pick`, as its results file.
-fn session(scenario: &Scenario, learner: u128, pick: &mut impl FnMut(usize) -> usize) -> ResultsFile {
+fn session(
+    scenario: &Scenario,
+    learner: u128,
+    pick: &mut impl FnMut(usize) -> usize,
+) -> ResultsFile {
     let mut story = Story::new(scenario, "Learner", learner as u64);
     let mut journal = Journal::new(Header {
         session: Uuid::from_u128(learner),
@@ -139,7 +143,10 @@ fn session(scenario: &Scenario, learner: u128, pick: &mut impl FnMut(usize) -> u
 }
 
 fn reports_over_ten_thousand_files(c: &mut Criterion) {
-    let folder = Folder::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/first-on-call"));
+    let folder = Folder::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/first-on-call"
+    ));
     let scenario = load(&folder)
         .expect("readable")
         .scenario
@@ -147,7 +154,9 @@ fn reports_over_ten_thousand_files(c: &mut Criterion) {
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a temporary folder");
     let mut state: u64 = 7;
     let mut pick = |n: usize| {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
         ((state >> 33) as usize) % n.max(1)
     };
     for learner in 0..FILES {

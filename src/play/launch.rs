@@ -106,7 +106,7 @@ pub fn run(
     }
     let learner_id = data.learner_id()?;
     let (mut story, mut journal) = match resume(scenario, data, learner_id, frontend)? {
-        Resume::Continue(story, journal) => (*story, journal),
+        Resume::Continue(resumed) => *resumed,
         Resume::Quit => return Ok(None),
         Resume::Fresh => {
             if frontend.title(&scenario.meta)? == Reply::Quit {
@@ -196,7 +196,7 @@ fn learner_name(
 }
 
 enum Resume<'s> {
-    Continue(Box<Story<'s>>, JournalWriter),
+    Continue(Box<(Story<'s>, JournalWriter)>),
     Fresh,
     Quit,
 }
@@ -272,7 +272,7 @@ fn resume<'s>(
         fingerprint: scenario.fingerprint.clone(),
         kept: replayed.replayed,
     })?;
-    Ok(Resume::Continue(Box::new(story), writer))
+    Ok(Resume::Continue(Box::new((story, writer))))
 }
 
 /// The fingerprint of the scenario the session last ran with.

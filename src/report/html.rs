@@ -69,6 +69,7 @@ pub fn html(report: &Report) -> String {
             "finished sessions by total percent",
             &c.percent_histogram,
             &labels,
+            120,
         ));
     }
     if let Some(minutes) = &c.minutes {
@@ -97,7 +98,7 @@ pub fn html(report: &Report) -> String {
                 page,
                 "<tr><td>{}</td><td class=\"num\">{median}</td><td class=\"num\">{half}</td><td>{}</td></tr>",
                 escape(&competency.name),
-                histogram(&competency.name, &competency.histogram, &labels)
+                histogram(&competency.name, &competency.histogram, &labels, 40)
             );
         }
         page.push_str("</table>");

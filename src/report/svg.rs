@@ -19,21 +19,20 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Vertical bars of `counts`, labelled below with `labels`, counts above.
-pub fn histogram(title: &str, counts: &[usize], labels: &[String]) -> String {
+/// Vertical bars of `counts`, `height` pixels at most, labelled below with `labels`, counts above.
+pub fn histogram(title: &str, counts: &[usize], labels: &[String], height: usize) -> String {
     const W: usize = 44;
-    const H: usize = 120;
     let most = counts.iter().copied().max().unwrap_or(0).max(1);
     let width = counts.len() * W + 20;
     let mut svg = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{}" role="img" aria-label="{}">"#,
-        H + 44,
+        height + 44,
         escape(title)
     );
     for (i, (&count, label)) in counts.iter().zip(labels).enumerate() {
-        let h = count * H / most;
+        let h = count * height / most;
         let x = 10 + i * W;
-        let y = 16 + H - h;
+        let y = 16 + height - h;
         let _ = write!(
             svg,
             r#"<rect x="{}" y="{y}" width="{}" height="{h}" class="bar"><title>{}: {count}</title></rect><text x="{}" y="{}" class="n">{count}</text><text x="{}" y="{}" class="l">{}</text>"#,
@@ -43,7 +42,7 @@ pub fn histogram(title: &str, counts: &[usize], labels: &[String]) -> String {
             x + W / 2,
             y - 3,
             x + W / 2,
-            H + 32,
+            height + 32,
             escape(label)
         );
     }

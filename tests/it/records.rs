@@ -59,11 +59,11 @@ struct Learner {
 fn learner(i: usize) -> Learner {
     let pick = |right: bool, wrong: usize| if right { 1 } else { wrong };
     Learner {
-        the_page: pick(i % 3 != 0 || i > 24, 2 + i % 2),
+        the_page: pick(!i.is_multiple_of(3) || i > 24, 2 + i % 2),
         // The weakest learners know the error budget: an item that discriminates the wrong way.
         budget: if i < 8 { "480" } else { "500" },
         who_to_page: pick(i >= 6, 2),
-        status_update: pick(i % 2 == 0, 2 + i % 3),
+        status_update: pick(i.is_multiple_of(2), 2 + i % 3),
         mitigate: if i % 7 == 3 { 2 } else { 1 },
         quits: i % 11 == 5,
     }
@@ -488,7 +488,10 @@ fn a_save_from_before_journals_is_continued() {
     let questions = results[0]["questions"].as_array().unwrap();
     assert_eq!(questions.len(), 5, "{out}");
     assert_eq!(questions[0]["chosen"], serde_json::json!(["ask"]));
-    assert_eq!(questions[0]["at"], "2023-11-14T22:14:10Z", "the old answer's time");
+    assert_eq!(
+        questions[0]["at"], "2023-11-14T22:14:10Z",
+        "the old answer's time"
+    );
 }
 
 #[test]

@@ -2,7 +2,8 @@
 
 use super::*;
 use crate::engine::{
-    Answer, CompetencyResult, EndingResult, FeedbackLine, GradeResult, Kind, QuestionResult, ScoreChange,
+    Answer, CompetencyResult, EndingResult, FeedbackLine, GradeResult, Kind, QuestionResult,
+    ScoreChange,
 };
 use crate::scenario::{Colour, Named};
 
