@@ -11,7 +11,7 @@ use crate::progress::{Journal, ResultsFile};
 use super::stats::{Spread, histogram};
 
 /// Bins of every percent histogram: 0-9, 10-19, ..., 90-100.
-pub const PERCENT_BINS: usize = 10;
+pub(crate) const PERCENT_BINS: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cohort {
@@ -58,7 +58,7 @@ pub struct DropOff {
     pub sessions: usize,
 }
 
-pub fn cohort(finished: &[&ResultsFile], unfinished: &[&Journal], ended: usize) -> Cohort {
+pub(crate) fn cohort(finished: &[&ResultsFile], unfinished: &[&Journal], ended: usize) -> Cohort {
     let learners: HashSet<Uuid> = finished
         .iter()
         .map(|r| r.learner.id)
@@ -148,7 +148,7 @@ fn competencies(finished: &[&ResultsFile]) -> Vec<CompetencyFigures> {
 }
 
 /// Unfinished sessions by the scene they were last in, most first.
-pub fn drop_off(unfinished: &[&Journal]) -> Vec<DropOff> {
+pub(crate) fn drop_off(unfinished: &[&Journal]) -> Vec<DropOff> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for journal in unfinished {
         let scene = journal.last_scene().unwrap_or("(before the first answer)");

@@ -17,9 +17,9 @@ use crate::progress::ResultsFile;
 use super::stats::point_biserial;
 
 /// Difficulty at or above this: nearly everyone gets the item right.
-pub const EASY: f64 = 0.9;
+pub(crate) const EASY: f64 = 0.9;
 /// Difficulty at or below this: nearly everyone gets it wrong.
-pub const HARD: f64 = 0.1;
+pub(crate) const HARD: f64 = 0.1;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {
@@ -69,7 +69,7 @@ impl Flag {
 }
 
 /// One item per question met by anyone, in the order first met across the files.
-pub fn analyse(sessions: &[&ResultsFile]) -> Vec<Item> {
+pub(crate) fn analyse(sessions: &[&ResultsFile]) -> Vec<Item> {
     let mut order: Vec<String> = Vec::new();
     let mut firsts: BTreeMap<&str, Vec<(&ResultsFile, usize)>> = BTreeMap::new();
     for session in sessions {

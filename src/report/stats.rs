@@ -43,7 +43,7 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
 
 /// How many values fall in each of `bins` equal bins from `low` to `high`; the last bin holds
 /// `high` itself, and values outside are counted in the nearest end bin.
-pub fn histogram(values: &[f64], low: f64, high: f64, bins: usize) -> Vec<usize> {
+pub(crate) fn histogram(values: &[f64], low: f64, high: f64, bins: usize) -> Vec<usize> {
     let mut counts = vec![0; bins];
     if bins == 0 {
         return counts;
@@ -63,7 +63,7 @@ pub fn histogram(values: &[f64], low: f64, high: f64, bins: usize) -> Vec<usize>
 /// The point-biserial correlation of a right/wrong item with a total: the Pearson correlation
 /// of 1 for right and 0 for wrong with the totals. `None` when everyone got the item right, or
 /// everyone wrong, or every total is the same: then it says nothing.
-pub fn point_biserial(pairs: &[(bool, f64)]) -> Option<f64> {
+pub(crate) fn point_biserial(pairs: &[(bool, f64)]) -> Option<f64> {
     let n = pairs.len() as f64;
     let right: Vec<f64> = pairs.iter().filter(|p| p.0).map(|p| p.1).collect();
     let wrong: Vec<f64> = pairs.iter().filter(|p| !p.0).map(|p| p.1).collect();

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 /// `text` safe inside HTML or SVG text and attribute values.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -20,7 +20,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Vertical bars of `counts`, `height` pixels at most, labelled below with `labels`, counts above.
-pub fn histogram(title: &str, counts: &[usize], labels: &[String], height: usize) -> String {
+pub(crate) fn histogram(title: &str, counts: &[usize], labels: &[String], height: usize) -> String {
     const W: usize = 44;
     let most = counts.iter().copied().max().unwrap_or(0).max(1);
     let width = counts.len() * W + 20;
@@ -51,7 +51,7 @@ pub fn histogram(title: &str, counts: &[usize], labels: &[String], height: usize
 }
 
 /// Horizontal bars, one row per `(label, count, share)`.
-pub fn bars(title: &str, rows: &[(String, usize, f64)]) -> String {
+pub(crate) fn bars(title: &str, rows: &[(String, usize, f64)]) -> String {
     const ROW: usize = 24;
     const LABEL: usize = 260;
     const BAR: usize = 300;
@@ -84,7 +84,7 @@ pub fn bars(title: &str, rows: &[(String, usize, f64)]) -> String {
 }
 
 /// A small bar of a share from 0 to 1, for a table cell.
-pub fn sparkbar(share: f64, class: &str) -> String {
+pub(crate) fn sparkbar(share: f64, class: &str) -> String {
     let w = (share.clamp(0.0, 1.0) * 80.0).round();
     format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="82" height="12" class="spark"><rect x="0" y="1" width="80" height="10" class="track"/><rect x="0" y="1" width="{w}" height="10" class="{class}"/></svg>"#

@@ -32,10 +32,10 @@ pub fn text(report: &Report, width: usize) -> String {
         ),
     );
     if let Some(minutes) = &c.minutes {
-        line(&mut out, width, &spread("Active time", minutes, " min", 1));
+        wrapped(&mut out, width, &spread("Active time", minutes, " min", 1));
     }
     if let Some(percent) = &c.percent {
-        line(&mut out, width, &spread("Score", percent, "%", 0));
+        wrapped(&mut out, width, &spread("Score", percent, "%", 0));
         out.push_str("\nScores of finished sessions\n");
         let most = c.percent_histogram.iter().copied().max().unwrap_or(0);
         for (bin, &count) in c.percent_histogram.iter().enumerate() {
@@ -99,10 +99,12 @@ fn items(out: &mut String, width: usize, report: &Report) {
     for part in textwrap::wrap(&about, width) {
         line(out, width, &part);
     }
+    // The figures always show; the scene column gives up room first.
+    let scene = width.saturating_sub(33).clamp(8, 24);
     line(
         out,
         width,
-        "   #  scene                     answered  right  discrimination",
+        &format!("   #  {:<scene$}  answered  right  discr.", "scene"),
     );
     for (number, item) in report.items.iter().enumerate() {
         let right = item
@@ -115,9 +117,9 @@ fn items(out: &mut String, width: usize, report: &Report) {
             out,
             width,
             &format!(
-                "  {:>2}  {:<24}  {:>8}  {:>5}  {:>14}",
+                "  {:>2}  {:<scene$}  {:>8}  {:>5}  {:>6}",
                 number + 1,
-                fit(&item.scene, 24),
+                fit(&item.scene, scene),
                 item.answered,
                 right,
                 disc
@@ -199,6 +201,14 @@ fn fit(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// A line of prose wrapped to `width`, the lines after the first indented.
+fn wrapped(out: &mut String, width: usize, text: &str) {
+    let options = textwrap::Options::new(width).subsequent_indent("    ");
+    for part in textwrap::wrap(text, options) {
+        line(out, width, &part);
+    }
 }
 
 fn line(out: &mut String, width: usize, text: &str) {

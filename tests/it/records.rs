@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::common::{
-    ADA_PLAYS_CODE_REVIEW, CODE_REVIEW, dojo, dojo_in_repo, dojo_process, stdout_of,
+    ADA_PLAYS_CODE_REVIEW, CODE_REVIEW, assert_golden, dojo, dojo_in_repo, dojo_process, stdout_of,
 };
 use crate::schema_validate::validate;
 
@@ -611,4 +611,32 @@ fn the_html_report_is_one_page_that_fetches_nothing() {
         csv.contains("\n1,intro,single,How do you start the review?,2,2,1,0.5000,1.0000,,ask,Ask Raj what the change is for.,1,0.5000\n"),
         "{csv}"
     );
+}
+
+#[test]
+fn a_committed_cohort_reports_exactly_in_every_format() {
+    const COHORT: &str = "tests/fixtures/report/cohort";
+    const GOLDEN: &str = "tests/fixtures/report";
+    let out = tempfile::tempdir().unwrap();
+    let (csv, html) = (out.path().join("items.csv"), out.path().join("report.html"));
+    for (name, args) in [
+        ("report-80.out", vec!["--width", "80"]),
+        ("report-50.out", vec!["--width", "50"]),
+        ("report.json", vec!["--format", "json"]),
+    ] {
+        let output = dojo_in_repo()
+            .args(["report", COHORT])
+            .args(args)
+            .arg("--csv")
+            .arg(&csv)
+            .arg("--html")
+            .arg(&html)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        assert_golden(GOLDEN, name, &stdout_of(&output), out.path());
+    }
+    for (name, path) in [("items.csv", &csv), ("report.html", &html)] {
+        assert_golden(GOLDEN, name, &fs::read_to_string(path).unwrap(), out.path());
+    }
 }
