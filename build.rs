@@ -14,7 +14,7 @@ fn main() {
     let mut names = Vec::new();
     collect(&root, "", &mut names);
     names.sort();
-    let mut code = String::from("pub static FILES: &[(&str, &str)] = &[\n");
+    let mut code = String::from("pub(crate) static FILES: &[(&str, &str)] = &[\n");
     for name in &names {
         let path = root.join(name);
         println!("cargo::rerun-if-changed={}", path.display());

@@ -34,6 +34,25 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Figures over a cohort's results files and journals: who finished, scores, endings, and how every question did
     Report(ReportArgs),
+    /// Turn courses written for other platforms into scenario folders
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// A Katacoda or Killercoda module folder (with index.json) or pathway file: one scenario folder per module, with IMPORT-NOTES.md listing what could not be carried over
+    Katacoda(KatacodaArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct KatacodaArgs {
+    /// A module folder holding index.json, or a pathway file listing module folders
+    #[arg(value_name = "MODULE_DIR|PATHWAY_FILE")]
+    pub source: PathBuf,
+    /// Where to write the scenario folders, one per module
+    #[arg(value_name = "OUT_DIR")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Default, clap::Args)]

@@ -3,20 +3,22 @@
 //! Layers, from data to terminal: [`scenario`] (the format), [`expr`] (conditions and
 //! interpolation), [`diagnostic`] (problems in authors' files), [`engine`] (the pure story state
 //! machine), [`progress`] (journals and results), [`report`] (cohort figures), [`play`] (terminal
-//! front ends). Only `play` and the
-//! binary touch the terminal. See ARCHITECTURE.md.
+//! front ends). Only `play` and the binary touch the terminal. See ARCHITECTURE.md.
+
+#![warn(unreachable_pub)]
 
 pub mod analyze;
 pub mod diagnostic;
 pub mod engine;
-pub mod expr;
+mod expr;
+pub mod import;
 pub mod lint;
-pub mod parallel;
+mod parallel;
 pub mod play;
 pub mod playtest;
 pub mod progress;
 pub mod report;
-pub mod scan;
+mod scan;
 pub mod scenario;
-pub mod suggest;
+mod suggest;
 pub mod vsm;

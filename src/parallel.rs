@@ -8,7 +8,7 @@ use std::thread;
 
 /// `work` applied to every item, on as many threads as there are cores (and items). The result
 /// is the same as a sequential map, in the same order; a panic in `work` is passed on.
-pub fn map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = thread::available_parallelism()
         .map_or(1, NonZero::get)
         .min(items.len());

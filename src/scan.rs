@@ -8,7 +8,7 @@
 const BLOCK: usize = 32;
 
 /// Whether every byte of `text` passes `ok`.
-pub fn all_bytes(text: &str, ok: impl Fn(u8) -> bool) -> bool {
+pub(crate) fn all_bytes(text: &str, ok: impl Fn(u8) -> bool) -> bool {
     let blocks = text.as_bytes().chunks(BLOCK);
     blocks
         .into_iter()
@@ -16,7 +16,7 @@ pub fn all_bytes(text: &str, ok: impl Fn(u8) -> bool) -> bool {
 }
 
 /// Printable ASCII (space to tilde).
-pub fn is_printable_ascii(byte: u8) -> bool {
+pub(crate) fn is_printable_ascii(byte: u8) -> bool {
     (0x20..0x7f).contains(&byte)
 }
 

@@ -2,7 +2,10 @@
 //! ...?" (the known word an unknown one was most likely meant to be), and lists of known ids.
 
 /// The candidate nearest to `word`, if it is near enough to be a typo of it (see [`is_near`]).
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .filter(|candidate| *candidate != word)
@@ -13,7 +16,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// "did you mean `x`?" for the candidate nearest to `word`, if one is near enough.
-pub fn did_you_mean<'a, S: AsRef<str> + ?Sized + 'a>(
+pub(crate) fn did_you_mean<'a, S: AsRef<str> + ?Sized + 'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a S>,
 ) -> Option<String> {
@@ -22,7 +25,7 @@ pub fn did_you_mean<'a, S: AsRef<str> + ?Sized + 'a>(
 }
 
 /// "`a`, `b`, `c`": ids quoted as code, in the order given.
-pub fn quoted<S: AsRef<str>>(ids: impl IntoIterator<Item = S>) -> String {
+pub(crate) fn quoted<S: AsRef<str>>(ids: impl IntoIterator<Item = S>) -> String {
     ids.into_iter()
         .map(|id| format!("`{}`", id.as_ref()))
         .collect::<Vec<_>>()
@@ -31,7 +34,11 @@ pub fn quoted<S: AsRef<str>>(ids: impl IntoIterator<Item = S>) -> String {
 
 /// "the scenes are `a`, `b` and `c`", for a hint after an unknown id; sorted, and a long list
 /// is cut short.
-pub fn known_list<'a>(one: &str, what: &str, ids: impl Iterator<Item = &'a String>) -> String {
+pub(crate) fn known_list<'a>(
+    one: &str,
+    what: &str,
+    ids: impl Iterator<Item = &'a String>,
+) -> String {
     let mut ids: Vec<&String> = ids.collect();
     ids.sort();
     let shown: Vec<String> = ids.iter().take(8).map(|id| format!("`{id}`")).collect();
@@ -51,14 +58,14 @@ pub fn known_list<'a>(one: &str, what: &str, ids: impl Iterator<Item = &'a Strin
 
 /// Whether `distance` edits from `known` is near enough to suggest it: one edit for a short
 /// word, a third of the letters for a longer one, never the whole word.
-pub fn is_near(distance: usize, known: &str) -> bool {
+pub(crate) fn is_near(distance: usize, known: &str) -> bool {
     let len = known.chars().count();
     distance <= 1.max(len / 3) && distance < len
 }
 
 /// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`: swapped letters are
 /// the commonest typo, so they count as one edit, not two.
-pub fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     // d[i][j]: edits from the first i chars of a to the first j of b.

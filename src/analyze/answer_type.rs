@@ -21,7 +21,7 @@ use crate::scenario::model::{FlagValue, QuestionKind};
 
 /// Why an answer can never be worked out.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Uncomputable {
+pub(crate) enum Uncomputable {
     /// An operation fails whatever the names hold.
     Fails(EvalError),
     /// It always works out to something else: a kind such as "text" or "yes or no".
@@ -38,7 +38,7 @@ impl std::fmt::Display for Uncomputable {
 }
 
 /// What each name of a scenario holds, gathered once for every answer to check.
-pub struct Names {
+pub(crate) struct Names {
     /// The kind of each scene's question.
     questions: HashMap<String, QuestionKind>,
     /// The kinds of value each flag is set to.
@@ -46,7 +46,7 @@ pub struct Names {
 }
 
 impl Names {
-    pub fn new(scenario: &Scenario) -> Names {
+    pub(crate) fn new(scenario: &Scenario) -> Names {
         let mut flags: HashMap<String, u8> = HashMap::new();
         let mut questions = HashMap::new();
         for scene in &scenario.scenes {
@@ -72,7 +72,7 @@ impl Names {
 }
 
 /// Checks the expected answer of a number question.
-pub fn check_answer(expr: &Expr, names: &Names) -> Result<(), Uncomputable> {
+pub(crate) fn check_answer(expr: &Expr, names: &Names) -> Result<(), Uncomputable> {
     let kinds = Kinds::of(expr, names).map_err(Uncomputable::Fails)?;
     if kinds.0 & NUMBER != 0 {
         return Ok(());
@@ -81,7 +81,7 @@ pub fn check_answer(expr: &Expr, names: &Names) -> Result<(), Uncomputable> {
 }
 
 /// What kind of value each name in an expression holds, as far as a scenario tells.
-pub fn name_kind(path: &[String], names: &Names) -> Option<&'static str> {
+pub(crate) fn name_kind(path: &[String], names: &Names) -> Option<&'static str> {
     let kinds = path_kinds(path, names);
     (kinds.0 != ANY).then(|| kinds.name())
 }

@@ -14,20 +14,24 @@ use super::scc::Components;
 
 /// One end of a competency's range.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Limit {
+pub(crate) enum Limit {
     Finite(i64),
     /// Going round the loop through these scenes moves the score without end.
     Unbounded(Vec<SceneIx>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Bounds {
+pub(crate) struct Bounds {
     pub min: Limit,
     pub max: Limit,
 }
 
 /// The bounds of every competency, or `None` when no way leads from the start to an ending.
-pub fn bounds(walks: &Walks, components: &Components, competencies: usize) -> Option<Vec<Bounds>> {
+pub(crate) fn bounds(
+    walks: &Walks,
+    components: &Components,
+    competencies: usize,
+) -> Option<Vec<Bounds>> {
     if !walks.finish() {
         return None;
     }

@@ -6,14 +6,14 @@
 use crate::expr::{BinaryOp, Expr, Piece, Template, Value};
 
 /// `expr` as an author would write it.
-pub fn expr_text(expr: &Expr) -> String {
+pub(crate) fn expr_text(expr: &Expr) -> String {
     let mut out = String::new();
     write(expr, &mut out);
     out
 }
 
 /// A template with its holes written back as `{...}`.
-pub fn template_text(template: &Template) -> String {
+pub(crate) fn template_text(template: &Template) -> String {
     let mut out = String::new();
     for piece in &template.pieces {
         match piece {

@@ -9,13 +9,13 @@ use crate::scenario::{Effects, QuestionDef, SceneIx};
 
 /// The least and the most one step can add.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Interval {
+pub(crate) struct Interval {
     pub low: i64,
     pub high: i64,
 }
 
 impl Interval {
-    pub fn exactly(value: i64) -> Interval {
+    pub(crate) fn exactly(value: i64) -> Interval {
         Interval {
             low: value,
             high: value,
@@ -23,7 +23,7 @@ impl Interval {
     }
 
     /// The smallest interval holding both.
-    pub fn hull(self, other: Interval) -> Interval {
+    pub(crate) fn hull(self, other: Interval) -> Interval {
         Interval {
             low: self.low.min(other.low),
             high: self.high.max(other.high),
@@ -52,7 +52,7 @@ impl Interval {
 
 /// What taking one way out of a scene adds.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Gains {
+pub(crate) struct Gains {
     /// Per competency, in the scenario's order.
     pub scores: Vec<Interval>,
     /// Summed over the competencies.
@@ -62,7 +62,7 @@ pub struct Gains {
 }
 
 impl Gains {
-    pub fn zero(competencies: usize) -> Gains {
+    pub(crate) fn zero(competencies: usize) -> Gains {
         Gains {
             scores: vec![Interval::default(); competencies],
             ..Gains::default()
@@ -70,7 +70,7 @@ impl Gains {
     }
 
     /// The smallest gains holding both (the same question, so the same `best`).
-    pub fn hull(&self, other: &Gains) -> Gains {
+    pub(crate) fn hull(&self, other: &Gains) -> Gains {
         Gains {
             scores: self
                 .scores
@@ -86,7 +86,7 @@ impl Gains {
 
 /// What an answer does next, and which answer it is (for edge labels).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Taken {
+pub(crate) enum Taken {
     /// Option `index` of a single or multiple question.
     Option(usize),
     Right,
@@ -97,7 +97,7 @@ pub enum Taken {
 
 /// One answer (or group of answers) a learner can give, with where it leads.
 #[derive(Debug, Clone)]
-pub struct Way {
+pub(crate) struct Way {
     pub taken: Taken,
     /// The answer's own `goto`; `None` follows the scene's routes and `next`.
     pub goto: Option<SceneIx>,
@@ -106,7 +106,7 @@ pub struct Way {
 
 /// Every way out of a scene with `question` (or none), and what each adds, in place of what
 /// `found` held: one buffer serves every scene.
-pub fn ways(question: Option<&QuestionDef>, competencies: usize, found: &mut Vec<Way>) {
+pub(crate) fn ways(question: Option<&QuestionDef>, competencies: usize, found: &mut Vec<Way>) {
     found.clear();
     let Some(question) = question else {
         found.push(Way {
@@ -224,7 +224,7 @@ fn add_exact(effects: &Effects, scores: &mut [Interval]) {
 
 /// The most answering `question` can add to the total: the engine's own maximum
 /// ([`QuestionDef::best_answer`]), so the grade the analysis predicts is the grade it gives.
-pub fn best_answer(question: &QuestionDef, competencies: usize) -> i64 {
+pub(crate) fn best_answer(question: &QuestionDef, competencies: usize) -> i64 {
     question.best_answer(competencies).into_iter().sum()
 }
 

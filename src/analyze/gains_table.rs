@@ -14,7 +14,7 @@ pub(super) struct GainsTable {
 
 impl GainsTable {
     /// No edges yet, with room for `edges` of them.
-    pub fn with_capacity(edges: usize, competencies: usize) -> GainsTable {
+    pub(crate) fn with_capacity(edges: usize, competencies: usize) -> GainsTable {
         GainsTable {
             scores: Groups::with_capacity(edges, edges * competencies),
             totals: Vec::with_capacity(edges),
@@ -23,24 +23,24 @@ impl GainsTable {
     }
 
     /// Adds what the next edge adds.
-    pub fn push(&mut self, gains: &Gains) {
+    pub(crate) fn push(&mut self, gains: &Gains) {
         self.scores.push(gains.scores.iter().copied());
         self.totals.push(gains.total);
         self.best.push(gains.best);
     }
 
     /// What the edge adds to each competency.
-    pub fn scores(&self, edge: usize) -> &[Interval] {
+    pub(crate) fn scores(&self, edge: usize) -> &[Interval] {
         &self.scores[edge]
     }
 
     /// What the edge adds summed over the competencies.
-    pub fn total(&self, edge: usize) -> Interval {
+    pub(crate) fn total(&self, edge: usize) -> Interval {
         self.totals[edge]
     }
 
     /// What meeting the edge's question adds to the attainable maximum.
-    pub fn best(&self, edge: usize) -> i64 {
+    pub(crate) fn best(&self, edge: usize) -> i64 {
         self.best[edge]
     }
 }

@@ -23,7 +23,7 @@ use crate::scenario::GradeDef;
 use super::longest::{Longest, Walks};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GradeReach {
+pub(crate) struct GradeReach {
     /// The lowest percent a learner can end with (perhaps lower than any real run).
     pub lowest: u32,
     /// The highest percent a learner can end with (perhaps higher than any real run).
@@ -33,7 +33,7 @@ pub struct GradeReach {
 }
 
 /// Which percents and bands can be reached, or `None` when no way reaches an ending.
-pub fn grade_reach(walks: &Walks, grades: &[GradeDef]) -> Option<GradeReach> {
+pub(crate) fn grade_reach(walks: &Walks, grades: &[GradeDef]) -> Option<GradeReach> {
     if !walks.finish() {
         return None;
     }

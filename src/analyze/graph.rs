@@ -11,12 +11,13 @@ use std::ops::Range;
 
 use crate::scenario::SceneIx;
 
+#[cfg(test)]
 use super::gains::Gains;
 use super::gains_table::GainsTable;
 
 /// Why an edge exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EdgeKind {
+pub(crate) enum EdgeKind {
     /// The scene's `next`.
     Next,
     /// The scene's route with this index, taken when its condition holds.
@@ -30,8 +31,9 @@ pub enum EdgeKind {
 }
 
 /// An edge and what taking it adds, as [`SceneGraph::new`] takes it.
+#[cfg(test)]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edge {
+pub(crate) struct Edge {
     pub from: SceneIx,
     pub to: SceneIx,
     pub kind: EdgeKind,
@@ -41,14 +43,14 @@ pub struct Edge {
 
 /// An edge as the graph keeps it: what taking it adds is kept apart, by edge index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Link {
+pub(crate) struct Link {
     pub from: SceneIx,
     pub to: SceneIx,
     pub kind: EdgeKind,
 }
 
 #[derive(Debug, Clone)]
-pub struct SceneGraph {
+pub(crate) struct SceneGraph {
     pub start: SceneIx,
     /// Whether each scene is an ending.
     pub endings: Vec<bool>,
@@ -65,7 +67,8 @@ pub struct SceneGraph {
 
 impl SceneGraph {
     /// A graph over `endings.len()` scenes; edges may come in any order.
-    pub fn new(start: SceneIx, endings: Vec<bool>, mut edges: Vec<Edge>) -> SceneGraph {
+    #[cfg(test)]
+    pub(crate) fn new(start: SceneIx, endings: Vec<bool>, mut edges: Vec<Edge>) -> SceneGraph {
         edges.sort_by_key(|e| e.from);
         let mut first = vec![0; endings.len() + 1];
         for edge in &edges {
@@ -116,17 +119,8 @@ impl SceneGraph {
     }
 
     /// How many scenes.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.endings.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.endings.is_empty()
-    }
-
-    /// The edges leaving `scene`.
-    pub fn out(&self, scene: SceneIx) -> &[Link] {
-        &self.links[self.leaving(scene)]
     }
 
     /// The indices of the edges leaving `scene` (in [`SceneGraph::edges`]).
@@ -135,11 +129,11 @@ impl SceneGraph {
     }
 
     /// Where the edges leaving `scene` lead, in the order of [`SceneGraph::out`].
-    pub fn targets(&self, scene: SceneIx) -> &[u32] {
+    pub(crate) fn targets(&self, scene: SceneIx) -> &[u32] {
         &self.targets[self.leaving(scene)]
     }
 
-    pub fn edges(&self) -> &[Link] {
+    pub(crate) fn edges(&self) -> &[Link] {
         &self.links
     }
 

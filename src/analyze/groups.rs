@@ -6,7 +6,7 @@
 use std::ops::Index;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Groups<T> {
+pub(crate) struct Groups<T> {
     items: Vec<T>,
     /// `items[starts[g]..starts[g + 1]]` is group `g`.
     starts: Vec<usize>,
@@ -38,16 +38,12 @@ impl<T> Groups<T> {
     }
 
     /// How many groups.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.starts.len() - 1
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Every group in order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &[T]> {
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = &[T]> {
         self.starts.windows(2).map(|w| &self.items[w[0]..w[1]])
     }
 }

@@ -6,13 +6,13 @@ use super::expr_text::{expr_text, template_text};
 use super::graph::{EdgeKind, Link};
 
 /// The scene's title as written, if it has one, on a single line.
-pub fn title(scene: &SceneDef) -> Option<String> {
+pub(crate) fn title(scene: &SceneDef) -> Option<String> {
     let title = template_text(scene.title.as_ref()?);
     Some(title.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The option id, `right` or `wrong`, or `route: <condition>`; `next` goes unlabelled.
-pub fn edge(scenario: &Scenario, edge: &Link) -> Option<String> {
+pub(crate) fn edge(scenario: &Scenario, edge: &Link) -> Option<String> {
     let scene = &scenario.scenes[edge.from];
     match edge.kind {
         EdgeKind::Next => None,
@@ -31,7 +31,7 @@ pub fn edge(scenario: &Scenario, edge: &Link) -> Option<String> {
 }
 
 /// "`a`, `b` and `c`": scene ids for a message, at most five named.
-pub fn scene_list(scenario: &Scenario, scenes: &[usize]) -> String {
+pub(crate) fn scene_list(scenario: &Scenario, scenes: &[usize]) -> String {
     let names: Vec<String> = scenes
         .iter()
         .take(5)

@@ -48,30 +48,30 @@ pub(super) struct Layout {
 
 /// One step as a weight sees it: what taking it adds.
 #[derive(Clone, Copy)]
-pub struct Step<'a> {
+pub(crate) struct Step<'a> {
     layout: &'a Layout,
     index: usize,
 }
 
 impl Step<'_> {
     /// What the step adds to the competency.
-    pub fn score(self, competency: usize) -> Interval {
+    pub(crate) fn score(self, competency: usize) -> Interval {
         self.layout.scores[competency][self.index]
     }
 
     /// What the step adds summed over the competencies.
-    pub fn total(self) -> Interval {
+    pub(crate) fn total(self) -> Interval {
         self.layout.totals[self.index]
     }
 
     /// What meeting the step's question adds to the attainable maximum.
-    pub fn best(self) -> i64 {
+    pub(crate) fn best(self) -> i64 {
         self.layout.best[self.index]
     }
 }
 
 impl Layout {
-    pub fn new(
+    pub(crate) fn new(
         graph: &SceneGraph,
         components: &Components,
         reach: &Reach,
@@ -142,41 +142,41 @@ impl Layout {
     }
 
     /// How many places.
-    pub fn places(&self) -> usize {
+    pub(crate) fn places(&self) -> usize {
         self.ending.len()
     }
 
     /// How many components are laid out.
-    pub fn components(&self) -> usize {
+    pub(crate) fn components(&self) -> usize {
         self.component_ids.len()
     }
 
     /// The places of the `k`-th component laid out.
-    pub fn component(&self, k: usize) -> Range<usize> {
+    pub(crate) fn component(&self, k: usize) -> Range<usize> {
         self.component_starts[k]..self.component_starts[k + 1]
     }
 
     /// Whether the `k`-th component laid out holds a loop.
-    pub fn is_loop(&self, k: usize) -> bool {
+    pub(crate) fn is_loop(&self, k: usize) -> bool {
         self.loops[k]
     }
 
     /// The index in [`Components`] of the `k`-th component laid out.
-    pub fn component_id(&self, k: usize) -> usize {
+    pub(crate) fn component_id(&self, k: usize) -> usize {
         self.component_ids[k]
     }
 
     /// The steps leaving the place.
-    pub fn steps(&self, place: usize) -> Range<usize> {
+    pub(crate) fn steps(&self, place: usize) -> Range<usize> {
         self.step_starts[place]..self.step_starts[place + 1]
     }
 
     /// The place the step leads to.
-    pub fn to(&self, step: usize) -> usize {
+    pub(crate) fn to(&self, step: usize) -> usize {
         self.to[step] as usize
     }
 
-    pub fn step(&self, index: usize) -> Step<'_> {
+    pub(crate) fn step(&self, index: usize) -> Step<'_> {
         Step {
             layout: self,
             index,

@@ -29,14 +29,14 @@ use super::reach::Reach;
 use super::scc::Components;
 
 /// Edge relaxations Bellman–Ford may spend on the loops that mix gains and losses.
-pub const BUDGET: usize = 5_000_000;
+pub(crate) const BUDGET: usize = 5_000_000;
 
 /// The value of a place no walk has reached yet. No walk totals this: an edge weighs less than
 /// 2^72 either way and a walk counted here takes far fewer than 2^55 edges.
 const UNREACHED: i128 = i128::MIN;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Longest {
+pub(crate) enum Longest {
     /// No way leads from the start to an ending.
     NoPath,
     Finite(i128),
@@ -45,12 +45,12 @@ pub enum Longest {
 }
 
 /// The ways from the start to an ending, ready to be weighed.
-pub struct Walks {
+pub(crate) struct Walks {
     layout: Layout,
 }
 
 impl Walks {
-    pub fn new(
+    pub(crate) fn new(
         graph: &SceneGraph,
         components: &Components,
         reach: &Reach,
@@ -62,12 +62,12 @@ impl Walks {
     }
 
     /// Whether any way leads from the start to an ending.
-    pub fn finish(&self) -> bool {
+    pub(crate) fn finish(&self) -> bool {
         self.layout.start.is_some()
     }
 
     /// Whether a way from the start to an ending uses only steps that `keep`.
-    pub fn finish_through(&self, keep: impl Fn(Step) -> bool) -> bool {
+    pub(crate) fn finish_through(&self, keep: impl Fn(Step) -> bool) -> bool {
         let layout = &self.layout;
         let Some(start) = layout.start else {
             return false;
@@ -91,7 +91,7 @@ impl Walks {
     }
 
     /// The least total of `weight` over the walks (the most of its opposite, negated).
-    pub fn least(&self, weight: impl Fn(Step) -> i128) -> Longest {
+    pub(crate) fn least(&self, weight: impl Fn(Step) -> i128) -> Longest {
         match self.most(|s| -weight(s)) {
             Longest::Finite(value) => Longest::Finite(-value),
             other => other,
@@ -99,7 +99,7 @@ impl Walks {
     }
 
     /// The greatest total of `weight` over the walks.
-    pub fn most(&self, weight: impl Fn(Step) -> i128) -> Longest {
+    pub(crate) fn most(&self, weight: impl Fn(Step) -> i128) -> Longest {
         let layout = &self.layout;
         let Some(start) = layout.start else {
             return Longest::NoPath;

@@ -29,34 +29,30 @@ mod traps;
 #[cfg(test)]
 mod tests;
 
-pub use answer_type::{Names, Uncomputable, check_answer, name_kind};
-pub use bounds::{Bounds, Limit};
+pub(crate) use answer_type::{Names, check_answer, name_kind};
+pub(crate) use bounds::Bounds;
 pub use dot::to_dot;
-pub use expr_text::{expr_text, template_text};
-pub use gains::{Gains, Interval, best_answer};
-pub use grades::GradeReach;
-pub use graph::{Edge, EdgeKind, Link, SceneGraph};
-pub use groups::Groups;
-pub use label::scene_list;
-pub use layout::Step;
-pub use longest::{Longest, Walks};
+pub(crate) use grades::GradeReach;
+pub(crate) use graph::{EdgeKind, SceneGraph};
+pub(crate) use label::scene_list;
+pub(crate) use longest::Walks;
 pub use mermaid::to_mermaid;
-pub use reach::Reach;
+pub(crate) use reach::Reach;
 pub use report::{report_json, report_text};
-pub use scc::Components;
+pub(crate) use scc::Components;
 
 use crate::scenario::{Scenario, SceneIx};
 
 /// What the analysis found about one scenario.
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    pub graph: SceneGraph,
-    pub reach: Reach,
-    pub components: Components,
+    pub(crate) graph: SceneGraph,
+    pub(crate) reach: Reach,
+    pub(crate) components: Components,
     /// Per competency, in the scenario's order; `None` when no way reaches an ending.
-    pub bounds: Option<Vec<Bounds>>,
+    pub(crate) bounds: Option<Vec<Bounds>>,
     /// `None` when no way reaches an ending.
-    pub grades: Option<GradeReach>,
+    pub(crate) grades: Option<GradeReach>,
     /// Components that are loops with no way out.
     pub traps: Vec<usize>,
     /// For each scene that cannot reach an ending, a loop without exit it leads into.
@@ -74,7 +70,7 @@ impl Analysis {
     }
 
     /// Analyses a bare graph (tests build these directly).
-    pub fn of_graph(
+    pub(crate) fn of_graph(
         graph: SceneGraph,
         competencies: usize,
         grades: &[crate::scenario::GradeDef],
@@ -98,7 +94,7 @@ impl Analysis {
     }
 
     /// Whether the start can reach the scene.
-    pub fn reachable(&self, scene: SceneIx) -> bool {
+    pub(crate) fn reachable(&self, scene: SceneIx) -> bool {
         self.reach.from_start[scene]
     }
 }

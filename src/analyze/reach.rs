@@ -7,7 +7,7 @@ use crate::scenario::SceneIx;
 use super::graph::SceneGraph;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reach {
+pub(crate) struct Reach {
     /// Whether some way leads from the start to the scene.
     pub from_start: Vec<bool>,
     /// Whether some way leads from the scene to an ending (an ending reaches itself).
@@ -15,7 +15,7 @@ pub struct Reach {
 }
 
 impl Reach {
-    pub fn new(graph: &SceneGraph) -> Reach {
+    pub(crate) fn new(graph: &SceneGraph) -> Reach {
         let n = graph.len();
         let mut from_start = vec![false; n];
         if graph.start < n {
@@ -51,7 +51,7 @@ impl Reach {
     }
 
     /// Whether the scene lies on some way from the start to an ending.
-    pub fn useful(&self, scene: SceneIx) -> bool {
+    pub(crate) fn useful(&self, scene: SceneIx) -> bool {
         self.from_start[scene] && self.to_ending[scene]
     }
 }

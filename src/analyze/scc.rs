@@ -10,7 +10,7 @@ use super::graph::SceneGraph;
 use super::groups::Groups;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Components {
+pub(crate) struct Components {
     /// The component of each scene.
     pub of: Vec<usize>,
     /// The scenes of each component, in scene order. Components are in topological order:
@@ -19,7 +19,7 @@ pub struct Components {
 }
 
 impl Components {
-    pub fn new(graph: &SceneGraph) -> Components {
+    pub(crate) fn new(graph: &SceneGraph) -> Components {
         let n = graph.len();
         let mut tarjan = Tarjan {
             index: vec![UNSEEN; n],
@@ -50,7 +50,7 @@ impl Components {
     }
 
     /// Whether the component holds a loop: several scenes, or one that leads back to itself.
-    pub fn is_loop(&self, graph: &SceneGraph, component: usize) -> bool {
+    pub(crate) fn is_loop(&self, graph: &SceneGraph, component: usize) -> bool {
         match self.members[component] {
             [single] => graph
                 .targets(single)
@@ -61,7 +61,7 @@ impl Components {
     }
 
     /// Whether some edge leaves the component.
-    pub fn has_exit(&self, graph: &SceneGraph, component: usize) -> bool {
+    pub(crate) fn has_exit(&self, graph: &SceneGraph, component: usize) -> bool {
         self.members[component].iter().any(|&v| {
             graph
                 .targets(v)

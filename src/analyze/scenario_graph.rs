@@ -11,7 +11,7 @@ use super::graph::{EdgeKind, Link, SceneGraph};
 const AHEAD: usize = 64;
 
 impl SceneGraph {
-    pub fn from_scenario(scenario: &Scenario) -> SceneGraph {
+    pub(crate) fn from_scenario(scenario: &Scenario) -> SceneGraph {
         let competencies = scenario.competencies.len();
         // At most one edge per option (or one each for right and wrong), route and `next`:
         // allocated once, not copied as it grows.

@@ -8,6 +8,9 @@ use crate::engine::{Answer, Step, Story};
 use crate::scenario::model::QuestionKind;
 use crate::scenario::{FLAGSHIP, Folder, GradeDef, Scenario, ScenarioFiles, load};
 
+use super::bounds::Limit;
+use super::gains::{Gains, Interval, best_answer};
+use super::graph::Edge;
 use super::*;
 
 /// An edge adding `gain` to the one competency; `best` is its question's attainable score.

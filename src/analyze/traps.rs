@@ -7,7 +7,7 @@ use super::reach::Reach;
 use super::scc::Components;
 
 /// The components that are loops with no edge leaving them (so no ending in them either).
-pub fn loops_without_exit(graph: &SceneGraph, components: &Components) -> Vec<usize> {
+pub(crate) fn loops_without_exit(graph: &SceneGraph, components: &Components) -> Vec<usize> {
     (0..components.members.len())
         .filter(|&c| components.is_loop(graph, c) && !components.has_exit(graph, c))
         .collect()
@@ -16,7 +16,7 @@ pub fn loops_without_exit(graph: &SceneGraph, components: &Components) -> Vec<us
 /// For each scene from which no ending can be reached, one loop without exit it leads into
 /// (by component), when it leads into any: every way on ends either in such a loop or at a
 /// scene with no way on at all.
-pub fn trap_ahead(
+pub(crate) fn trap_ahead(
     graph: &SceneGraph,
     components: &Components,
     reach: &Reach,

@@ -3,6 +3,7 @@
 
 mod check;
 mod graph;
+mod import;
 mod list;
 mod play;
 mod report;
@@ -38,6 +39,8 @@ pub enum Error {
         source: std::io::Error,
     },
     #[error(transparent)]
+    Import(#[from] dojo::import::ImportError),
+    #[error(transparent)]
     Playtest(#[from] dojo::playtest::PlaytestError),
     #[error("nothing to report: {0}")]
     NothingToReport(String),
@@ -58,7 +61,8 @@ impl Error {
             Error::Unreadable(_)
             | Error::NoSuchPath { .. }
             | Error::NotAScenario { .. }
-            | Error::Preset(_) => ExitCode::from(2),
+            | Error::Preset(_)
+            | Error::Import(_) => ExitCode::from(2),
             _ => ExitCode::FAILURE,
         }
     }
@@ -75,5 +79,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Test(args)) => test::run(&args),
         Some(Command::Schema(args)) => schema::run(&args),
         Some(Command::Report(args)) => report::run(&args),
+        Some(Command::Import(command)) => import::run(&command),
     }
 }

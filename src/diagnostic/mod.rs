@@ -7,7 +7,7 @@ mod render;
 mod source;
 
 pub use render::{Style, render, render_json, summary};
-pub use source::{FileId, Sources};
+pub(crate) use source::{FileId, Sources};
 
 use std::ops::Range;
 
@@ -15,38 +15,38 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Warning,
     Error,
 }
 
 /// A place in a source file: which file and which bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
+pub(crate) struct Location {
     pub file: FileId,
     pub span: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Label {
+pub(crate) struct Label {
     pub location: Location,
     pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// Stable, kebab-case; what authors search for and what `allow` lists name.
     pub code: &'static str,
     pub message: String,
     /// Where the problem is; `None` only for problems with no place, such as a missing folder.
-    pub primary: Option<Label>,
-    pub secondary: Vec<Label>,
+    pub(crate) primary: Option<Label>,
+    pub(crate) secondary: Vec<Label>,
     pub hint: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -57,7 +57,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, message)
@@ -65,7 +65,12 @@ impl Diagnostic {
     }
 
     /// Underlines `span` in `file`, with a short label under the underline.
-    pub fn at(mut self, file: FileId, span: Range<usize>, label: impl Into<String>) -> Diagnostic {
+    pub(crate) fn at(
+        mut self,
+        file: FileId,
+        span: Range<usize>,
+        label: impl Into<String>,
+    ) -> Diagnostic {
         self.primary = Some(Label {
             location: Location { file, span },
             message: label.into(),
@@ -73,7 +78,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn also(
+    pub(crate) fn also(
         mut self,
         file: FileId,
         span: Range<usize>,
@@ -86,7 +91,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hint = Some(hint.into());
         self
     }

@@ -77,12 +77,12 @@ impl Display {
 }
 
 impl Sources {
-    pub fn new() -> Sources {
+    pub(crate) fn new() -> Sources {
         Sources::default()
     }
 
     /// Adds a file under the name diagnostics will show for it.
-    pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
+    pub(crate) fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
         self.files.push(SourceFile {
             name: name.into(),
             text: text.into(),
@@ -91,16 +91,16 @@ impl Sources {
         FileId(self.files.len() - 1)
     }
 
-    pub fn name(&self, id: FileId) -> &str {
+    pub(crate) fn name(&self, id: FileId) -> &str {
         self.files.get(id.0).map_or("", |f| f.name.as_str())
     }
 
-    pub fn text(&self, id: FileId) -> &str {
+    pub(crate) fn text(&self, id: FileId) -> &str {
         self.files.get(id.0).map_or("", |f| f.text.as_str())
     }
 
     /// One-based line and column (in characters) of a byte offset.
-    pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
         let text = self.text(id);
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let before = &text[..offset];
@@ -110,7 +110,7 @@ impl Sources {
     }
 
     /// The span in the display copy of a span in the original text.
-    pub fn display_span(&self, id: FileId, span: &Range<usize>) -> Range<usize> {
+    pub(crate) fn display_span(&self, id: FileId, span: &Range<usize>) -> Range<usize> {
         let Some(file) = self.files.get(id.0) else {
             return span.clone();
         };
@@ -129,7 +129,7 @@ impl Sources {
 
 /// `text` with every control or invisible formatting character (but newlines and tabs)
 /// replaced by a visible symbol, so printing it cannot steer the terminal.
-pub fn visible(text: &str) -> Cow<'_, str> {
+pub(crate) fn visible(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| symbol(c).is_some()) {
         return Cow::Borrowed(text);
     }

@@ -6,7 +6,7 @@ use crate::scenario::{MapRef, Scenario};
 
 use super::{Answer, State};
 
-pub struct SessionEnv<'a> {
+pub(crate) struct SessionEnv<'a> {
     pub scenario: &'a Scenario,
     pub state: &'a State,
 }

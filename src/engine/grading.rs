@@ -8,7 +8,7 @@ use crate::scenario::{Effects, OutcomeDef, QuestionDef};
 use super::{Answer, AnswerError};
 
 /// What an answer earned: its rightness, and where its effects and feedback come from.
-pub struct Judgement<'s> {
+pub(crate) struct Judgement<'s> {
     question: &'s QuestionDef,
     pub right: Option<bool>,
     /// The options answered, by position in the question's list: as ordered for an order
@@ -29,7 +29,7 @@ enum Earned<'s> {
 
 /// One piece of feedback: about a chosen option, about a right option the learner missed, or
 /// about the answer as a whole (`option: None`).
-pub struct FeedbackItem<'s> {
+pub(crate) struct FeedbackItem<'s> {
     pub option: Option<usize>,
     pub missed: bool,
     pub text: &'s Template,
@@ -37,7 +37,7 @@ pub struct FeedbackItem<'s> {
 
 /// Checks that the answer fits the question as shown (`shown`: the options on screen, by
 /// position in the question's list), then judges it.
-pub fn judge<'s>(
+pub(crate) fn judge<'s>(
     question: &'s QuestionDef,
     shown: &[usize],
     answer: &Answer,
@@ -179,7 +179,7 @@ fn outcome(
 
 impl<'s> Judgement<'s> {
     /// The effects to apply, in order.
-    pub fn effects(&self) -> impl Iterator<Item = &'s Effects> + '_ {
+    pub(crate) fn effects(&self) -> impl Iterator<Item = &'s Effects> + '_ {
         let (options, outcome) = match self.earned {
             Earned::Options => (self.picked.as_slice(), None),
             Earned::Outcome(outcome) => (&[][..], outcome),
@@ -193,7 +193,7 @@ impl<'s> Judgement<'s> {
 
     /// The total change to each competency the effects touch, once per competency, in the
     /// order the scenario declares them.
-    pub fn score_changes(&self) -> Vec<(usize, i64)> {
+    pub(crate) fn score_changes(&self) -> Vec<(usize, i64)> {
         let mut changes: Vec<(usize, i64)> = Vec::new();
         for &(competency, delta) in self.effects().flat_map(|effects| &effects.score) {
             match changes.binary_search_by_key(&competency, |&(c, _)| c) {
@@ -205,7 +205,7 @@ impl<'s> Judgement<'s> {
     }
 
     /// The feedback to show.
-    pub fn feedback(&self, shown: &[usize]) -> Vec<FeedbackItem<'s>> {
+    pub(crate) fn feedback(&self, shown: &[usize]) -> Vec<FeedbackItem<'s>> {
         let question = self.question;
         let whole = |text| FeedbackItem {
             option: None,
@@ -248,7 +248,7 @@ impl<'s> Judgement<'s> {
 
     /// The answer as a person reads it, and the right answer after a wrong one: options by
     /// their text as shown, numbers with their unit.
-    pub fn words(
+    pub(crate) fn words(
         &self,
         shown: &[usize],
         answer: &Answer,

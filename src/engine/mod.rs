@@ -18,7 +18,7 @@ mod tally;
 mod workbench;
 
 pub use answer::{Answer, AnswerError};
-pub use moment::Moment;
+pub(crate) use moment::Moment;
 pub use results::{
     CompetencyResult, EndingResult, GradeResult, Kind, OptionText, QuestionResult, Results,
 };
@@ -27,5 +27,5 @@ pub use step::{
     ChoiceView, FeedbackLine, FeedbackView, MapView, QuestionView, ScoreChange, Speaker, Step,
 };
 pub use story::{ResumeError, Story};
-pub use tally::{Maxima, Tally};
-pub use workbench::{Comparison, Draft, Quantity, StepAnswers};
+pub(crate) use tally::Maxima;
+pub use workbench::Comparison;

@@ -4,7 +4,7 @@
 use crate::scenario::{Beat, MapRef, QuestionDef, SceneIx};
 
 #[derive(Debug, Clone, Copy)]
-pub enum Moment<'s> {
+pub(crate) enum Moment<'s> {
     /// A scene begins.
     Scene(SceneIx),
     /// Narration or a line of dialogue in the current scene.

@@ -25,7 +25,7 @@ pub struct Results {
     pub questions: Vec<QuestionResult>,
     /// Each map the learner built, beside the map it was built against.
     #[serde(default)]
-    pub maps: Vec<super::Comparison>,
+    pub(crate) maps: Vec<super::Comparison>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,7 +99,7 @@ impl From<QuestionKind> for Kind {
     }
 }
 
-pub fn results(scenario: &Scenario, state: &State, ending_title: String) -> Results {
+pub(super) fn results(scenario: &Scenario, state: &State, ending_title: String) -> Results {
     let tally = tally(scenario, state, &Maxima::new(scenario));
     let competencies: Vec<CompetencyResult> = scenario
         .competencies

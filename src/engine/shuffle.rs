@@ -9,7 +9,7 @@
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-pub fn shuffle<T>(items: &mut [T], seed: u64, scene: &str, visit: u32) {
+pub(crate) fn shuffle<T>(items: &mut [T], seed: u64, scene: &str, visit: u32) {
     let mut rng = ChaCha8Rng::from_seed(seed_bytes(seed, scene, visit));
     for last in (1..items.len()).rev() {
         // `last` is an index into a slice, so it fits in u64 and the draw back in usize.

@@ -25,7 +25,7 @@ pub struct State {
     pub visits: BTreeMap<String, u32>,
     pub answers: Vec<AnswerRecord>,
     /// The learner's own value-stream maps, by workbench id.
-    pub maps: BTreeMap<String, Draft>,
+    pub(crate) maps: BTreeMap<String, Draft>,
 }
 
 /// Where in the current scene the story stands.

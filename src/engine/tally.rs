@@ -6,7 +6,7 @@ use crate::scenario::{Scenario, SceneIx};
 use super::State;
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Tally {
+pub(crate) struct Tally {
     /// Per competency, in the scenario's order.
     pub scores: Vec<i64>,
     /// The most the questions met could have given, per competency.
@@ -19,13 +19,13 @@ pub struct Tally {
 
 /// The most one answer to each scene's question can give, per competency: worked out once for
 /// every scene, where tallying many runs would otherwise work it out again for every answer.
-pub struct Maxima {
+pub(crate) struct Maxima {
     /// Per scene; empty for a scene without a question.
     best: Vec<Vec<i64>>,
 }
 
 impl Maxima {
-    pub fn new(scenario: &Scenario) -> Maxima {
+    pub(crate) fn new(scenario: &Scenario) -> Maxima {
         let count = scenario.competencies.len();
         Maxima {
             best: scenario
@@ -46,7 +46,7 @@ impl Maxima {
     }
 }
 
-pub fn tally(scenario: &Scenario, state: &State, maxima: &Maxima) -> Tally {
+pub(crate) fn tally(scenario: &Scenario, state: &State, maxima: &Maxima) -> Tally {
     let mut max = vec![0; scenario.competencies.len()];
     for scene in state
         .answers

@@ -12,7 +12,7 @@ use super::{Answer, AnswerError};
 
 /// A workbench map as the learner has answered it so far: plain data, saved with the session.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Draft {
+pub(crate) struct Draft {
     #[serde(default)]
     pub order: Vec<String>,
     #[serde(default)]
@@ -26,7 +26,7 @@ pub struct Draft {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct StepAnswers {
+pub(crate) struct StepAnswers {
     pub lt: Option<Quantity>,
     pub pt: Option<Quantity>,
     /// Percent.
@@ -35,13 +35,13 @@ pub struct StepAnswers {
 
 /// A time as the learner typed it: the number and the unit the question asked in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Quantity {
+pub(crate) struct Quantity {
     pub value: f64,
     pub unit: vsm::Unit,
 }
 
 /// Refuses figures no map can hold, before the answer is judged.
-pub fn validate(build: &Build, answer: &Answer) -> Result<(), AnswerError> {
+pub(super) fn validate(build: &Build, answer: &Answer) -> Result<(), AnswerError> {
     let (Build::Figure { field, .. }, Answer::Number(n)) = (build, answer) else {
         return Ok(());
     };
@@ -54,7 +54,7 @@ pub fn validate(build: &Build, answer: &Answer) -> Result<(), AnswerError> {
 }
 
 /// Writes an answer into the learner's map. Right or wrong, the map is theirs.
-pub fn apply(
+pub(crate) fn apply(
     build: &Build,
     answer: &Answer,
     scenario: &Scenario,
@@ -104,7 +104,7 @@ pub fn apply(
 }
 
 /// The learner's map for workbench `bench`, or what it still lacks.
-pub fn learner_map(
+pub(crate) fn learner_map(
     scenario: &Scenario,
     drafts: &BTreeMap<String, Draft>,
     bench: usize,
@@ -170,7 +170,11 @@ const COMPARED: [(&str, &str); 5] = [
     ("Longest lead time", "longest_lead_time_step"),
 ];
 
-pub fn compare(scenario: &Scenario, drafts: &BTreeMap<String, Draft>, bench: usize) -> Comparison {
+pub(crate) fn compare(
+    scenario: &Scenario,
+    drafts: &BTreeMap<String, Draft>,
+    bench: usize,
+) -> Comparison {
     let workbench = &scenario.workbenches[bench];
     let reference = &scenario.maps[workbench.reference];
     let learner = learner_map(scenario, drafts, bench);

@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::SyntaxError;
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Token {
+pub(crate) enum Token {
     Number(f64),
     Text(String),
     /// A dotted name such as `score.flow` or `visits.war-room`.
@@ -30,9 +30,9 @@ pub enum Token {
     Close,
 }
 
-pub type Spanned = (Token, Range<usize>);
+pub(crate) type Spanned = (Token, Range<usize>);
 
-pub fn tokenize(source: &str) -> Result<Vec<Spanned>, SyntaxError> {
+pub(crate) fn tokenize(source: &str) -> Result<Vec<Spanned>, SyntaxError> {
     let bytes = source.as_bytes();
     let mut tokens = Vec::new();
     let mut at = 0;

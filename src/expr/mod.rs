@@ -8,29 +8,29 @@ mod parser;
 mod template;
 mod value;
 
-pub use parser::{BinaryOp, Expr, parse};
-pub use template::{Piece, Template};
-pub use value::{Value, format_number};
+pub(crate) use parser::{BinaryOp, Expr, parse};
+pub(crate) use template::{Piece, Template};
+pub(crate) use value::{Value, format_number};
 
 use std::ops::Range;
 
 /// A syntax error in an expression, with the byte range inside the expression's text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
-pub struct SyntaxError {
+pub(crate) struct SyntaxError {
     pub message: String,
     pub span: Range<usize>,
 }
 
 /// Where variables come from when an expression is evaluated.
-pub trait Env {
+pub(crate) trait Env {
     /// The value of a dotted name such as `score.facilitation`, or `None` if it names nothing.
     fn lookup(&self, path: &[String]) -> Option<Value>;
 }
 
 /// Why an expression could not be evaluated.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum EvalError {
+pub(crate) enum EvalError {
     #[error("`{0}` names nothing")]
     Unknown(String),
     #[error("cannot apply `{op}` to {left} and {right}")]
@@ -45,7 +45,7 @@ pub enum EvalError {
 
 impl Expr {
     /// Evaluates the expression; unknown names and type mismatches are errors, never panics.
-    pub fn eval(&self, env: &dyn Env) -> Result<Value, EvalError> {
+    pub(crate) fn eval(&self, env: &dyn Env) -> Result<Value, EvalError> {
         match self {
             Expr::Literal(value) => Ok(value.clone()),
             Expr::Path(path) => env
@@ -77,7 +77,7 @@ impl Expr {
     }
 
     /// Every dotted name the expression reads, for static checks.
-    pub fn paths(&self) -> Vec<&[String]> {
+    pub(crate) fn paths(&self) -> Vec<&[String]> {
         let mut found = Vec::new();
         self.collect_paths(&mut found);
         found

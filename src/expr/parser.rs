@@ -6,7 +6,7 @@ use super::lexer::{Spanned, Token, tokenize};
 use super::{SyntaxError, Value};
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Expr {
+pub(crate) enum Expr {
     Literal(Value),
     Path(Vec<String>),
     Not(Box<Expr>),
@@ -15,7 +15,7 @@ pub enum Expr {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BinaryOp {
+pub(crate) enum BinaryOp {
     And,
     Or,
     Eq,
@@ -32,7 +32,7 @@ pub enum BinaryOp {
 }
 
 impl BinaryOp {
-    pub fn symbol(self) -> &'static str {
+    pub(crate) fn symbol(self) -> &'static str {
         match self {
             BinaryOp::And => "and",
             BinaryOp::Or => "or",
@@ -52,7 +52,7 @@ impl BinaryOp {
 }
 
 /// Parses a whole expression; trailing tokens are an error.
-pub fn parse(source: &str) -> Result<Expr, SyntaxError> {
+pub(crate) fn parse(source: &str) -> Result<Expr, SyntaxError> {
     let tokens = tokenize(source)?;
     if tokens.is_empty() {
         return Err(SyntaxError {

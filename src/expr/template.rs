@@ -3,19 +3,19 @@
 use super::{Env, Expr, SyntaxError, parse};
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Piece {
+pub(crate) enum Piece {
     Literal(String),
     Hole(Expr),
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Template {
+pub(crate) struct Template {
     pub pieces: Vec<Piece>,
 }
 
 impl Template {
     /// Parses a template; a syntax error's span is relative to the whole text.
-    pub fn parse(text: &str) -> Result<Template, SyntaxError> {
+    pub(crate) fn parse(text: &str) -> Result<Template, SyntaxError> {
         // Most text has no holes: skip the character walk.
         if !text.contains(['{', '}']) {
             return Ok(Template::literal(text));
@@ -70,7 +70,7 @@ impl Template {
     }
 
     /// A template of plain text, with no holes.
-    pub fn literal(text: &str) -> Template {
+    pub(crate) fn literal(text: &str) -> Template {
         Template {
             pieces: vec![Piece::Literal(text.to_string())],
         }
@@ -78,7 +78,7 @@ impl Template {
 
     /// Fills the holes. A hole that cannot be evaluated shows as `{?}` rather than failing the
     /// whole line: the learner keeps playing, and `dojo check` reports such holes ahead of time.
-    pub fn render(&self, env: &dyn Env) -> String {
+    pub(crate) fn render(&self, env: &dyn Env) -> String {
         let mut out = String::new();
         for piece in &self.pieces {
             match piece {
@@ -92,7 +92,7 @@ impl Template {
         out
     }
 
-    pub fn holes(&self) -> impl Iterator<Item = &Expr> {
+    pub(crate) fn holes(&self) -> impl Iterator<Item = &Expr> {
         self.pieces.iter().filter_map(|piece| match piece {
             Piece::Hole(expr) => Some(expr),
             Piece::Literal(_) => None,

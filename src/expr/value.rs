@@ -3,7 +3,7 @@
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     /// What an unanswered question or an unset name reads as: false, empty, equal to nothing.
     Nothing,
     Bool(bool),
@@ -13,7 +13,7 @@ pub enum Value {
 }
 
 impl Value {
-    pub fn truthy(&self) -> bool {
+    pub(crate) fn truthy(&self) -> bool {
         match self {
             Value::Nothing => false,
             Value::Bool(b) => *b,
@@ -23,7 +23,7 @@ impl Value {
         }
     }
 
-    pub fn as_number(&self) -> Option<f64> {
+    pub(crate) fn as_number(&self) -> Option<f64> {
         match self {
             Value::Number(n) => Some(*n),
             Value::Bool(b) => Some(if *b { 1.0 } else { 0.0 }),
@@ -32,7 +32,7 @@ impl Value {
         }
     }
 
-    pub fn type_name(&self) -> &'static str {
+    pub(crate) fn type_name(&self) -> &'static str {
         match self {
             Value::Nothing => "nothing",
             Value::Bool(_) => "a boolean",
@@ -43,7 +43,7 @@ impl Value {
     }
 
     /// Equality as an author means it: numbers by value, text without regard to case.
-    pub fn loosely_equals(&self, other: &Value) -> bool {
+    pub(crate) fn loosely_equals(&self, other: &Value) -> bool {
         match (self, other) {
             (Value::Text(a), Value::Text(b)) => a.eq_ignore_ascii_case(b),
             (Value::Number(a), Value::Number(b)) => (a - b).abs() < 1e-9,
@@ -55,7 +55,7 @@ impl Value {
 }
 
 /// Formats a number for reading: whole numbers without decimals, others with at most two.
-pub fn format_number(n: f64) -> String {
+pub(crate) fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{n:.0}")
     } else {

@@ -14,7 +14,7 @@ use super::diagnostic;
 use crate::suggest::{did_you_mean, quoted};
 
 /// Drops the diagnostics their scene allows, and adds one for each unknown code in an `allow`.
-pub fn apply(
+pub(crate) fn apply(
     scenario: &Scenario,
     facts: &LintFacts,
     sources: &Sources,

@@ -5,22 +5,22 @@
 
 use crate::diagnostic::Severity;
 
-pub const UNREACHABLE_SCENE: &str = "unreachable-scene";
-pub const UNREACHABLE_ENDING: &str = "unreachable-ending";
-pub const NO_ENDING_REACHABLE: &str = "no-ending-reachable";
-pub const CYCLE_WITHOUT_EXIT: &str = "cycle-without-exit";
-pub const NO_CORRECT_OPTION: &str = "no-correct-option";
-pub const UNCOMPUTABLE_ANSWER: &str = "uncomputable-answer";
-pub const UNUSED_CHARACTER: &str = "unused-character";
-pub const UNUSED_COMPETENCY: &str = "unused-competency";
-pub const FLAG_NEVER_SET: &str = "flag-never-set";
-pub const FLAG_NEVER_READ: &str = "flag-never-read";
-pub const UNREACHABLE_GRADE: &str = "unreachable-grade";
-pub const UNKNOWN_LINT: &str = "unknown-lint";
+pub(crate) const UNREACHABLE_SCENE: &str = "unreachable-scene";
+pub(crate) const UNREACHABLE_ENDING: &str = "unreachable-ending";
+pub(crate) const NO_ENDING_REACHABLE: &str = "no-ending-reachable";
+pub(crate) const CYCLE_WITHOUT_EXIT: &str = "cycle-without-exit";
+pub(crate) const NO_CORRECT_OPTION: &str = "no-correct-option";
+pub(crate) const UNCOMPUTABLE_ANSWER: &str = "uncomputable-answer";
+pub(crate) const UNUSED_CHARACTER: &str = "unused-character";
+pub(crate) const UNUSED_COMPETENCY: &str = "unused-competency";
+pub(crate) const FLAG_NEVER_SET: &str = "flag-never-set";
+pub(crate) const FLAG_NEVER_READ: &str = "flag-never-read";
+pub(crate) const UNREACHABLE_GRADE: &str = "unreachable-grade";
+pub(crate) const UNKNOWN_LINT: &str = "unknown-lint";
 
 pub struct Lint {
     pub code: &'static str,
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// One line for the authoring guide.
     pub meaning: &'static str,
 }
@@ -89,7 +89,7 @@ pub const LINTS: &[Lint] = &[
 ];
 
 /// The severity of a lint code (warning for a code not in [`LINTS`], which is a bug).
-pub fn severity(code: &str) -> Severity {
+pub(crate) fn severity(code: &str) -> Severity {
     LINTS
         .iter()
         .find(|lint| lint.code == code)

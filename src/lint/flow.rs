@@ -10,7 +10,7 @@ use super::codes::{
 };
 use super::diagnostic;
 
-pub fn lint(scenario: &Scenario, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+pub(crate) fn lint(scenario: &Scenario, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     // One scene that leads to each scene, to say where an unreachable scene is entered from.
     let mut entered_from: Vec<Option<SceneIx>> = vec![None; scenario.scenes.len()];
     for edge in analysis.graph.edges() {

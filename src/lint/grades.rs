@@ -7,7 +7,7 @@ use crate::scenario::Scenario;
 use super::codes::UNREACHABLE_GRADE;
 use super::diagnostic;
 
-pub fn lint(scenario: &Scenario, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+pub(crate) fn lint(scenario: &Scenario, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     // With no way to an ending, the flow lints say so; every band would repeat it.
     let Some(reach) = &analysis.grades else {
         return;

@@ -9,7 +9,7 @@ use crate::scenario::model::QuestionKind;
 use super::codes::{NO_CORRECT_OPTION, UNCOMPUTABLE_ANSWER};
 use super::diagnostic;
 
-pub fn lint(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
+pub(crate) fn lint(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
     let names = Names::new(scenario);
     for scene in &scenario.scenes {
         let Some(question) = &scene.question else {

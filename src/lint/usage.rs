@@ -10,7 +10,7 @@ use super::codes::{FLAG_NEVER_READ, FLAG_NEVER_SET, UNUSED_CHARACTER, UNUSED_COM
 use super::diagnostic;
 use crate::suggest::{closest, did_you_mean};
 
-pub fn lint(scenario: &Scenario, facts: &LintFacts, out: &mut Vec<Diagnostic>) {
+pub(crate) fn lint(scenario: &Scenario, facts: &LintFacts, out: &mut Vec<Diagnostic>) {
     characters(scenario, out);
     competencies(scenario, out);
     flags(facts, out);

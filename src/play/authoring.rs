@@ -22,7 +22,7 @@ const NOTHING_SAVED: &str =
 const RESULTS_NOT_SAVED: &str = "The results were not saved: a session started with --from, --set, --score or --watch is a try-out.";
 
 /// Plays `scenario` from the preset; `watch` reloads it when its files change.
-pub fn run(
+pub(crate) fn run(
     scenario: &Scenario,
     start: &Start<'_>,
     watch: Option<Watch>,

@@ -23,7 +23,7 @@ fn draw(map: &Map, width: usize, figures: bool) -> Vec<String> {
 }
 
 /// The map a scene shows, or what the learner's map still lacks.
-pub fn map_lines(view: &MapView, width: usize) -> Vec<String> {
+pub(crate) fn map_lines(view: &MapView, width: usize) -> Vec<String> {
     match &view.map {
         // Mid-story the learner is about to read the figures off the map: the box of computed
         // answers stays off.
@@ -47,7 +47,7 @@ pub fn map_lines(view: &MapView, width: usize) -> Vec<String> {
 }
 
 /// The learner's map beside the team's, then the figures of both and the differences.
-pub fn comparison_lines(comparison: &Comparison, width: usize) -> Vec<String> {
+pub(crate) fn comparison_lines(comparison: &Comparison, width: usize) -> Vec<String> {
     let mut lines = vec![
         format!("{} beside {}", comparison.title, comparison.reference),
         String::new(),

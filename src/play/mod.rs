@@ -8,11 +8,11 @@
 mod authoring;
 pub mod launch;
 mod map_text;
-pub mod plain;
+pub(crate) mod plain;
 pub mod preset;
 mod replay;
-pub mod session;
-pub mod tty;
+pub(crate) mod session;
+pub(crate) mod tty;
 pub mod watch;
 mod wrap;
 

@@ -15,7 +15,7 @@ use super::{Frontend, Reply};
 /// Plain text is not wrapped, but maps are drawn: at the width of a classic terminal.
 const PLAIN_WIDTH: usize = 80;
 
-pub struct Plain<R, W> {
+pub(crate) struct Plain<R, W> {
     input: R,
     output: W,
     /// Repeat each answer read, so a transcript of piped input reads like a conversation.
@@ -24,7 +24,7 @@ pub struct Plain<R, W> {
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
-    pub fn new(input: R, output: W, echo: bool) -> Plain<R, W> {
+    pub(crate) fn new(input: R, output: W, echo: bool) -> Plain<R, W> {
         Plain {
             input,
             output,
@@ -116,7 +116,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 }
 
 /// The line under a question saying how to answer it.
-pub fn how_to_answer(question: &QuestionView) -> String {
+pub(crate) fn how_to_answer(question: &QuestionView) -> String {
     match question.kind {
         QuestionKind::Single => "Type the number of your choice:".to_string(),
         QuestionKind::Multiple => {

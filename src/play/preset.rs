@@ -28,7 +28,7 @@ pub enum PresetError {
 }
 
 impl Preset {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.from.is_none() && self.flags.is_empty() && self.scores.is_empty()
     }
 
@@ -70,7 +70,7 @@ impl Preset {
     }
 
     /// Moves a new story to the preset scene and sets the preset flags and scores.
-    pub fn apply(&self, story: &mut Story<'_>) -> Result<(), PresetError> {
+    pub(crate) fn apply(&self, story: &mut Story<'_>) -> Result<(), PresetError> {
         self.check(story.scenario())?;
         if let Some(scene) = &self.from {
             story.jump_to(scene);

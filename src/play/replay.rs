@@ -13,7 +13,7 @@ const STEPS_PER_ANSWER: usize = 100_000;
 
 /// How a story is started: the same preset, learner and seed every time.
 #[derive(Debug, Clone)]
-pub struct Start<'p> {
+pub(crate) struct Start<'p> {
     pub preset: &'p Preset,
     pub learner: &'p str,
     pub seed: u64,
@@ -21,7 +21,7 @@ pub struct Start<'p> {
 
 /// How far a replay went.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Replayed {
+pub(crate) struct Replayed {
     pub given: usize,
     pub replayed: usize,
     /// Why the answer after the replayed ones no longer fits, when one does not.
@@ -30,7 +30,7 @@ pub struct Replayed {
 
 impl Replayed {
     /// One line for the author: what a reload did.
-    pub fn report(&self) -> String {
+    pub(crate) fn report(&self) -> String {
         let answers = |n: usize| if n == 1 { "answer" } else { "answers" };
         match &self.stopped {
             None => format!(
@@ -51,7 +51,7 @@ impl Replayed {
 
 /// An answer given before, to replay: the scene it answered, the answer, and when.
 #[derive(Debug, Clone, Copy)]
-pub struct Given<'a> {
+pub(super) struct Given<'a> {
     pub scene: &'a str,
     pub answer: &'a Answer,
     /// Seconds since the Unix epoch.
@@ -80,7 +80,7 @@ impl<'a> From<&crate::progress::Given<'a>> for Given<'a> {
 
 impl Start<'_> {
     /// A new story with the preset, `answers` replayed with the times they were given.
-    pub fn story<'s>(
+    pub(crate) fn story<'s>(
         &self,
         scenario: &'s Scenario,
         answers: &[Given<'_>],

@@ -7,7 +7,7 @@ use super::{Frontend, Reply};
 
 /// How a session ended.
 #[derive(Debug)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     Finished(Box<Results>),
     /// The learner left; the session is saved and can be resumed.
     Left,
@@ -15,7 +15,7 @@ pub enum Outcome {
 
 /// What a session tells its record keeper, as it happens.
 #[derive(Debug, Clone, Copy)]
-pub enum Record<'a> {
+pub(crate) enum Record<'a> {
     /// The story took this answer.
     Answered(&'a AnswerRecord),
     /// The learner is leaving (or the terminal failed) while in `scene`.
@@ -23,7 +23,7 @@ pub enum Record<'a> {
 }
 
 /// Keeps the record of a session; called after every answer and before leaving.
-pub type Recorder<'r> = dyn FnMut(Record<'_>) -> Result<(), ProgressError> + 'r;
+pub(crate) type Recorder<'r> = dyn FnMut(Record<'_>) -> Result<(), ProgressError> + 'r;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -35,7 +35,7 @@ pub enum SessionError {
 
 /// Where a session stopped when asked to stop at step boundaries.
 #[derive(Debug)]
-pub enum Stop {
+pub(crate) enum Stop {
     Ended(Outcome),
     /// `stop` said so between two steps; the story can go on from there.
     Asked,
@@ -44,7 +44,7 @@ pub enum Stop {
 /// Plays until an ending or until the learner leaves. `record` hears of every answer as soon as
 /// the story takes it and of leaving, so a crash or a kill loses at most the question being
 /// answered.
-pub fn play(
+pub(crate) fn play(
     story: &mut Story<'_>,
     frontend: &mut dyn Frontend,
     record: &mut Recorder<'_>,
@@ -60,7 +60,7 @@ pub fn play(
 /// [`play`], asking `stop` at every step boundary (before each step, so also after each answer)
 /// whether to stop there. A question waiting for an answer is not a boundary: `stop` is next
 /// asked once the answer is in.
-pub fn play_until(
+pub(crate) fn play_until(
     story: &mut Story<'_>,
     frontend: &mut dyn Frontend,
     record: &mut Recorder<'_>,

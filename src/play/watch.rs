@@ -38,7 +38,7 @@ impl Watch {
     }
 
     /// Whether a file the last load read has changed, appeared or gone since.
-    pub fn changed(&self) -> bool {
+    pub(crate) fn changed(&self) -> bool {
         self.files
             .iter()
             .any(|(name, text)| self.folder.read(name).ok() != *text)

@@ -8,7 +8,7 @@ const MIN_COLUMN: usize = 8;
 
 /// Wraps `text` to `width` columns, starting the first line with `first` and every later line
 /// with `rest`. Hard line breaks in `text` are kept; each is wrapped on its own.
-pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let indent = first.width().max(rest.width());
     let width = width.max(indent + MIN_COLUMN);
     // Breaking at hyphens splits names like "post-mortem" or "go-live" across rows, which reads
@@ -24,7 +24,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
 }
 
 /// Cuts `text` to at most `width` columns, ending with `…` when something was cut.
-pub fn truncate(text: &str, width: usize) -> String {
+pub(crate) fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
@@ -45,7 +45,7 @@ pub fn truncate(text: &str, width: usize) -> String {
 }
 
 /// Display columns `text` takes on a terminal.
-pub fn columns(text: &str) -> usize {
+pub(crate) fn columns(text: &str) -> usize {
     text.width()
 }
 

@@ -18,10 +18,10 @@ const OTHER_TEXTS: [&str; 5] = ["pass", "x", "q", "z", "0"];
 const MOST_OPTIONS_TO_PERMUTE: usize = 8;
 
 /// Options of a select-all question beyond which its selections are too many to try each.
-pub const MOST_OPTIONS_TO_SELECT: usize = 16;
+pub(crate) const MOST_OPTIONS_TO_SELECT: usize = 16;
 
 /// A question waiting for an answer, with what the playtest needs to answer it.
-pub struct Asked<'a> {
+pub(crate) struct Asked<'a> {
     pub def: &'a QuestionDef,
     /// The options shown, in order, by position in the question's list.
     pub shown: &'a [usize],
@@ -31,7 +31,7 @@ pub struct Asked<'a> {
 
 /// One answer, by place among the options as shown, so it can become an [`Answer`] and a line.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Pick {
+pub(crate) enum Pick {
     One(usize),
     Some(Vec<usize>),
     Order(Vec<usize>),
@@ -40,7 +40,7 @@ pub enum Pick {
 }
 
 impl Pick {
-    pub fn answer(&self, asked: &Asked<'_>) -> Answer {
+    pub(crate) fn answer(&self, asked: &Asked<'_>) -> Answer {
         let id = |&i: &usize| asked.def.options[asked.shown[i]].id.clone();
         match self {
             Pick::One(i) => Answer::Choice(id(i)),
@@ -52,7 +52,7 @@ impl Pick {
     }
 
     /// What a learner types in `dojo play --plain` for this answer: options number from 1.
-    pub fn line(&self) -> String {
+    pub(crate) fn line(&self) -> String {
         let numbers = |all: &[usize]| {
             all.iter()
                 .map(|i| (i + 1).to_string())
@@ -77,7 +77,7 @@ impl Asked<'_> {
     /// a condition reads this answer (`order_read`): then every order of up to eight options.
     /// Number and text: one right answer and one wrong one, each standing for every answer of
     /// its kind; a condition that reads the number or text itself sees only these two.
-    pub fn every_pick(&self, order_read: bool) -> Vec<Pick> {
+    pub(crate) fn every_pick(&self, order_read: bool) -> Vec<Pick> {
         let count = self.shown.len();
         match self.def.kind {
             QuestionKind::Single => (0..count).map(Pick::One).collect(),
@@ -135,7 +135,7 @@ impl Asked<'_> {
 
     /// A uniformly random valid answer: for number and text questions, right half the time
     /// when a right answer is known. `None` when no option is offered.
-    pub fn random_pick(&self, rng: &mut impl Rng) -> Option<Pick> {
+    pub(crate) fn random_pick(&self, rng: &mut impl Rng) -> Option<Pick> {
         let count = self.shown.len();
         Some(match self.def.kind {
             QuestionKind::Single | QuestionKind::Multiple | QuestionKind::Order if count == 0 => {

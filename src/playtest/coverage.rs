@@ -14,28 +14,28 @@ pub struct Coverage {
 
 /// Scenes entered so far.
 #[derive(Clone)]
-pub struct Seen {
+pub(crate) struct Seen {
     entered: Vec<bool>,
 }
 
 impl Seen {
-    pub fn new(scenario: &Scenario) -> Seen {
+    pub(crate) fn new(scenario: &Scenario) -> Seen {
         Seen {
             entered: vec![false; scenario.scenes.len()],
         }
     }
 
-    pub fn enter(&mut self, scene: SceneIx) {
+    pub(crate) fn enter(&mut self, scene: SceneIx) {
         self.entered[scene] = true;
     }
 
-    pub fn merge(&mut self, other: &Seen) {
+    pub(crate) fn merge(&mut self, other: &Seen) {
         for (mine, theirs) in self.entered.iter_mut().zip(&other.entered) {
             *mine |= theirs;
         }
     }
 
-    pub fn coverage(&self, scenario: &Scenario) -> Coverage {
+    pub(super) fn coverage(&self, scenario: &Scenario) -> Coverage {
         Coverage {
             visited: self.entered.iter().filter(|&&e| e).count(),
             total: scenario.scenes.len(),

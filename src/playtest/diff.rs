@@ -1,7 +1,7 @@
 //! A unified diff of two texts, line by line, for a transcript that no longer matches.
 
 /// Lines of context around each change.
-pub const CONTEXT: usize = 3;
+pub(crate) const CONTEXT: usize = 3;
 
 /// Diff lines shown at most: the first differences are what an author needs to see.
 const MOST_LINES: usize = 80;

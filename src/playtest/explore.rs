@@ -16,10 +16,10 @@ use super::{LEARNER, PlaytestError, quiet_bound};
 
 /// The seed of every explored story: it only decides how options are shown, and a trap's
 /// replay is typed after `dojo play PATH --plain --seed 0`.
-pub const SEED: u64 = 0;
+pub(crate) const SEED: u64 = 0;
 
 /// A situation the story can be in between two answers.
-pub struct Node {
+pub(crate) struct Node {
     pub scene: SceneIx,
     pub kind: Kind,
     pub moves: Vec<Move>,
@@ -27,7 +27,7 @@ pub struct Node {
     pub parent: Option<(usize, usize)>,
 }
 
-pub enum Kind {
+pub(crate) enum Kind {
     /// Waiting for an answer.
     Question,
     /// The story ended; index into [`Graph::endings`].
@@ -39,7 +39,7 @@ pub enum Kind {
 }
 
 /// One answer and where it leads.
-pub struct Move {
+pub(crate) struct Move {
     pub to: usize,
     /// The change to each competency's score, in the scenario's order.
     pub delta: Vec<i64>,
@@ -49,7 +49,7 @@ pub struct Move {
     pub through: Vec<SceneIx>,
 }
 
-pub struct Graph {
+pub(crate) struct Graph {
     pub nodes: Vec<Node>,
     /// Ending scenes reached, with the title of the first path to reach each.
     pub endings: Vec<(SceneIx, String)>,
@@ -77,7 +77,7 @@ enum Stop {
 }
 
 /// Explores every path, failing once more than `limit` situations are found.
-pub fn explore<'s>(
+pub(crate) fn explore<'s>(
     scenario: &'s Scenario,
     reads: &'s Reads,
     limit: usize,

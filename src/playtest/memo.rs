@@ -35,7 +35,7 @@ use crate::engine::State;
 use crate::expr::Expr;
 use crate::scenario::Scenario;
 
-pub struct Reads {
+pub(crate) struct Reads {
     flags: BTreeSet<String>,
     scores: BTreeSet<String>,
     visits: BTreeSet<String>,
@@ -49,7 +49,7 @@ pub struct Reads {
 
 impl Reads {
     /// The names read by every route condition, option condition and number `answer`.
-    pub fn of(scenario: &Scenario) -> Reads {
+    pub(crate) fn of(scenario: &Scenario) -> Reads {
         let mut reads = Reads {
             flags: BTreeSet::new(),
             scores: BTreeSet::new(),
@@ -91,12 +91,12 @@ impl Reads {
     }
 
     /// Whether a condition can read the answer given in `scene` itself, not only its rightness.
-    pub fn reads_answer(&self, scene: &str) -> bool {
+    pub(crate) fn reads_answer(&self, scene: &str) -> bool {
         self.other.is_some() || self.answers.contains(scene)
     }
 
     /// What the key keeps besides the scene and cursor, for the report.
-    pub fn describe(&self) -> Vec<String> {
+    pub(crate) fn describe(&self) -> Vec<String> {
         if let Some(other) = &self.other {
             return vec![format!("the whole state (a condition reads `{other}`)")];
         }
@@ -115,7 +115,7 @@ impl Reads {
 
     /// The memo key of a state waiting at a question: `[state, read answers]` as JSON, the state
     /// without what is left out.
-    pub fn key(&self, state: &mut State) -> String {
+    pub(crate) fn key(&self, state: &mut State) -> String {
         let latest: Vec<Json> = if self.other.is_some() {
             state.answers.iter().map(read_answer).collect()
         } else {

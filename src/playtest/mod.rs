@@ -8,6 +8,8 @@
 mod answers;
 mod coverage;
 pub mod diff;
+#[cfg(test)]
+mod enumeration;
 mod exhaustive;
 mod explore;
 pub mod generate;

@@ -12,7 +12,7 @@ use super::coverage::Seen;
 use super::{LEARNER, quiet_bound};
 
 /// How a run that reached an ending ended.
-pub struct Ended {
+pub(crate) struct Ended {
     pub ending: SceneIx,
     pub title: String,
     /// Per competency, in the scenario's order.
@@ -24,7 +24,7 @@ pub struct Ended {
 }
 
 /// Why a run reached no ending.
-pub enum Stall {
+pub(crate) enum Stall {
     /// It answered as many questions as allowed.
     TooLong,
     /// A question offered no option to choose.
@@ -35,21 +35,21 @@ pub enum Stall {
     Refused { scene: SceneIx, message: String },
 }
 
-pub enum RunEnd {
+pub(crate) enum RunEnd {
     Ended(Ended),
     Stuck(Stall),
 }
 
 /// What a run did, kept only when asked for: enough to tell an author how to replay it.
 #[derive(Default)]
-pub struct Trail {
+pub(crate) struct Trail {
     /// Each answer as typed in plain mode, with the scene of its question.
     pub answers: Vec<(String, SceneIx)>,
     /// Each scene entered, after how many answers.
     pub entered: Vec<(usize, SceneIx)>,
 }
 
-pub struct Runner<'s> {
+pub(crate) struct Runner<'s> {
     pub scenario: &'s Scenario,
     pub max_answers: usize,
     quiet_bound: usize,
@@ -57,7 +57,7 @@ pub struct Runner<'s> {
 }
 
 impl<'s> Runner<'s> {
-    pub fn new(scenario: &'s Scenario, max_answers: usize) -> Runner<'s> {
+    pub(crate) fn new(scenario: &'s Scenario, max_answers: usize) -> Runner<'s> {
         Runner {
             scenario,
             max_answers,
@@ -67,14 +67,14 @@ impl<'s> Runner<'s> {
     }
 
     /// A story to play runs with, one after another.
-    pub fn story(&self) -> Story<'s> {
+    pub(crate) fn story(&self) -> Story<'s> {
         Story::new(self.scenario, LEARNER, 0).without_words()
     }
 
     /// Plays one run with `story`, started over. The seed shuffles the options (as `dojo play
     /// --seed` would) and draws the answers, so the same seed always makes the same run.
     /// Nothing is put into words but the ending's title: no one reads the rest.
-    pub fn play(
+    pub(crate) fn play(
         &self,
         story: &mut Story<'s>,
         seed: u64,

@@ -28,7 +28,7 @@ pub enum Named {
     BrightWhite,
 }
 
-pub const NAMES: &[(&str, Named)] = &[
+pub(super) const NAMES: &[(&str, Named)] = &[
     ("black", Named::Black),
     ("red", Named::Red),
     ("green", Named::Green),

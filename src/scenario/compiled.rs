@@ -15,20 +15,20 @@ pub type SceneIx = usize;
 #[derive(Debug, Clone)]
 pub struct Scenario {
     pub meta: Meta,
-    pub start: SceneIx,
-    pub characters: Vec<CharacterDef>,
-    pub competencies: Vec<CompetencyDef>,
+    pub(crate) start: SceneIx,
+    pub(crate) characters: Vec<CharacterDef>,
+    pub(crate) competencies: Vec<CompetencyDef>,
     /// Highest band first.
-    pub grades: Vec<GradeDef>,
-    pub scenes: Vec<SceneDef>,
+    pub(crate) grades: Vec<GradeDef>,
+    pub(crate) scenes: Vec<SceneDef>,
     /// Changes whenever any source file changes; a save made against other text is detected.
     pub fingerprint: String,
-    pub maps: Vec<MapDef>,
-    pub workbenches: Vec<WorkbenchDef>,
+    pub(crate) maps: Vec<MapDef>,
+    pub(crate) workbenches: Vec<WorkbenchDef>,
     pub(super) scene_ids: HashMap<String, SceneIx>,
     pub(super) competency_ids: HashMap<String, usize>,
     /// Every flag a scene sets or reads, sorted: what an author may preset with `--set`.
-    pub flags: Vec<String>,
+    pub(crate) flags: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -42,7 +42,7 @@ pub struct Meta {
 }
 
 #[derive(Debug, Clone)]
-pub struct CharacterDef {
+pub(crate) struct CharacterDef {
     /// Shared, not copied, with every line the character speaks.
     pub id: Arc<str>,
     pub name: Arc<str>,
@@ -54,15 +54,14 @@ pub struct CharacterDef {
 }
 
 #[derive(Debug, Clone)]
-pub struct CompetencyDef {
+pub(crate) struct CompetencyDef {
     pub id: String,
     pub name: String,
-    pub description: String,
     pub location: Location,
 }
 
 #[derive(Debug, Clone)]
-pub struct GradeDef {
+pub(crate) struct GradeDef {
     pub min: u32,
     pub name: String,
     pub message: String,
@@ -70,60 +69,60 @@ pub struct GradeDef {
 }
 
 #[derive(Debug, Clone)]
-pub struct SceneDef {
+pub(crate) struct SceneDef {
     pub id: String,
-    pub title: Option<Template>,
-    pub beats: Vec<Beat>,
+    pub(crate) title: Option<Template>,
+    pub(crate) beats: Vec<Beat>,
     pub question: Option<QuestionDef>,
-    pub routes: Vec<RouteDef>,
+    pub(crate) routes: Vec<RouteDef>,
     pub next: Option<SceneIx>,
     pub ending: bool,
-    pub show_map: Option<MapRef>,
-    pub location: Location,
+    pub(crate) show_map: Option<MapRef>,
+    pub(crate) location: Location,
 }
 
 /// One thing shown in order before a scene's question.
 #[derive(Debug, Clone)]
-pub enum Beat {
+pub(crate) enum Beat {
     Narration(Template),
     Line { speaker: usize, text: Template },
 }
 
 #[derive(Debug, Clone)]
-pub struct RouteDef {
+pub(crate) struct RouteDef {
     pub when: Expr,
     pub goto: SceneIx,
 }
 
 #[derive(Debug, Clone)]
-pub struct QuestionDef {
+pub(crate) struct QuestionDef {
     pub kind: QuestionKind,
-    pub build: Option<Build>,
+    pub(crate) build: Option<Build>,
     /// Groups of option indices that may come in any order among themselves: the parallel
     /// steps of the map an order question builds.
     pub interchangeable: Vec<Vec<usize>>,
-    pub prompt: Template,
+    pub(crate) prompt: Template,
     pub shuffle: bool,
     pub options: Vec<OptionDef>,
     /// The expected value of a number question.
-    pub answer: Option<Expr>,
+    pub(crate) answer: Option<Expr>,
     /// Where `answer` is written, for lints about it.
-    pub answer_location: Option<Location>,
+    pub(crate) answer_location: Option<Location>,
     pub tolerance: f64,
     pub unit: Option<String>,
     /// Words a text answer is right to contain; empty means any answer is taken as right.
     pub expect: Vec<String>,
-    pub right: Option<OutcomeDef>,
-    pub wrong: Option<OutcomeDef>,
+    pub(crate) right: Option<OutcomeDef>,
+    pub(crate) wrong: Option<OutcomeDef>,
     /// The `[scene.question]` header.
-    pub location: Location,
+    pub(crate) location: Location,
 }
 
 impl QuestionDef {
     /// The most one answer to each competency. A branching story is graded
     /// on the questions the learner met, and one answer is one choice: the maximum is the best single
     /// option (or best selection, or the better outcome) as a whole, never a mix of several.
-    pub fn best_answer(&self, competencies: usize) -> Vec<i64> {
+    pub(crate) fn best_answer(&self, competencies: usize) -> Vec<i64> {
         let gains = |effects: &Effects| {
             let mut gains = vec![0; competencies];
             for (competency, delta) in &effects.score {
@@ -165,7 +164,7 @@ impl QuestionDef {
     }
 
     /// Whether the question has a right answer at all, so results can say right or wrong.
-    pub fn is_graded(&self) -> bool {
+    pub(crate) fn is_graded(&self) -> bool {
         match self.kind {
             QuestionKind::Single | QuestionKind::Multiple => {
                 self.options.iter().any(|option| option.correct)
@@ -177,25 +176,24 @@ impl QuestionDef {
 }
 
 #[derive(Debug, Clone)]
-pub struct OptionDef {
+pub(crate) struct OptionDef {
     pub id: String,
-    pub text: Template,
-    pub feedback: Option<Template>,
+    pub(crate) text: Template,
+    pub(crate) feedback: Option<Template>,
     pub correct: bool,
-    pub effects: Effects,
-    pub when: Option<Expr>,
-    pub location: Location,
+    pub(crate) effects: Effects,
+    pub(crate) when: Option<Expr>,
 }
 
 #[derive(Debug, Clone)]
-pub struct OutcomeDef {
+pub(crate) struct OutcomeDef {
     pub feedback: Template,
     pub effects: Effects,
 }
 
 /// What choosing an option or reaching an outcome does to the session.
 #[derive(Debug, Clone, Default)]
-pub struct Effects {
+pub(crate) struct Effects {
     /// Competency index and change.
     pub score: Vec<(usize, i64)>,
     pub set: Vec<(String, FlagValue)>,
@@ -203,17 +201,21 @@ pub struct Effects {
 }
 
 impl Scenario {
+    /// How many scenes the scenario has.
+    pub fn scene_count(&self) -> usize {
+        self.scenes.len()
+    }
     /// Looked up on every step the engine takes, so by hash rather than by scanning.
     pub fn scene_index(&self, id: &str) -> Option<SceneIx> {
         self.scene_ids.get(id).copied()
     }
 
-    pub fn competency_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn competency_index(&self, id: &str) -> Option<usize> {
         self.competency_ids.get(id).copied()
     }
 
     /// A reference map or a workbench by id.
-    pub fn map_ref(&self, id: &str) -> Option<MapRef> {
+    pub(crate) fn map_ref(&self, id: &str) -> Option<MapRef> {
         self.maps
             .iter()
             .position(|m| m.id == id)
@@ -229,7 +231,7 @@ impl Scenario {
 
 /// A reference value-stream map and its figures, computed once at load.
 #[derive(Debug, Clone)]
-pub struct MapDef {
+pub(crate) struct MapDef {
     pub id: String,
     pub map: crate::vsm::Map,
     pub metrics: crate::vsm::Metrics,
@@ -237,7 +239,7 @@ pub struct MapDef {
 
 /// A map the learner builds, step by step, against a reference map.
 #[derive(Debug, Clone)]
-pub struct WorkbenchDef {
+pub(crate) struct WorkbenchDef {
     pub id: String,
     pub title: String,
     /// Index into [`Scenario::maps`].
@@ -246,14 +248,14 @@ pub struct WorkbenchDef {
 
 /// A map a scene shows or an expression reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MapRef {
+pub(crate) enum MapRef {
     Reference(usize),
     Workbench(usize),
 }
 
 /// What a question's answer writes into a workbench map.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Build {
+pub(crate) enum Build {
     /// The order of the steps: an order question over step ids.
     Order { bench: usize },
     /// The steps that run side by side: a multiple question over step ids.
@@ -271,14 +273,14 @@ pub enum Build {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Field {
+pub(crate) enum Field {
     Lt,
     Pt,
     Ca,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FigureUnit {
+pub(crate) enum FigureUnit {
     Time(crate::vsm::Unit),
     Percent,
 }

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 /// One line of a script: spoken when `speaker` is set, narration otherwise.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScriptLine {
+pub(crate) struct ScriptLine {
     /// The speaker id and its byte range inside the script.
     pub speaker: Option<(String, Range<usize>)>,
     pub text: String,
@@ -12,7 +12,7 @@ pub struct ScriptLine {
 
 /// A line `who: text` is spoken when `who` looks like an id; an indented line continues the
 /// line above; blank lines only separate.
-pub fn parse_script(script: &str) -> Vec<ScriptLine> {
+pub(crate) fn parse_script(script: &str) -> Vec<ScriptLine> {
     let mut lines: Vec<ScriptLine> = Vec::new();
     let mut offset = 0;
     let mut previous_blank = true;

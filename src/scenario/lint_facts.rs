@@ -11,11 +11,11 @@ use super::SceneIx;
 #[derive(Debug, Clone, Default)]
 pub struct LintFacts {
     /// Every place a flag is set.
-    pub flag_sets: Vec<(String, Location)>,
+    pub(crate) flag_sets: Vec<(String, Location)>,
     /// Every place a flag is read in a condition or a text.
-    pub flag_reads: Vec<(String, Location)>,
+    pub(crate) flag_reads: Vec<(String, Location)>,
     /// Per scene, in scene order: the lint codes its `allow` names, and where each is written.
-    pub allows: Vec<Vec<(String, Location)>>,
+    pub(crate) allows: Vec<Vec<(String, Location)>>,
 }
 
 impl LintFacts {

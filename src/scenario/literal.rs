@@ -86,7 +86,7 @@ fn decode(source: &str, span: &Range<usize>) -> Option<Decoded> {
 
 /// The file span of `range` inside `value`, the string literal at `span`; the whole literal
 /// when the literal does not read back as `value`.
-pub fn inner_span(
+pub(crate) fn inner_span(
     source: &str,
     span: &Range<usize>,
     value: &str,
@@ -103,7 +103,7 @@ pub fn inner_span(
 /// Where the characters of a string value for which `wanted` holds are written in its literal
 /// at `span`: the character itself, or the escape (`\u0007`, `\e`, `\x1b`) that stands for it.
 /// Empty when `span` holds no string literal.
-pub fn find_chars(
+pub(crate) fn find_chars(
     source: &str,
     span: &Range<usize>,
     wanted: impl Fn(char) -> bool,

@@ -23,7 +23,7 @@ use crate::suggest::{edit_distance, is_near};
 pub const MANIFEST: &str = "scenario.toml";
 
 /// Everything read from a scenario's files, before semantic checks.
-pub struct Parsed {
+pub(super) struct Parsed {
     pub manifest_file: FileId,
     pub manifest: Manifest,
     pub scenes: Vec<(FileId, Scene)>,
@@ -36,7 +36,7 @@ pub struct Parsed {
 
 /// Ids defined by tables that could not be read (their problem is already reported).
 #[derive(Debug, Default)]
-pub struct Broken {
+pub(super) struct Broken {
     pub scenes: HashSet<String>,
     pub characters: HashSet<String>,
     pub competencies: HashSet<String>,
@@ -51,7 +51,7 @@ pub struct Broken {
 
 impl Broken {
     /// Whether `id` may name a scene that exists but could not be read.
-    pub fn may_be_scene(&self, id: &str) -> bool {
+    pub(super) fn may_be_scene(&self, id: &str) -> bool {
         self.unread_scenes || self.scenes.contains(id)
     }
 }
@@ -64,7 +64,7 @@ pub struct Unreadable {
     pub source: std::io::Error,
 }
 
-pub fn parse_files(
+pub(super) fn parse_files(
     files: &dyn ScenarioFiles,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,

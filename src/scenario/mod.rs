@@ -17,11 +17,14 @@ mod sanitize;
 mod toml_error;
 
 pub use colour::{Colour, Named};
-pub use compiled::*;
+pub(crate) use compiled::{
+    Beat, Build, Effects, Field, FigureUnit, GradeDef, MapRef, OutcomeDef, QuestionDef, SceneDef,
+};
+pub use compiled::{Meta, Scenario, SceneIx};
 pub use lint_facts::LintFacts;
 pub use load::{MANIFEST, Unreadable};
 pub use origin::{Embedded, FLAGSHIP, Folder, ScenarioFiles};
-pub use sanitize::clean;
+pub(crate) use sanitize::clean;
 
 use crate::diagnostic::{Diagnostic, Sources};
 

@@ -80,7 +80,7 @@ pub const TABLE_KEYS: &[(&str, &[&str])] = &[
 const OUTCOME_KEYS: &[&str] = &["feedback", "score", "goto", "set"];
 
 /// The keys a table at `path` accepts, if it is a table of the format.
-pub fn keys_of(path: &str) -> Option<&'static [&'static str]> {
+pub(crate) fn keys_of(path: &str) -> Option<&'static [&'static str]> {
     TABLE_KEYS
         .iter()
         .find(|(p, _)| *p == path)
@@ -128,29 +128,29 @@ pub struct Manifest {
     /// A person in the story: `[[character]]`, one table per character.
     #[serde(skip)]
     #[schemars(!skip, default, rename = "character")]
-    pub characters: Vec<Character>,
+    pub(crate) characters: Vec<Character>,
     /// A named scoring dimension that answers move: `[[competency]]`, one table each.
     #[serde(skip)]
     #[schemars(!skip, default, rename = "competency")]
-    pub competencies: Vec<Competency>,
+    pub(crate) competencies: Vec<Competency>,
     /// A grade band of the results screen: `[[grade]]`, one table per band; one needs `min = 0`.
     #[serde(skip)]
     #[schemars(!skip, default, rename = "grade")]
-    pub grades: Vec<Grade>,
+    pub(crate) grades: Vec<Grade>,
     /// A value-stream map file the scenario reads figures from: `[[map]]`, one table per map.
     #[serde(skip)]
     #[schemars(!skip, default, rename = "map")]
-    pub maps: Vec<MapFile>,
+    pub(crate) maps: Vec<MapFile>,
     /// A map the learner builds through questions: `[[workbench]]`, one table per map.
     #[serde(skip)]
     #[schemars(!skip, default, rename = "workbench")]
-    pub workbenches: Vec<Workbench>,
+    pub(crate) workbenches: Vec<Workbench>,
 }
 
 /// A `[[map]]`: a value-stream map file the scenario reads figures from.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct MapFile {
+pub(crate) struct MapFile {
     /// The map's id, as expressions name it: `vsm.<id>.lead_time_hours`.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
@@ -162,7 +162,7 @@ pub struct MapFile {
 /// A `[[workbench]]`: a map the learner builds through questions, against a reference map.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Workbench {
+pub(crate) struct Workbench {
     /// The learner's map's id, as `build` keys and expressions name it: `yours.order`, `vsm.yours.steps`.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
@@ -200,7 +200,7 @@ impl Level {
 /// A `[[character]]`: someone who speaks in `dialogue` scripts as `id: line`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Character {
+pub(crate) struct Character {
     /// How dialogue scripts name the character: `brenda: Third time this year.`
     #[schemars(with = "String")]
     pub id: Spanned<String>,
@@ -222,7 +222,7 @@ pub struct Character {
 /// A `[[competency]]`: a scoring dimension, such as "seeing flow" or "facilitation".
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Competency {
+pub(crate) struct Competency {
     /// How `score` tables and expressions name it: `score = { facilitation = 1 }`, `score.facilitation`.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
@@ -230,13 +230,17 @@ pub struct Competency {
     pub name: String,
     /// What the competency means, in a sentence.
     #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "read by people and editors from the file and its schema; nothing is shown from it"
+    )]
     pub description: String,
 }
 
 /// A grade band: reached when the learner's share of the attainable score is at least `min` percent.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Grade {
+pub(crate) struct Grade {
     /// The lowest percentage of the attainable score that reaches this band (0 to 100).
     #[schemars(with = "u32", range(max = 100))]
     pub min: Spanned<u32>,
@@ -270,10 +274,10 @@ pub struct Scene {
     /// The scene's question, asked after its dialogue: `[scene.question]`.
     #[serde(default)]
     #[schemars(with = "Question")]
-    pub question: Option<Spanned<Question>>,
+    pub(crate) question: Option<Spanned<Question>>,
     /// Conditional ways out, tried in order before `next`: `[[scene.route]]`.
     #[serde(default, rename = "route")]
-    pub routes: Vec<Route>,
+    pub(crate) routes: Vec<Route>,
     /// Id of the scene that follows when no `goto` or route applies; write it above any sub-table.
     #[serde(default)]
     #[schemars(with = "String")]
@@ -299,7 +303,7 @@ pub struct Scene {
 /// A conditional way out of a scene, tried in order before `next`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Route {
+pub(crate) struct Route {
     /// The condition, an expression such as `flag.dan_walked_out` or `score.flow >= 3`.
     #[schemars(with = "String")]
     pub when: Spanned<String>,
@@ -325,7 +329,7 @@ pub enum QuestionKind {
 }
 
 impl QuestionKind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             QuestionKind::Single => "single",
             QuestionKind::Multiple => "multiple",
@@ -341,7 +345,7 @@ impl QuestionKind {
 /// A scene's question (one per scene); which keys apply depends on `kind`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Question {
+pub(crate) struct Question {
     /// What kind of answer the question takes: single, multiple, number, order or text.
     #[schemars(with = "QuestionKind")]
     pub kind: Spanned<QuestionKind>,
@@ -388,7 +392,7 @@ pub struct Question {
 /// The expected value of a number question: a literal, or an expression computed at play time.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
-pub enum NumberSource {
+pub(crate) enum NumberSource {
     /// The right number.
     Literal(f64),
     /// An expression computing the right number, such as "vsm.team.lead_time_weeks".
@@ -398,7 +402,7 @@ pub enum NumberSource {
 /// An option of a single, multiple or order question.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ChoiceOption {
+pub(crate) struct ChoiceOption {
     /// Unique id of the option within its question, as `answer.<scene>` reads it.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
@@ -433,7 +437,7 @@ pub struct ChoiceOption {
 /// What follows a right or a wrong answer to a number, order or text question.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// Why the answer is right or wrong, shown after it.
     #[schemars(with = "String")]
     pub feedback: Spanned<String>,

@@ -66,7 +66,7 @@ impl ScenarioFiles for Embedded {
 }
 
 /// Whether a file name from a manifest stays inside the scenario folder.
-pub fn is_contained(name: &str) -> bool {
+pub(super) fn is_contained(name: &str) -> bool {
     let path = Path::new(name);
     !name.is_empty()
         && !name.contains('\\')

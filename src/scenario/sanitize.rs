@@ -6,7 +6,7 @@ use crate::scan::{all_bytes, is_printable_ascii};
 
 /// Removes every control character except newline, and turns tabs into spaces.
 /// Returns the clean text and whether anything was removed.
-pub fn sanitize(text: &str) -> (String, bool) {
+pub(crate) fn sanitize(text: &str) -> (String, bool) {
     match cleaned(text) {
         Cow::Borrowed(text) => (text.to_string(), false),
         Cow::Owned(clean) => (clean, true),
@@ -14,7 +14,7 @@ pub fn sanitize(text: &str) -> (String, bool) {
 }
 
 /// The same without a copy when there is nothing to remove, as in nearly all text.
-pub fn cleaned(text: &str) -> Cow<'_, str> {
+pub(crate) fn cleaned(text: &str) -> Cow<'_, str> {
     if all_bytes(text, |b| b == b'\n' || is_printable_ascii(b)) || !text.chars().any(is_removed) {
         return Cow::Borrowed(text);
     }
@@ -36,12 +36,12 @@ fn is_removed(c: char) -> bool {
 
 /// Whether an author's text holding `c` deserves a warning: removed before display and not
 /// mere layout (newline, tab, the carriage return of a CRLF file).
-pub fn is_suspicious(c: char) -> bool {
+pub(crate) fn is_suspicious(c: char) -> bool {
     (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || is_invisible_format(c)
 }
 
 /// How many characters of `text` deserve that warning.
-pub fn suspicious_count(text: &str) -> usize {
+pub(crate) fn suspicious_count(text: &str) -> usize {
     if all_bytes(text, |b| {
         is_printable_ascii(b) || matches!(b, b'\n' | b'\t' | b'\r')
     }) {
@@ -56,7 +56,7 @@ fn is_invisible_format(c: char) -> bool {
 }
 
 /// The same, for text that does not come from an author (a learner's name or typed answer).
-pub fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     sanitize(text).0
 }
 

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, FileId};
 use super::model::keys_of;
 
 /// A file's parsed table and text, for finding which table and key an error points into.
-pub struct Doc<'a> {
+pub(super) struct Doc<'a> {
     file: FileId,
     /// The file's own name, such as `scenario.toml`.
     name: String,
@@ -38,7 +38,7 @@ impl Header {
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(file: FileId, path: &str, source: &'a str, root: &'a DeTable<'a>) -> Doc<'a> {
+    pub(super) fn new(file: FileId, path: &str, source: &'a str, root: &'a DeTable<'a>) -> Doc<'a> {
         let name = std::path::Path::new(path)
             .file_name()
             .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned());
@@ -93,7 +93,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A diagnostic for an error `DeTable::parse_recoverable` reported.
-    pub fn syntax(&self, error: &toml::de::Error) -> Diagnostic {
+    pub(super) fn syntax(&self, error: &toml::de::Error) -> Diagnostic {
         let end = self.source.len();
         let span = error.span().unwrap_or(end..end);
         let message = error.message().trim_end_matches('\n');
@@ -195,7 +195,7 @@ impl<'a> Doc<'a> {
 
     /// For an error that a table's header is written twice: the body below that header, up
     /// to the next header. Keys there all repeat keys of the first table and say nothing new.
-    pub fn repeated_body(&self, error: &toml::de::Error) -> Option<Range<usize>> {
+    pub(super) fn repeated_body(&self, error: &toml::de::Error) -> Option<Range<usize>> {
         let span = error.span()?;
         if !error.message().starts_with("duplicate key") {
             return None;
@@ -238,7 +238,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A diagnostic for an error from deserialising part of this document into the model.
-    pub fn shape(&self, error: &toml::de::Error, fallback: Range<usize>) -> Diagnostic {
+    pub(super) fn shape(&self, error: &toml::de::Error, fallback: Range<usize>) -> Diagnostic {
         let span = error.span().unwrap_or(fallback);
         let message = error.message().trim_end_matches('\n').to_string();
         if let Some(rest) = message.strip_prefix("unknown field `") {

@@ -10,7 +10,7 @@ use super::ratio::Ratio;
 
 /// What a learner has said about a map so far. Ids are the reference map's step ids.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Layout {
+pub(crate) struct Layout {
     /// Every step, first to last.
     pub order: Vec<String>,
     /// Steps that run side by side; they split from the step before the first of them in
@@ -28,13 +28,13 @@ pub struct Layout {
 /// What a layout still lacks before it is a map, in words a learner reads.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the map still needs {}", .missing.join(", "))]
-pub struct Incomplete {
+pub(crate) struct Incomplete {
     pub missing: Vec<String>,
 }
 
 /// Builds the learner's map. Names, owners, people and queue sizes come from `reference`;
 /// order, grouping, queue places and figures come from `layout`.
-pub fn assemble(
+pub(crate) fn assemble(
     reference: &Map,
     id: &str,
     title: &str,

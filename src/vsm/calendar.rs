@@ -9,13 +9,13 @@ use serde::{Deserialize, Serialize};
 use super::ratio::Ratio;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Calendar {
+pub(crate) struct Calendar {
     hours_per_day: Ratio,
     days_per_week: Ratio,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum CalendarError {
+pub(crate) enum CalendarError {
     #[error("a working day must last more than 0 and at most 24 hours")]
     HoursPerDay,
     #[error("a working week must have more than 0 and at most 7 days")]
@@ -25,7 +25,7 @@ pub enum CalendarError {
 /// A unit a duration can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Unit {
+pub(crate) enum Unit {
     Minute,
     Hour,
     Day,
@@ -33,10 +33,10 @@ pub enum Unit {
 }
 
 impl Unit {
-    pub const ALL: [Unit; 4] = [Unit::Minute, Unit::Hour, Unit::Day, Unit::Week];
+    pub(crate) const ALL: [Unit; 4] = [Unit::Minute, Unit::Hour, Unit::Day, Unit::Week];
 
     /// "week" or "weeks".
-    pub fn name(self, plural: bool) -> &'static str {
+    pub(crate) fn name(self, plural: bool) -> &'static str {
         match (self, plural) {
             (Unit::Minute, false) => "minute",
             (Unit::Minute, true) => "minutes",
@@ -50,7 +50,7 @@ impl Unit {
     }
 
     /// The one-letter abbreviation: `m`, `h`, `d`, `w`.
-    pub fn short(self) -> &'static str {
+    pub(crate) fn short(self) -> &'static str {
         match self {
             Unit::Minute => "m",
             Unit::Hour => "h",
@@ -71,7 +71,10 @@ impl Default for Calendar {
 }
 
 impl Calendar {
-    pub fn new(hours_per_day: Ratio, days_per_week: Ratio) -> Result<Calendar, CalendarError> {
+    pub(crate) fn new(
+        hours_per_day: Ratio,
+        days_per_week: Ratio,
+    ) -> Result<Calendar, CalendarError> {
         if hours_per_day.is_zero() || hours_per_day > Ratio::whole(24) {
             return Err(CalendarError::HoursPerDay);
         }
@@ -85,23 +88,24 @@ impl Calendar {
     }
 
     /// Round the clock, every day: the calendar of a 24 x 7 operation.
-    pub fn always_on() -> Calendar {
+    #[cfg(test)]
+    pub(crate) fn always_on() -> Calendar {
         Calendar {
             hours_per_day: Ratio::whole(24),
             days_per_week: Ratio::whole(7),
         }
     }
 
-    pub fn hours_per_day(&self) -> Ratio {
+    pub(crate) fn hours_per_day(&self) -> Ratio {
         self.hours_per_day
     }
 
-    pub fn days_per_week(&self) -> Ratio {
+    pub(crate) fn days_per_week(&self) -> Ratio {
         self.days_per_week
     }
 
     /// How many minutes one `unit` lasts on this calendar.
-    pub fn minutes_in(&self, unit: Unit) -> Ratio {
+    pub(crate) fn minutes_in(&self, unit: Unit) -> Ratio {
         let hour = Ratio::whole(60);
         match unit {
             Unit::Minute => Ratio::ONE,
@@ -112,7 +116,7 @@ impl Calendar {
     }
 
     /// "8 h days, 5-day weeks".
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         format!(
             "{} h days, {}-day weeks",
             self.hours_per_day.decimal(2),

@@ -9,11 +9,11 @@ use super::ratio::Ratio;
 /// A length of time, exactly, in minutes. Which calendar turned "2 weeks" into minutes is
 /// the map's business: a `Duration` is only ever compared with others from the same map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Duration(Ratio);
+pub(crate) struct Duration(Ratio);
 
 /// Why a duration's text could not be read; `at` is the byte range of the culprit.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DurationError {
+pub(crate) enum DurationError {
     #[error("no duration given")]
     Empty,
     #[error("a duration cannot be negative")]
@@ -27,12 +27,12 @@ pub enum DurationError {
 }
 
 /// The units a duration may be written in, as the error for an unknown one lists them.
-pub const ACCEPTED: &str =
+pub(crate) const ACCEPTED: &str =
     "minutes (m, min), hours (h, hr), days (d) or weeks (w, wk), e.g. `2w`, `3 days`, `1.5h`";
 
 impl DurationError {
     /// Where in the text the problem is; `None` for the whole text.
-    pub fn at(&self) -> Option<Range<usize>> {
+    pub(crate) fn at(&self) -> Option<Range<usize>> {
         match self {
             DurationError::Empty => None,
             DurationError::Negative { at }
@@ -46,51 +46,53 @@ impl DurationError {
 // `add` as a method, like `Ratio`'s, for the same reason.
 #[allow(clippy::should_implement_trait)]
 impl Duration {
-    pub const ZERO: Duration = Duration(Ratio::ZERO);
+    pub(crate) const ZERO: Duration = Duration(Ratio::ZERO);
 
-    pub fn from_minutes(minutes: Ratio) -> Duration {
+    #[cfg(test)]
+    pub(crate) fn from_minutes(minutes: Ratio) -> Duration {
         Duration(minutes)
     }
 
     /// `n` of `unit` on `calendar`.
-    pub fn of(n: Ratio, unit: Unit, calendar: &Calendar) -> Duration {
+    pub(crate) fn of(n: Ratio, unit: Unit, calendar: &Calendar) -> Duration {
         Duration(n.mul(calendar.minutes_in(unit)))
     }
 
-    pub fn minutes(self) -> Ratio {
+    pub(crate) fn minutes(self) -> Ratio {
         self.0
     }
 
-    pub fn is_zero(self) -> bool {
+    pub(crate) fn is_zero(self) -> bool {
         self.0.is_zero()
     }
 
-    pub fn add(self, other: Duration) -> Duration {
+    pub(crate) fn add(self, other: Duration) -> Duration {
         Duration(self.0.add(other.0))
     }
 
-    pub fn sum(items: impl IntoIterator<Item = Duration>) -> Duration {
+    pub(crate) fn sum(items: impl IntoIterator<Item = Duration>) -> Duration {
         items.into_iter().fold(Duration::ZERO, Duration::add)
     }
 
     /// `self - other`, or zero when `other` is longer.
-    pub fn saturating_sub(self, other: Duration) -> Duration {
+    pub(crate) fn saturating_sub(self, other: Duration) -> Duration {
         Duration(self.0.checked_sub(other.0).unwrap_or(Ratio::ZERO))
     }
 
     /// How many `unit`s this lasts on `calendar`, exactly.
-    pub fn in_unit(self, unit: Unit, calendar: &Calendar) -> Ratio {
+    pub(crate) fn in_unit(self, unit: Unit, calendar: &Calendar) -> Ratio {
         // A calendar's units are never zero long, so the division always succeeds.
         self.0.div(calendar.minutes_in(unit)).unwrap_or(Ratio::ZERO)
     }
 
     /// "384 hours", "2.98 weeks", "1 day": the value in `unit`, rounded to two decimals.
-    pub fn text_in(self, unit: Unit, calendar: &Calendar) -> String {
+    pub(crate) fn text_in(self, unit: Unit, calendar: &Calendar) -> String {
         quantity(self.in_unit(unit, calendar), unit)
     }
 
     /// "384 h", "9.6 w": the short form, for tight columns.
-    pub fn short_in(self, unit: Unit, calendar: &Calendar) -> String {
+    #[cfg(test)]
+    pub(crate) fn short_in(self, unit: Unit, calendar: &Calendar) -> String {
         format!(
             "{} {}",
             self.in_unit(unit, calendar).decimal(2),
@@ -102,7 +104,7 @@ impl Duration {
     /// exactly with at most one decimal, skipping awkward ones under 1.5 (`7 days` rather than
     /// `1.4 weeks`, `9.6 weeks` rather than `48 days`, `119 hours` rather than `2.98 weeks`);
     /// failing that, the largest in which it is at least one (`1.2 days`).
-    pub fn natural_unit(self, calendar: &Calendar) -> Unit {
+    pub(crate) fn natural_unit(self, calendar: &Calendar) -> Unit {
         for unit in [Unit::Week, Unit::Day, Unit::Hour] {
             let value = self.in_unit(unit, calendar);
             let tenths = value.mul(Ratio::whole(10));
@@ -127,7 +129,7 @@ impl Duration {
     }
 
     /// This duration in its [natural unit](Duration::natural_unit): "9.6 weeks", "7 days".
-    pub fn natural(self, calendar: &Calendar) -> String {
+    pub(crate) fn natural(self, calendar: &Calendar) -> String {
         self.text_in(self.natural_unit(calendar), calendar)
     }
 }
@@ -137,13 +139,13 @@ fn ratio(n: u128, d: u128) -> Ratio {
 }
 
 /// "1 week", "1.5 weeks", "0 hours".
-pub fn quantity(value: Ratio, unit: Unit) -> String {
+pub(crate) fn quantity(value: Ratio, unit: Unit) -> String {
     let text = value.decimal(2);
     format!("{text} {}", unit.name(text != "1"))
 }
 
 /// Reads one or more `<number> <unit>` terms (`2w`, `3 days`, `1h 30m`, `1 week, 2 days`).
-pub fn parse(text: &str, calendar: &Calendar) -> Result<Duration, DurationError> {
+pub(crate) fn parse(text: &str, calendar: &Calendar) -> Result<Duration, DurationError> {
     let mut total = Duration::ZERO;
     let mut rest = 0;
     let bytes = text.as_bytes();

@@ -9,7 +9,7 @@ use super::ratio::Ratio;
 
 /// A span of time in minutes, hours, working days and working weeks of the map's calendar.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Time {
+pub(crate) struct Time {
     pub minutes: f64,
     pub hours: f64,
     pub days: f64,
@@ -24,7 +24,7 @@ pub struct Time {
 }
 
 impl Time {
-    pub fn new(duration: Duration, calendar: &Calendar) -> Time {
+    pub(crate) fn new(duration: Duration, calendar: &Calendar) -> Time {
         let f = |unit| duration.in_unit(unit, calendar).to_f64();
         Time {
             minutes: f(Unit::Minute),
@@ -39,7 +39,7 @@ impl Time {
 
     /// "9.6 weeks = 48 days = 384 hours": the natural unit, then each smaller one (days,
     /// hours) in which the time reads exactly with at most two decimals.
-    pub fn all_units(&self) -> String {
+    pub(crate) fn all_units(&self) -> String {
         let natural = self.exact.natural_unit(&self.calendar);
         let mut parts = vec![self.text.clone()];
         for unit in [Unit::Day, Unit::Hour] {
@@ -52,14 +52,14 @@ impl Time {
     }
 
     /// How many `unit`s this is, exactly.
-    pub fn exact_in(&self, unit: Unit) -> Ratio {
+    pub(crate) fn exact_in(&self, unit: Unit) -> Ratio {
         self.exact.in_unit(unit, &self.calendar)
     }
 }
 
 /// A share, as a percentage.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Percent {
+pub(crate) struct Percent {
     /// 0 to 100: 14.583333... for an activity ratio of 56 h over 384 h.
     pub percent: f64,
     /// Rounded to two decimals: "14.58%".
@@ -70,7 +70,7 @@ pub struct Percent {
 }
 
 impl Percent {
-    pub fn new(fraction: Ratio) -> Percent {
+    pub(crate) fn new(fraction: Ratio) -> Percent {
         let percent = fraction.mul(Ratio::whole(100));
         Percent {
             percent: percent.to_f64(),
@@ -80,12 +80,12 @@ impl Percent {
     }
 
     /// The exact percentage (0 to 100).
-    pub fn exact_percent(&self) -> Ratio {
+    pub(crate) fn exact_percent(&self) -> Ratio {
         self.fraction.mul(Ratio::whole(100))
     }
 
     /// Without trailing zeros, for figures an author typed: "70%", "72.5%".
-    pub fn short(&self) -> String {
+    pub(crate) fn short(&self) -> String {
         format!("{}%", self.exact_percent().decimal(2))
     }
 }

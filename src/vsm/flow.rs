@@ -8,7 +8,7 @@
 
 /// A part of the flow: one step, or parallel branches that split together and join together.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Segment {
+pub(crate) enum Segment {
     /// A step, by index into the map's steps.
     Step(usize),
     /// Each branch is itself a series; an empty branch is a direct link past the others.
@@ -17,7 +17,7 @@ pub enum Segment {
 
 /// Why a set of `after` links does not make a value stream; steps are indices.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FlowProblem {
+pub(crate) enum FlowProblem {
     /// The steps of a circle, in flow order; the last leads back to the first.
     Cycle { steps: Vec<usize> },
     /// More than one step delivers to the customer: a split whose branches never join.
@@ -31,7 +31,7 @@ pub enum FlowProblem {
 }
 
 /// Decomposes the flow given each step's predecessors, or returns every problem found.
-pub fn analyse(preds: &[Vec<usize>]) -> Result<Vec<Segment>, Vec<FlowProblem>> {
+pub(crate) fn analyse(preds: &[Vec<usize>]) -> Result<Vec<Segment>, Vec<FlowProblem>> {
     let graph = Graph::new(preds);
     let cycles = graph.cycles();
     if !cycles.is_empty() {
@@ -61,7 +61,7 @@ pub fn analyse(preds: &[Vec<usize>]) -> Result<Vec<Segment>, Vec<FlowProblem>> {
 
 /// Labels each step as it is numbered on the map: `1`, `2`, ..., parallel steps `6a`, `6b`,
 /// and steps in a longer branch `6a.1`, `6a.2`.
-pub fn labels(flow: &[Segment], count: usize) -> Vec<String> {
+pub(crate) fn labels(flow: &[Segment], count: usize) -> Vec<String> {
     let mut labels = vec![String::new(); count];
     number(flow, "", &mut labels);
     labels

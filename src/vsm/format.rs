@@ -44,7 +44,11 @@ pub(super) const CONVENTION_KEYS: &[&str] = &["queues", "daily_demand", "ca_reco
 
 /// Reads the map in `file`. Every problem is appended to `diagnostics`; the map comes back
 /// only when none of them is an error.
-pub fn read(sources: &Sources, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
+pub(crate) fn read(
+    sources: &Sources,
+    file: FileId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Map> {
     let mut found = Vec::new();
     let map = read_all(sources, file, &mut found);
     // Top to bottom, as an author fixes them.

@@ -15,7 +15,7 @@ use super::ratio::Ratio;
 /// What a named metric is measured in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum MetricUnit {
+pub(crate) enum MetricUnit {
     Minutes,
     Hours,
     Days,
@@ -28,13 +28,13 @@ pub enum MetricUnit {
 
 /// A metric's value, exactly.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
+pub(crate) enum Value {
     Number { value: Ratio, unit: MetricUnit },
     Text(String),
 }
 
 impl Value {
-    pub fn as_f64(&self) -> Option<f64> {
+    pub(crate) fn as_f64(&self) -> Option<f64> {
         match self {
             Value::Number { value, .. } => Some(value.to_f64()),
             Value::Text(_) => None,
@@ -42,7 +42,7 @@ impl Value {
     }
 
     /// For reading: "48 days", "14.58%", "120 items", or the text itself.
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         match self {
             Value::Text(text) => text.clone(),
             Value::Number { value, unit } => match unit {
@@ -70,7 +70,7 @@ fn count(value: Ratio, word: &str) -> String {
 
 impl Metrics {
     /// The value of a named metric, if there is one by that name.
-    pub fn get(&self, name: &str) -> Option<Value> {
+    pub(crate) fn get(&self, name: &str) -> Option<Value> {
         self.entries()
             .into_iter()
             .find(|(n, _)| n == name)
@@ -78,22 +78,23 @@ impl Metrics {
     }
 
     /// A numeric metric as a float (percentages as percent values).
-    pub fn metric(&self, name: &str) -> Option<f64> {
+    #[cfg(test)]
+    pub(crate) fn metric(&self, name: &str) -> Option<f64> {
         self.get(name)?.as_f64()
     }
 
     /// A metric as text for reading: "48 days", "14.58%", "Release planning & estimation".
-    pub fn text(&self, name: &str) -> Option<String> {
+    pub(crate) fn text(&self, name: &str) -> Option<String> {
         self.get(name).map(|v| v.display())
     }
 
     /// Every metric name this map answers to.
-    pub fn names(&self) -> Vec<String> {
+    pub(crate) fn names(&self) -> Vec<String> {
         self.entries().into_iter().map(|(n, _)| n).collect()
     }
 
     /// Every metric with its name, in a stable order.
-    pub fn entries(&self) -> Vec<(String, Value)> {
+    pub(crate) fn entries(&self) -> Vec<(String, Value)> {
         let mut out = Vec::new();
         times(&mut out, "lead_time", &self.lead_time);
         times(&mut out, "process_time", &self.process_time);

@@ -16,12 +16,12 @@ pub struct Map {
     pub title: String,
     /// Who the stream serves, drawn at both ends ("Customer" unless the file says otherwise).
     pub customer: String,
-    pub calendar: Calendar,
-    pub conventions: Conventions,
+    pub(crate) calendar: Calendar,
+    pub(crate) conventions: Conventions,
     /// In file order; `Step::after` and [`Segment`]s refer to steps by index into this list.
     pub steps: Vec<Step>,
     /// The steps from customer to customer, in series and in parallel.
-    pub flow: Vec<Segment>,
+    pub(crate) flow: Vec<Segment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,34 +31,34 @@ pub struct Step {
     pub owner: String,
     pub people: Option<u32>,
     /// Lead time: from leaving the previous step until leaving this one, waiting included.
-    pub lt: Duration,
+    pub(crate) lt: Duration,
     /// Process time: the part of the lead time someone actually works on the item.
-    pub pt: Duration,
+    pub(crate) pt: Duration,
     /// Percent complete and accurate, as a fraction of one (0.7 for 70%).
-    pub ca: Ratio,
+    pub(crate) ca: Ratio,
     /// Indices of the steps this one follows; empty when it follows the customer.
     pub after: Vec<usize>,
     /// The queue of work waiting in front of this step.
-    pub queue: Option<Queue>,
+    pub(crate) queue: Option<Queue>,
     /// The step's number on the map: `1`, `2`, ..., with letters for parallel steps (`6a`).
     pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Queue {
+pub(crate) struct Queue {
     pub name: String,
     pub items: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Conventions {
+pub(crate) struct Conventions {
     pub queues: QueueRule,
     pub ca_recorded_on: CaRecordedOn,
 }
 
 /// What a queue's item count means for the lead time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum QueueRule {
+pub(crate) enum QueueRule {
     /// The count is shown only: the waiting is already inside the next step's LT (how the
     /// Pet Clinic team measured, and how most software teams do).
     #[default]
@@ -74,7 +74,7 @@ pub enum QueueRule {
 /// Which step a %C/A figure is written on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum CaRecordedOn {
+pub(crate) enum CaRecordedOn {
     /// On the step that receives the work and judges it (the Pet Clinic convention).
     #[default]
     Receiving,
@@ -84,7 +84,7 @@ pub enum CaRecordedOn {
 
 impl QueueRule {
     /// The name used in map files: `in-lead-time` or `demand`.
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         match self {
             QueueRule::InLeadTime => "in-lead-time",
             QueueRule::Demand { .. } => "demand",
@@ -93,7 +93,7 @@ impl QueueRule {
 }
 
 impl CaRecordedOn {
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         match self {
             CaRecordedOn::Receiving => "receiving",
             CaRecordedOn::Producing => "producing",
@@ -103,7 +103,7 @@ impl CaRecordedOn {
 
 impl Conventions {
     /// The conventions in a sentence, for the foot of a rendered map.
-    pub fn describe(&self, calendar: &Calendar) -> String {
+    pub(crate) fn describe(&self, calendar: &Calendar) -> String {
         let queues = match self.queues {
             QueueRule::InLeadTime => {
                 "queues are item counts, their waiting already inside the next step's LT"
@@ -123,29 +123,20 @@ impl Conventions {
 }
 
 impl Map {
-    /// Indices of the steps that follow step `index`.
-    pub fn successors(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
-        self.steps
-            .iter()
-            .enumerate()
-            .filter(move |(_, step)| step.after.contains(&index))
-            .map(|(i, _)| i)
-    }
-
     /// Steps by their numbers on the map, in order: `1 → 2 → 6b → 7`.
-    pub fn path_labels(&self, ids: &[String]) -> String {
+    pub(crate) fn path_labels(&self, ids: &[String]) -> String {
         ids.iter()
             .filter_map(|id| self.step(id).map(|s| s.label.as_str()))
             .collect::<Vec<_>>()
             .join(" → ")
     }
 
-    pub fn step(&self, id: &str) -> Option<&Step> {
+    pub(crate) fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)
     }
 
     /// How long the queue in front of `step` adds to the lead time under this map's rule.
-    pub fn queue_time(&self, step: &Step) -> Duration {
+    pub(crate) fn queue_time(&self, step: &Step) -> Duration {
         match (self.conventions.queues, &step.queue) {
             (QueueRule::Demand { daily_demand }, Some(queue)) => {
                 let days = Ratio::whole(u128::from(queue.items))

@@ -25,22 +25,22 @@ pub struct Metrics {
     pub calendar: CalendarFigures,
     pub conventions: ConventionFigures,
     /// Along the critical path.
-    pub lead_time: Time,
-    pub process_time: Time,
+    pub(crate) lead_time: Time,
+    pub(crate) process_time: Time,
     /// Lead time minus process time along the critical path.
-    pub wait_time: Time,
+    pub(crate) wait_time: Time,
     /// Queue days of demand on the critical path; zero when queues are inside the LT.
-    pub queue_time: Time,
-    pub activity_ratio: Percent,
-    pub rolled_ca: Percent,
+    pub(crate) queue_time: Time,
+    pub(crate) activity_ratio: Percent,
+    pub(crate) rolled_ca: Percent,
     /// Step ids, customer to customer.
     pub critical_path: Vec<String>,
     /// Every step in flow order (parallel branches one after another).
     pub steps: Vec<StepFigures>,
-    pub longest_lead_time: Pick<Time>,
-    pub longest_wait: Pick<Time>,
-    pub worst_ca: Pick<Percent>,
-    pub worst_activity_ratio: Pick<Percent>,
+    pub(crate) longest_lead_time: Pick<Time>,
+    pub(crate) longest_wait: Pick<Time>,
+    pub(crate) worst_ca: Pick<Percent>,
+    pub(crate) worst_activity_ratio: Pick<Percent>,
     pub biggest_queue: Option<QueuePick>,
     pub people: u64,
     pub queue_items: u64,
@@ -70,13 +70,13 @@ pub struct StepFigures {
     pub name: String,
     pub owner: String,
     pub people: Option<u32>,
-    pub lead_time: Time,
-    pub process_time: Time,
+    pub(crate) lead_time: Time,
+    pub(crate) process_time: Time,
     /// LT - PT of the step itself.
-    pub wait: Time,
+    pub(crate) wait: Time,
     /// PT / LT of the step itself.
-    pub activity_ratio: Percent,
-    pub ca: Percent,
+    pub(crate) activity_ratio: Percent,
+    pub(crate) ca: Percent,
     pub queue: Option<QueueFigures>,
     pub on_critical_path: bool,
 }
@@ -86,7 +86,7 @@ pub struct QueueFigures {
     pub name: String,
     pub items: u64,
     /// Days of demand it adds to the LT; zero when queues are inside the LT.
-    pub time: Time,
+    pub(crate) time: Time,
 }
 
 /// The step that stands out on some figure, and that figure.
@@ -107,7 +107,7 @@ pub struct QueuePick {
 }
 
 /// The steps of a part of the flow, in the order they are drawn.
-pub fn flow_order(flow: &[Segment]) -> Vec<usize> {
+pub(crate) fn flow_order(flow: &[Segment]) -> Vec<usize> {
     let mut order = Vec::new();
     for segment in flow {
         match segment {

@@ -36,19 +36,17 @@ mod toml_read;
 #[cfg(test)]
 mod tests;
 
-pub use assemble::{Incomplete, Layout, assemble};
-pub use calendar::{Calendar, CalendarError, Unit};
-pub use duration::{ACCEPTED as ACCEPTED_UNITS, Duration, DurationError, parse as parse_duration};
-pub use figure::{Percent, Time};
-pub use flow::Segment;
-pub use format::read;
+pub(crate) use assemble::{Incomplete, Layout, assemble};
+pub(crate) use calendar::Unit;
+pub(crate) use duration::Duration;
+pub(crate) use flow::Segment;
+pub(crate) use format::read;
 pub use format_schema::MapSchema;
-pub use lookup::{MetricUnit, Value};
-pub use map::{CaRecordedOn, Conventions, Map, Queue, QueueRule, Step};
+pub(crate) use map::Map;
 pub use metrics::{
     CalendarFigures, ConventionFigures, Metrics, Pick, QueueFigures, QueuePick, StepFigures,
 };
-pub use ratio::Ratio;
+pub(crate) use ratio::Ratio;
 pub use render_svg::render_svg;
 pub use render_text::{TextOptions, render_text};
 

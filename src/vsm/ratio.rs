@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Ratio {
+pub(crate) struct Ratio {
     num: u128,
     den: u128,
 }
@@ -19,11 +19,11 @@ pub struct Ratio {
 // `a.mul(b).add(c)` keep exact arithmetic visible where it happens.
 #[allow(clippy::should_implement_trait)]
 impl Ratio {
-    pub const ZERO: Ratio = Ratio { num: 0, den: 1 };
-    pub const ONE: Ratio = Ratio { num: 1, den: 1 };
+    pub(crate) const ZERO: Ratio = Ratio { num: 0, den: 1 };
+    pub(crate) const ONE: Ratio = Ratio { num: 1, den: 1 };
 
     /// `num / den`, reduced; `None` when `den` is zero.
-    pub fn new(num: u128, den: u128) -> Option<Ratio> {
+    pub(crate) fn new(num: u128, den: u128) -> Option<Ratio> {
         if den == 0 {
             return None;
         }
@@ -34,28 +34,20 @@ impl Ratio {
         })
     }
 
-    pub fn whole(n: u128) -> Ratio {
+    pub(crate) fn whole(n: u128) -> Ratio {
         Ratio { num: n, den: 1 }
     }
 
-    pub fn numer(self) -> u128 {
-        self.num
-    }
-
-    pub fn denom(self) -> u128 {
-        self.den
-    }
-
-    pub fn is_zero(self) -> bool {
+    pub(crate) fn is_zero(self) -> bool {
         self.num == 0
     }
 
-    pub fn is_whole(self) -> bool {
+    pub(crate) fn is_whole(self) -> bool {
         self.den == 1
     }
 
     /// Parses a plain decimal such as `12`, `1.5` or `1_000` exactly (no sign, no exponent).
-    pub fn parse_decimal(text: &str) -> Option<Ratio> {
+    pub(crate) fn parse_decimal(text: &str) -> Option<Ratio> {
         let text = text.replace('_', "");
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
         if whole.is_empty() && fraction.is_empty() {
@@ -75,7 +67,7 @@ impl Ratio {
         Ratio::new(num, den)
     }
 
-    pub fn add(self, other: Ratio) -> Ratio {
+    pub(crate) fn add(self, other: Ratio) -> Ratio {
         let g = gcd(self.den, other.den);
         let exact = (|| {
             let left = self.num.checked_mul(other.den / g)?;
@@ -87,7 +79,7 @@ impl Ratio {
     }
 
     /// `self - other`, or `None` when that would be negative.
-    pub fn checked_sub(self, other: Ratio) -> Option<Ratio> {
+    pub(crate) fn checked_sub(self, other: Ratio) -> Option<Ratio> {
         if self < other {
             return None;
         }
@@ -101,7 +93,7 @@ impl Ratio {
         Some(exact.unwrap_or_else(|| approximate(self.to_f64() - other.to_f64())))
     }
 
-    pub fn mul(self, other: Ratio) -> Ratio {
+    pub(crate) fn mul(self, other: Ratio) -> Ratio {
         // Cross-reduce first so that exact products stay small.
         let g1 = gcd(self.num, other.den);
         let g2 = gcd(other.num, self.den);
@@ -114,7 +106,7 @@ impl Ratio {
     }
 
     /// `self / other`, or `None` when `other` is zero.
-    pub fn div(self, other: Ratio) -> Option<Ratio> {
+    pub(crate) fn div(self, other: Ratio) -> Option<Ratio> {
         if other.is_zero() {
             return None;
         }
@@ -124,29 +116,25 @@ impl Ratio {
         }))
     }
 
-    pub fn sum(items: impl IntoIterator<Item = Ratio>) -> Ratio {
-        items.into_iter().fold(Ratio::ZERO, Ratio::add)
-    }
-
     /// The nearest whole number, halves rounded up.
-    pub fn round(self) -> u128 {
+    pub(crate) fn round(self) -> u128 {
         let rest = self.num % self.den;
         self.num / self.den + u128::from(rest >= self.den - rest)
     }
 
-    pub fn to_f64(self) -> f64 {
+    pub(crate) fn to_f64(self) -> f64 {
         // Both parts are exact in f64 up to 2^53, so the division is correctly rounded.
         self.num as f64 / self.den as f64
     }
 
     /// The value rounded half up to `decimals` places, as text without trailing zeros
     /// (`9.6`, `48`, `0.83`).
-    pub fn decimal(self, decimals: u32) -> String {
+    pub(crate) fn decimal(self, decimals: u32) -> String {
         trim_zeros(self.fixed(decimals))
     }
 
     /// The value rounded half up to exactly `decimals` places (`14.58`, `50.00`).
-    pub fn fixed(self, decimals: u32) -> String {
+    pub(crate) fn fixed(self, decimals: u32) -> String {
         if self.den > u128::MAX / 10 {
             return format!("{:.*}", decimals as usize, self.to_f64());
         }

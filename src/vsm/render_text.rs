@@ -9,7 +9,7 @@ use super::text_flow::FlowDrawing;
 use super::text_ladder;
 
 /// Narrower than this, nothing reads well; the map is drawn at this width anyway.
-pub const MIN_WIDTH: usize = 40;
+pub(crate) const MIN_WIDTH: usize = 40;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextOptions {

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 /// Escapes text for use in SVG content and attribute values.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -22,7 +22,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Lines of at most `width` pixels of text at `size`, estimated from the character count.
-pub fn wrap_px(text: &str, width: f64, size: f64) -> Vec<String> {
+pub(crate) fn wrap_px(text: &str, width: f64, size: f64) -> Vec<String> {
     let chars = (width / (size * 0.56)).floor().max(4.0) as usize;
     let options =
         textwrap::Options::new(chars).word_splitter(textwrap::WordSplitter::NoHyphenation);
@@ -34,7 +34,7 @@ pub fn wrap_px(text: &str, width: f64, size: f64) -> Vec<String> {
 
 /// How text is anchored on its x coordinate.
 #[derive(Debug, Clone, Copy)]
-pub enum Anchor {
+pub(crate) enum Anchor {
     Start,
     Middle,
     End,
@@ -52,7 +52,7 @@ impl Anchor {
 
 /// The look of a piece of text: its size, weight, colour and anchor.
 #[derive(Debug, Clone, Copy)]
-pub struct Font {
+pub(crate) struct Font {
     pub size: f64,
     pub bold: bool,
     pub italic: bool,
@@ -61,7 +61,7 @@ pub struct Font {
 }
 
 impl Font {
-    pub fn new(size: f64) -> Font {
+    pub(crate) fn new(size: f64) -> Font {
         Font {
             size,
             bold: false,
@@ -71,62 +71,62 @@ impl Font {
         }
     }
 
-    pub fn bold(self) -> Font {
+    pub(crate) fn bold(self) -> Font {
         Font { bold: true, ..self }
     }
 
-    pub fn italic(self) -> Font {
+    pub(crate) fn italic(self) -> Font {
         Font {
             italic: true,
             ..self
         }
     }
 
-    pub fn colour(self, colour: &'static str) -> Font {
+    pub(crate) fn colour(self, colour: &'static str) -> Font {
         Font { colour, ..self }
     }
 
-    pub fn anchor(self, anchor: Anchor) -> Font {
+    pub(crate) fn anchor(self, anchor: Anchor) -> Font {
         Font { anchor, ..self }
     }
 }
 
-pub const INK: &str = "#2b2b2b";
-pub const ALERT: &str = "#c62828";
-pub const MUTED: &str = "#6d6d6d";
-pub const PAPER: &str = "#fffdf7";
-pub const STICKY: &str = "#ffe28a";
+pub(crate) const INK: &str = "#2b2b2b";
+pub(crate) const ALERT: &str = "#c62828";
+pub(crate) const MUTED: &str = "#6d6d6d";
+pub(crate) const PAPER: &str = "#fffdf7";
+pub(crate) const STICKY: &str = "#ffe28a";
 
 /// The document being written.
-pub struct Svg {
+pub(crate) struct Svg {
     out: String,
 }
 
 impl Svg {
-    pub fn new() -> Svg {
+    pub(crate) fn new() -> Svg {
         Svg { out: String::new() }
     }
 
-    pub fn raw(&mut self, markup: &str) {
+    pub(crate) fn raw(&mut self, markup: &str) {
         self.out.push_str(markup);
         self.out.push('\n');
     }
 
-    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, style: &str) {
+    pub(crate) fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, style: &str) {
         let _ = writeln!(
             self.out,
             r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" {style}/>"#
         );
     }
 
-    pub fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, style: &str) {
+    pub(crate) fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, style: &str) {
         let _ = writeln!(
             self.out,
             r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" {style}/>"#
         );
     }
 
-    pub fn polyline(&mut self, points: &[(f64, f64)], style: &str) {
+    pub(crate) fn polyline(&mut self, points: &[(f64, f64)], style: &str) {
         let points = point_list(points);
         let _ = writeln!(
             self.out,
@@ -134,24 +134,24 @@ impl Svg {
         );
     }
 
-    pub fn polygon(&mut self, points: &[(f64, f64)], style: &str) {
+    pub(crate) fn polygon(&mut self, points: &[(f64, f64)], style: &str) {
         let points = point_list(points);
         let _ = writeln!(self.out, r#"<polygon points="{points}" {style}/>"#);
     }
 
-    pub fn circle(&mut self, cx: f64, cy: f64, r: f64, style: &str) {
+    pub(crate) fn circle(&mut self, cx: f64, cy: f64, r: f64, style: &str) {
         let _ = writeln!(
             self.out,
             r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{r:.1}" {style}/>"#
         );
     }
 
-    pub fn path(&mut self, d: &str, style: &str) {
+    pub(crate) fn path(&mut self, d: &str, style: &str) {
         let _ = writeln!(self.out, r#"<path d="{d}" {style}/>"#);
     }
 
     /// One line of text; `text` is escaped here.
-    pub fn text(&mut self, x: f64, y: f64, font: Font, text: &str) {
+    pub(crate) fn text(&mut self, x: f64, y: f64, font: Font, text: &str) {
         let weight = if font.bold {
             r#" font-weight="bold""#
         } else {
@@ -173,13 +173,13 @@ impl Svg {
     }
 
     /// Several lines of text, the first baseline at `y`.
-    pub fn lines(&mut self, x: f64, y: f64, font: Font, lines: &[String]) {
+    pub(crate) fn lines(&mut self, x: f64, y: f64, font: Font, lines: &[String]) {
         for (k, line) in lines.iter().enumerate() {
             self.text(x, y + k as f64 * font.size * 1.2, font, line);
         }
     }
 
-    pub fn finish(self) -> String {
+    pub(crate) fn finish(self) -> String {
         self.out
     }
 }

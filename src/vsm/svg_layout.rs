@@ -5,7 +5,7 @@ use super::flow::Segment;
 
 /// One end of an arrow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum End {
+pub(crate) enum End {
     /// The customer's request, at the left.
     Request,
     /// Delivery to the customer, at the right.
@@ -15,14 +15,14 @@ pub enum End {
 
 /// Where arrows from `exits` meet and go on to `entries`, in the gap before column `col`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Joint {
+pub(crate) struct Joint {
     pub col: usize,
     pub exits: Vec<End>,
     pub entries: Vec<End>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Grid {
+pub(crate) struct Grid {
     /// (column, row) of every step, by step index.
     pub cells: Vec<Option<(usize, usize)>>,
     pub cols: usize,
@@ -38,7 +38,7 @@ struct Shape {
     exits: Vec<End>,
 }
 
-pub fn layout(flow: &[Segment], steps: usize) -> Grid {
+pub(crate) fn layout(flow: &[Segment], steps: usize) -> Grid {
     let mut grid = Grid {
         cells: vec![None; steps],
         ..Grid::default()

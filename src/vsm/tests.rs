@@ -1,6 +1,7 @@
 //! Figures computed from whole maps: the Pet Clinic map exactly, both queue conventions,
 //! calendars, parallel branches, and the wrong answers a calculator must not give.
 
+use super::lookup::Value;
 use super::*;
 
 const PET_CLINIC: &str = include_str!("../../scenarios/pet-clinic-vsm/current-state.vsm.toml");

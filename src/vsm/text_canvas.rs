@@ -5,7 +5,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// How a piece of text is shown when colour is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Paint {
+pub(crate) enum Paint {
     Plain,
     Dim,
     Bold,
@@ -34,22 +34,22 @@ impl Paint {
 
 /// One line of output.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Line {
+pub(crate) struct Line {
     pieces: Vec<(String, Paint)>,
     width: usize,
 }
 
 impl Line {
-    pub fn new() -> Line {
+    pub(crate) fn new() -> Line {
         Line::default()
     }
 
-    pub fn with(mut self, text: &str, paint: Paint) -> Line {
+    pub(crate) fn with(mut self, text: &str, paint: Paint) -> Line {
         self.push(text, paint);
         self
     }
 
-    pub fn push(&mut self, text: &str, paint: Paint) {
+    pub(crate) fn push(&mut self, text: &str, paint: Paint) {
         if text.is_empty() {
             return;
         }
@@ -57,23 +57,23 @@ impl Line {
         self.pieces.push((text.to_string(), paint));
     }
 
-    pub fn append(&mut self, other: Line) {
+    pub(crate) fn append(&mut self, other: Line) {
         self.width += other.width;
         self.pieces.extend(other.pieces);
     }
 
     /// `self` followed by `other`.
-    pub fn with_line(mut self, other: Line) -> Line {
+    pub(crate) fn with_line(mut self, other: Line) -> Line {
         self.append(other);
         self
     }
 
-    pub fn width(&self) -> usize {
+    pub(crate) fn width(&self) -> usize {
         self.width
     }
 
     /// Spaces up to `width` columns.
-    pub fn pad(mut self, width: usize) -> Line {
+    pub(crate) fn pad(mut self, width: usize) -> Line {
         if self.width < width {
             let spaces = " ".repeat(width - self.width);
             self.push(&spaces, Paint::Plain);
@@ -82,7 +82,7 @@ impl Line {
     }
 
     /// The text, with ANSI colour codes when `colour` is set, without trailing spaces.
-    pub fn render(&self, colour: bool) -> String {
+    pub(crate) fn render(&self, colour: bool) -> String {
         let mut out = String::new();
         for (text, paint) in &self.pieces {
             match paint.code().filter(|_| colour) {
@@ -101,7 +101,7 @@ impl Line {
 }
 
 /// `text` cut to `width` columns, ending in `…` when cut.
-pub fn fit(text: &str, width: usize) -> String {
+pub(crate) fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
@@ -119,7 +119,7 @@ pub fn fit(text: &str, width: usize) -> String {
 }
 
 /// `text` wrapped to lines of at most `width` columns (long words are cut).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     // No hyphenation: `%C/A` and `dev-testing` stay whole.
     let options =
         textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation);

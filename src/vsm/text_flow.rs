@@ -12,7 +12,7 @@ const MAX_BOX: usize = 46;
 /// Narrower than this, parallel branches are drawn one under the other.
 const MIN_BRANCH: usize = 24;
 
-pub struct FlowDrawing<'a> {
+pub(crate) struct FlowDrawing<'a> {
     pub map: &'a Map,
     pub metrics: &'a Metrics,
 }
@@ -82,7 +82,7 @@ fn rail(width: usize, from: usize, ends: &[usize], below: bool) -> Line {
 
 impl FlowDrawing<'_> {
     /// The whole flow in `width` columns, customer to customer.
-    pub fn draw(&self, width: usize) -> Vec<Line> {
+    pub(crate) fn draw(&self, width: usize) -> Vec<Line> {
         let at = centre(width);
         // A named customer ("Clinics") is labelled as the customer; the default name says it.
         let customer = if self.map.customer.eq_ignore_ascii_case("customer") {

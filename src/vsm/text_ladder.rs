@@ -16,7 +16,7 @@ struct Rung {
     pt: Duration,
 }
 
-pub fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
+pub(super) fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
     let calendar = &map.calendar;
     let mut rungs = Vec::new();
     for id in &metrics.critical_path {

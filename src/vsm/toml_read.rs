@@ -14,13 +14,13 @@ use super::ratio::Ratio;
 
 /// A value and where it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct At<T> {
+pub(super) struct At<T> {
     pub value: T,
     pub span: Range<usize>,
 }
 
 /// One table of a map file, with what may be written in it.
-pub struct Table<'d, 'a> {
+pub(super) struct Table<'d, 'a> {
     pub file: FileId,
     pub table: &'d DeTable<'a>,
     /// How messages name it: `[[step]]`, `[calendar]`, `the top level of pets.vsm.toml`.
@@ -32,7 +32,7 @@ pub struct Table<'d, 'a> {
 
 impl<'d, 'a> Table<'d, 'a> {
     /// "in [[step]]", "at the top level of pets.vsm.toml".
-    pub fn place(&self) -> String {
+    pub(super) fn place(&self) -> String {
         if self.name.starts_with('[') {
             format!("in {}", self.name)
         } else {
@@ -40,13 +40,17 @@ impl<'d, 'a> Table<'d, 'a> {
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<&'d toml::Spanned<DeValue<'a>>> {
+    pub(super) fn get(&self, key: &str) -> Option<&'d toml::Spanned<DeValue<'a>>> {
         self.table.get(key)
     }
 
     /// Reports every key this table does not know. `parent` names the enclosing table and
     /// its keys, to explain the TOML trap of a key written below a sub-table's header.
-    pub fn unknown_keys(&self, parent: Option<(&str, &[&str])>, diagnostics: &mut Vec<Diagnostic>) {
+    pub(super) fn unknown_keys(
+        &self,
+        parent: Option<(&str, &[&str])>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
         for (key, _) in self.table.iter() {
             let name = key.get_ref().as_ref();
             if self.keys.contains(&name) {
@@ -80,7 +84,7 @@ impl<'d, 'a> Table<'d, 'a> {
     }
 
     /// A diagnostic for a required key that is not there.
-    pub fn missing(&self, key: &str, example: &str) -> Diagnostic {
+    pub(super) fn missing(&self, key: &str, example: &str) -> Diagnostic {
         Diagnostic::error(
             "missing-key",
             format!("missing key `{key}` {}", self.place()),
@@ -94,7 +98,11 @@ impl<'d, 'a> Table<'d, 'a> {
     }
 
     /// The text of `key`, or `None` (reported) when it is not text.
-    pub fn string(&self, key: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<At<String>> {
+    pub(super) fn string(
+        &self,
+        key: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<At<String>> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::String(text) => Some(At {
@@ -109,7 +117,7 @@ impl<'d, 'a> Table<'d, 'a> {
     }
 
     /// Like [`Table::string`], and reported when missing.
-    pub fn required_string(
+    pub(super) fn required_string(
         &self,
         key: &str,
         example: &str,
@@ -124,7 +132,7 @@ impl<'d, 'a> Table<'d, 'a> {
 
     /// A number written as a whole number or a decimal (or, with `text_ok`, as text such as
     /// `"70%"` with an optional `%`), exactly; 0 or more.
-    pub fn number(
+    pub(super) fn number(
         &self,
         key: &str,
         text_ok: bool,
@@ -182,7 +190,7 @@ impl<'d, 'a> Table<'d, 'a> {
     }
 
     /// A whole number, 0 or more.
-    pub fn whole(&self, key: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<At<u64>> {
+    pub(super) fn whole(&self, key: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<At<u64>> {
         let value = self.get(key)?;
         let span = value.span();
         match value.get_ref() {
@@ -213,7 +221,11 @@ impl<'d, 'a> Table<'d, 'a> {
     }
 
     /// A list of text values; each wrong item is reported and skipped.
-    pub fn strings(&self, key: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<At<String>>> {
+    pub(super) fn strings(
+        &self,
+        key: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Vec<At<String>>> {
         let value = self.get(key)?;
         let DeValue::Array(items) = value.get_ref() else {
             let mut diagnostic =
@@ -241,7 +253,7 @@ impl<'d, 'a> Table<'d, 'a> {
     }
 
     /// The sub-table at `key` (written `[a.b]` or inline `{ ... }`).
-    pub fn table(
+    pub(super) fn table(
         &self,
         key: &str,
         diagnostics: &mut Vec<Diagnostic>,
@@ -256,7 +268,7 @@ impl<'d, 'a> Table<'d, 'a> {
         }
     }
 
-    pub fn wrong_type(
+    pub(super) fn wrong_type(
         &self,
         key: &str,
         span: Range<usize>,
@@ -279,7 +291,7 @@ impl<'d, 'a> Table<'d, 'a> {
 }
 
 /// How a diagnostic names a value that has the wrong type.
-pub fn describe(value: &DeValue<'_>) -> String {
+pub(super) fn describe(value: &DeValue<'_>) -> String {
     match value {
         DeValue::String(text) => format!("text {:?}", text.as_ref()),
         DeValue::Integer(n) => format!("the number {n}"),
@@ -292,13 +304,13 @@ pub fn describe(value: &DeValue<'_>) -> String {
 }
 
 /// Text shown on one line of a map: control characters removed, line breaks made spaces.
-pub fn clean_line(text: &str) -> String {
+pub(super) fn clean_line(text: &str) -> String {
     let text = crate::scenario::clean(text);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// "`a`, `b`, `c`".
-pub fn list(items: &[&str]) -> String {
+pub(super) fn list(items: &[&str]) -> String {
     items
         .iter()
         .map(|k| format!("`{k}`"))

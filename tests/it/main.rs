@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod engine;
 mod graph;
+mod import;
 mod lints;
 mod live;
 mod playtest;

@@ -6,7 +6,7 @@ use crate::engine::{Cursor, Moment};
 impl<'s> Story<'s> {
     /// Moves on exactly as [`Story::next`] does, but says only where the story got to, without
     /// putting anything into words.
-    pub fn next_moment(&mut self) -> Moment<'s> {
+    pub(crate) fn next_moment(&mut self) -> Moment<'s> {
         // Scenes with no beats and no question pass straight on; the bound keeps a cycle of
         // such scenes (which `dojo check` reports) from hanging a learner.
         for _ in 0..=self.scenario.scenes.len() * 2 + 4 {

@@ -65,7 +65,7 @@ impl<'s> Story<'s> {
     /// Starts again from the start scene with another seed, for the same learner, as
     /// [`Story::new`] would; what the last run grew (the list of answers) keeps its room, so
     /// many runs in a row allocate less.
-    pub fn restart(&mut self, seed: u64) {
+    pub(crate) fn restart(&mut self, seed: u64) {
         let state = &mut self.state;
         state.seed = seed;
         state
@@ -109,7 +109,7 @@ impl<'s> Story<'s> {
     }
 
     /// Starts in the given scene instead of the start scene (for authors testing a scene).
-    pub fn jump_to(&mut self, scene: &str) -> bool {
+    pub(crate) fn jump_to(&mut self, scene: &str) -> bool {
         let Some(index) = self.scenario.scene_index(scene) else {
             return false;
         };
@@ -130,7 +130,7 @@ impl<'s> Story<'s> {
         &mut self.state
     }
 
-    pub fn scenario(&self) -> &'s Scenario {
+    pub(crate) fn scenario(&self) -> &'s Scenario {
         self.scenario
     }
 
@@ -139,7 +139,7 @@ impl<'s> Story<'s> {
     }
 
     /// The current scene; the start scene if the state names a scene the scenario lacks.
-    pub fn scene_index(&self) -> SceneIx {
+    pub(crate) fn scene_index(&self) -> SceneIx {
         if let Some(index) = self.current.get() {
             return index;
         }

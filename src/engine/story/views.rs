@@ -101,7 +101,7 @@ impl<'s> Story<'s> {
     }
 
     /// The heading of the scene the story ended in, or its id when it has none.
-    pub fn ending_title(&self) -> String {
+    pub(crate) fn ending_title(&self) -> String {
         self.scene()
             .title
             .as_ref()
@@ -111,13 +111,13 @@ impl<'s> Story<'s> {
     /// The figures of the verdict as the story stands, without the words of [`Results`].
     ///
     /// [`Results`]: super::Results
-    pub fn tally(&self, maxima: &Maxima) -> Tally {
+    pub(crate) fn tally(&self, maxima: &Maxima) -> Tally {
         tally(self.scenario, &self.state, maxima)
     }
 
     /// The options of the waiting question in the order shown, by position in the question's
     /// list; none when no question waits.
-    pub fn options_shown(&mut self) -> &[usize] {
+    pub(crate) fn options_shown(&mut self) -> &[usize] {
         if self.state.cursor == Cursor::Asking {
             self.ask();
         }

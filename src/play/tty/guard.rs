@@ -17,12 +17,12 @@ static COLOUR: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
 
 /// Raw mode with a hidden cursor, for as long as the guard lives.
-pub struct Raw {
+pub(crate) struct Raw {
     colour: bool,
 }
 
 impl Raw {
-    pub fn enter(colour: bool) -> io::Result<Raw> {
+    pub(crate) fn enter(colour: bool) -> io::Result<Raw> {
         enable_raw_mode()?;
         let guard = Raw { colour };
         execute!(io::stdout(), Hide)?;
@@ -53,7 +53,7 @@ fn restore(colour: bool) {
 /// a closed terminal window) do the same before the process ends. Progress needs no saving
 /// there: the session is saved after every answer. Installed once; later calls only record
 /// whether colour is in use.
-pub fn install_restore_hooks(colour: bool) {
+pub(crate) fn install_restore_hooks(colour: bool) {
     COLOUR.store(colour, Ordering::Relaxed);
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();

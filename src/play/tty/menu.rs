@@ -21,7 +21,7 @@ use super::style::{Line, Paint, Span, printable, write_line};
 
 /// The terminal as the next prompt will find it.
 #[derive(Debug, Clone, Copy)]
-pub struct Screen {
+pub(crate) struct Screen {
     /// Columns to wrap text to.
     pub width: usize,
     pub height: usize,
@@ -149,7 +149,7 @@ fn row_count(text: &str) -> usize {
 
 /// How many options a list can show at once so the whole prompt fits on the screen: inquire
 /// draws by moving the cursor up over its last frame, which fails once the frame has scrolled.
-pub fn page_size(heights: &[usize], chrome: usize, screen_rows: usize) -> usize {
+pub(crate) fn page_size(heights: &[usize], chrome: usize, screen_rows: usize) -> usize {
     let room = screen_rows.saturating_sub(chrome + 1);
     let mut tallest = heights.to_vec();
     tallest.sort_unstable_by(|a, b| b.cmp(a));
@@ -167,7 +167,7 @@ pub fn page_size(heights: &[usize], chrome: usize, screen_rows: usize) -> usize 
 
 /// Rows the prompt for `question` will take, so earlier text can be paused on before it
 /// scrolls away under the prompt.
-pub fn height(question: &QuestionView, screen: &Screen) -> usize {
+pub(crate) fn height(question: &QuestionView, screen: &Screen) -> usize {
     let prompt = row_count(&message(&question.prompt, screen.width));
     let lead = match question.kind {
         QuestionKind::Multiple => CHECKBOX_LEAD,
@@ -186,7 +186,7 @@ pub fn height(question: &QuestionView, screen: &Screen) -> usize {
     }
 }
 
-pub fn ask(question: &QuestionView, screen: &Screen) -> io::Result<Reply<Answer>> {
+pub(crate) fn ask(question: &QuestionView, screen: &Screen) -> io::Result<Reply<Answer>> {
     let no_options = matches!(
         question.kind,
         QuestionKind::Single | QuestionKind::Multiple | QuestionKind::Order
@@ -427,7 +427,7 @@ fn text(question: &QuestionView, screen: &Screen) -> io::Result<Reply<String>> {
 }
 
 /// The learner's name; Enter alone skips it.
-pub fn name(screen: &Screen) -> io::Result<Reply<String>> {
+pub(crate) fn name(screen: &Screen) -> io::Result<Reply<String>> {
     let typed = Text::new("What should the team call you?")
         .with_render_config(render_config(screen.colour, false))
         .with_help_message(HELP_NAME.fit(screen.width))
@@ -435,7 +435,7 @@ pub fn name(screen: &Screen) -> io::Result<Reply<String>> {
     settle(typed)
 }
 
-pub fn resume(screen: &Screen) -> io::Result<Reply<bool>> {
+pub(crate) fn resume(screen: &Screen) -> io::Result<Reply<bool>> {
     let answer = Confirm::new("Continue where you left off?")
         .with_default(true)
         .with_help_message(HELP_RESUME.fit(screen.width))

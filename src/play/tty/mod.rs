@@ -28,7 +28,7 @@ use style::{Line, write_line};
 
 /// Settings that shape how the terminal front end looks.
 #[derive(Debug, Clone, Copy)]
-pub struct TtyOptions {
+pub(crate) struct TtyOptions {
     pub colour: bool,
     pub animation: bool,
 }
@@ -40,7 +40,7 @@ const MIN_PAGED_ROWS: usize = 6;
 /// What the learner is asked to do at a pause; tests look for "press any key".
 const PAUSE: &str = "press any key · q saves and quits";
 
-pub struct Tty {
+pub(crate) struct Tty {
     options: TtyOptions,
     out: io::Stdout,
     /// Rows written since the learner last pressed a key or answered: the text they may not
@@ -55,7 +55,7 @@ pub struct Tty {
 }
 
 impl Tty {
-    pub fn new(options: TtyOptions) -> io::Result<Tty> {
+    pub(crate) fn new(options: TtyOptions) -> io::Result<Tty> {
         guard::install_restore_hooks(options.colour);
         Ok(Tty {
             options,

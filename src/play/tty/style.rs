@@ -12,7 +12,7 @@ use crate::scenario::{Colour, Named};
 
 /// How a span looks when colour is on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Paint {
+pub(crate) struct Paint {
     pub fg: Option<Color>,
     pub bold: bool,
     pub dim: bool,
@@ -20,32 +20,32 @@ pub struct Paint {
 }
 
 impl Paint {
-    pub const PLAIN: Paint = Paint {
+    pub(crate) const PLAIN: Paint = Paint {
         fg: None,
         bold: false,
         dim: false,
         italic: false,
     };
-    pub const BOLD: Paint = Paint {
+    pub(crate) const BOLD: Paint = Paint {
         bold: true,
         ..Paint::PLAIN
     };
-    pub const DIM: Paint = Paint {
+    pub(crate) const DIM: Paint = Paint {
         dim: true,
         ..Paint::PLAIN
     };
-    pub const RIGHT: Paint = Paint {
+    pub(crate) const RIGHT: Paint = Paint {
         fg: Some(Color::DarkGreen),
         bold: true,
         ..Paint::PLAIN
     };
-    pub const WRONG: Paint = Paint {
+    pub(crate) const WRONG: Paint = Paint {
         fg: Some(Color::DarkRed),
         bold: true,
         ..Paint::PLAIN
     };
 
-    pub fn fg(colour: Color) -> Paint {
+    pub(crate) fn fg(colour: Color) -> Paint {
         Paint {
             fg: Some(colour),
             ..Paint::PLAIN
@@ -58,47 +58,47 @@ impl Paint {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
+pub(crate) struct Span {
     pub text: String,
     pub paint: Paint,
 }
 
 impl Span {
-    pub fn new(text: impl Into<String>, paint: Paint) -> Span {
+    pub(crate) fn new(text: impl Into<String>, paint: Paint) -> Span {
         Span {
             text: text.into(),
             paint,
         }
     }
 
-    pub fn plain(text: impl Into<String>) -> Span {
+    pub(crate) fn plain(text: impl Into<String>) -> Span {
         Span::new(text, Paint::PLAIN)
     }
 }
 
 /// One terminal row: spans side by side, never containing a line break.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Line(pub Vec<Span>);
+pub(crate) struct Line(pub Vec<Span>);
 
 impl Line {
-    pub fn blank() -> Line {
+    pub(crate) fn blank() -> Line {
         Line(Vec::new())
     }
 
-    pub fn of(text: impl Into<String>, paint: Paint) -> Line {
+    pub(crate) fn of(text: impl Into<String>, paint: Paint) -> Line {
         Line(vec![Span::new(text, paint)])
     }
 
     /// The row as it reads without colour, for checking layouts.
     #[cfg(test)]
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.0.iter().map(|span| span.text.as_str()).collect()
     }
 }
 
 /// The terminal colour for an author's colour name. Authors pick from the 16 standard colours,
 /// so "red" is the terminal's normal red and "bright-red" its bright one, as in the format docs.
-pub fn terminal_colour(colour: Colour) -> Option<Color> {
+pub(crate) fn terminal_colour(colour: Colour) -> Option<Color> {
     match colour {
         Colour::Default => None,
         Colour::Rgb(r, g, b) => Some(Color::Rgb { r, g, b }),
@@ -125,12 +125,12 @@ pub fn terminal_colour(colour: Colour) -> Option<Color> {
 
 /// Drops anything a terminal would act on rather than show. Scenario text is cleaned on load,
 /// but this is the last gate before the screen, so it holds for every string, whatever its source.
-pub fn printable(text: &str) -> String {
+pub(crate) fn printable(text: &str) -> String {
     crate::scenario::clean(text).replace('\n', " ")
 }
 
 /// Switches to `paint` (when colour is on), so the text that follows is written in it.
-pub fn begin(out: &mut impl Write, paint: Paint, colour: bool) -> io::Result<()> {
+pub(crate) fn begin(out: &mut impl Write, paint: Paint, colour: bool) -> io::Result<()> {
     if !colour || paint.is_plain() {
         return Ok(());
     }
@@ -150,7 +150,7 @@ pub fn begin(out: &mut impl Write, paint: Paint, colour: bool) -> io::Result<()>
 }
 
 /// Returns to the terminal's own look after [`begin`].
-pub fn end(out: &mut impl Write, paint: Paint, colour: bool) -> io::Result<()> {
+pub(crate) fn end(out: &mut impl Write, paint: Paint, colour: bool) -> io::Result<()> {
     if !colour || paint.is_plain() {
         return Ok(());
     }
@@ -158,7 +158,7 @@ pub fn end(out: &mut impl Write, paint: Paint, colour: bool) -> io::Result<()> {
     queue!(out, SetAttribute(Attribute::Reset))
 }
 
-pub fn write_span(out: &mut impl Write, span: &Span, colour: bool) -> io::Result<()> {
+pub(crate) fn write_span(out: &mut impl Write, span: &Span, colour: bool) -> io::Result<()> {
     begin(out, span.paint, colour)?;
     queue!(out, Print(printable(&span.text)))?;
     end(out, span.paint, colour)
@@ -166,7 +166,7 @@ pub fn write_span(out: &mut impl Write, span: &Span, colour: bool) -> io::Result
 
 /// Writes a row and ends it with `\r\n`, which is right both in raw mode (where `\n` alone only
 /// moves down) and in cooked mode.
-pub fn write_line(out: &mut impl Write, line: &Line, colour: bool) -> io::Result<()> {
+pub(crate) fn write_line(out: &mut impl Write, line: &Line, colour: bool) -> io::Result<()> {
     for span in &line.0 {
         write_span(out, span, colour)?;
     }

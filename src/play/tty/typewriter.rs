@@ -25,14 +25,14 @@ const CLAUSE: Duration = Duration::from_millis(70);
 
 /// What a key press means while text is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
+pub(crate) enum Key {
     /// Esc, `q`, Ctrl-C or Ctrl-D: save and leave.
     Quit,
     Other,
 }
 
 /// Reads an event as a key press; anything else (releases, resizes, focus) is no key at all.
-pub fn classify(event: &Event) -> Option<Key> {
+pub(crate) fn classify(event: &Event) -> Option<Key> {
     let Event::Key(KeyEvent {
         code,
         modifiers,
@@ -56,7 +56,7 @@ pub fn classify(event: &Event) -> Option<Key> {
 }
 
 /// How long to wait after typing `c`, given the character after it.
-pub fn pause_after(c: char, next: Option<char>) -> Duration {
+pub(crate) fn pause_after(c: char, next: Option<char>) -> Duration {
     let at_break = next.is_none_or(char::is_whitespace);
     match c {
         '.' | '!' | '?' | '…' if at_break => SENTENCE,
@@ -67,7 +67,11 @@ pub fn pause_after(c: char, next: Option<char>) -> Duration {
 
 /// Types `lines` out one character at a time. Any key prints the rest at once; a quit key stops
 /// and returns `Reply::Quit` with the cursor on a fresh line.
-pub fn type_out(out: &mut impl Write, lines: &[Line], colour: bool) -> io::Result<Reply<()>> {
+pub(crate) fn type_out(
+    out: &mut impl Write,
+    lines: &[Line],
+    colour: bool,
+) -> io::Result<Reply<()>> {
     let _raw = Raw::enter(colour)?;
     // Debug builds only: lets the PTY tests prove the panic hook restores a terminal that is
     // in raw mode mid-animation, the hardest moment to crash in.
@@ -112,7 +116,7 @@ pub fn type_out(out: &mut impl Write, lines: &[Line], colour: bool) -> io::Resul
 /// blank row) are wiped afterwards, leaving the cursor where it was, so the transcript in the
 /// scrollback reads as the story alone. The prompt is cut to fit in `width` columns: a prompt
 /// the terminal folded onto two rows could not be wiped.
-pub fn wait_for_key(
+pub(crate) fn wait_for_key(
     out: &mut impl Write,
     prompt: &str,
     width: usize,
@@ -146,7 +150,7 @@ pub fn wait_for_key(
 
 /// Throws away keys typed ahead, so an Enter meant to hurry the text does not pick the first
 /// option of the question that follows it.
-pub fn discard_typeahead(colour: bool) -> io::Result<()> {
+pub(crate) fn discard_typeahead(colour: bool) -> io::Result<()> {
     let _raw = Raw::enter(colour)?;
     discard_pending()
 }

@@ -69,7 +69,6 @@ impl Compiler<'_> {
             out.push(CompetencyDef {
                 id: competency.id.get_ref().clone(),
                 name: sanitize(&competency.name).0,
-                description: sanitize(&competency.description).0,
                 location: Location {
                     file,
                     span: competency.id.span(),

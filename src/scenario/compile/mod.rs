@@ -21,7 +21,7 @@ use crate::scenario::load::{Broken, Parsed};
 use crate::scenario::model::{QuestionKind, Scene};
 use crate::scenario::sanitize::sanitize;
 
-pub fn compile(
+pub(crate) fn compile(
     sources: &Sources,
     parsed: &Parsed,
     diagnostics: &mut Vec<Diagnostic>,

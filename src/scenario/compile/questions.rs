@@ -247,10 +247,6 @@ impl Compiler<'_> {
             correct: option.correct,
             effects: self.effects(file, &option.score, &option.set, option.goto.as_ref()),
             when: option.when.as_ref().and_then(|w| self.expr(file, w)),
-            location: Location {
-                file,
-                span: option.id.span(),
-            },
         }
     }
 

@@ -26,7 +26,7 @@ fn lines(texts: Vec<String>, paint: Paint) -> Vec<Line> {
 }
 
 /// A scene heading: the title on a rule, so scenes stand apart when scrolling back.
-pub fn heading(title: &str, width: usize) -> Vec<Line> {
+pub(crate) fn heading(title: &str, width: usize) -> Vec<Line> {
     ruled(title, width, "─")
 }
 
@@ -54,7 +54,7 @@ fn ruled(title: &str, width: usize, rule: &str) -> Vec<Line> {
 }
 
 /// The title card before a new session: what the scenario is, how long it takes, what it teaches.
-pub fn title(meta: &Meta, width: usize) -> Vec<Line> {
+pub(crate) fn title(meta: &Meta, width: usize) -> Vec<Line> {
     let mut rows = ruled(&meta.title, width, "═");
     if !meta.summary.is_empty() {
         rows.push(Line::blank());
@@ -80,13 +80,13 @@ pub fn title(meta: &Meta, width: usize) -> Vec<Line> {
     rows
 }
 
-pub fn narration(text: &str, width: usize) -> Vec<Line> {
+pub(crate) fn narration(text: &str, width: usize) -> Vec<Line> {
     lines(wrap(text, width, "", ""), Paint::PLAIN)
 }
 
 /// A spoken line as a script reads: the name in the speaker's colour, the text hanging after it.
 /// The first time someone speaks, their role follows the name so the learner knows who they are.
-pub fn speech(speaker: &Speaker, text: &str, width: usize, introduce: bool) -> Vec<Line> {
+pub(crate) fn speech(speaker: &Speaker, text: &str, width: usize, introduce: bool) -> Vec<Line> {
     let name = Span::new(
         speaker.name.to_string(),
         Paint {
@@ -136,7 +136,7 @@ fn after(label: Vec<Span>, text: &str, width: usize, indent: usize) -> Vec<Line>
 }
 
 /// Why the last answer was refused, before the question is asked again.
-pub fn problem(reason: &str, width: usize) -> Vec<Line> {
+pub(crate) fn problem(reason: &str, width: usize) -> Vec<Line> {
     lines(
         wrap(
             &format!("That answer cannot be taken: {reason}."),
@@ -158,7 +158,7 @@ fn verdict(right: Option<bool>) -> Option<(&'static str, Paint)> {
     }
 }
 
-pub fn feedback(feedback: &FeedbackView, width: usize) -> Vec<Line> {
+pub(crate) fn feedback(feedback: &FeedbackView, width: usize) -> Vec<Line> {
     let mut rows = Vec::new();
     if let Some((marker, paint)) = verdict(feedback.right) {
         rows.push(Line::of(marker, paint));
@@ -225,7 +225,7 @@ fn flow(label: &str, items: Vec<Span>, width: usize) -> Vec<Line> {
 }
 
 /// The results screen: the ending, the grade, a bar per competency and every answer given.
-pub fn results(results: &Results, width: usize) -> Vec<Line> {
+pub(crate) fn results(results: &Results, width: usize) -> Vec<Line> {
     let mut rows = ruled(&format!("The end: {}", results.ending.title), width, "═");
     rows.push(Line::blank());
     let points = format!(
@@ -325,7 +325,7 @@ fn filled(score: i64, max: i64, width: usize) -> usize {
 }
 
 /// The dojo banner (`assets/banner.txt`), above the first title card where it fits.
-pub fn banner(width: usize) -> Vec<Line> {
+pub(crate) fn banner(width: usize) -> Vec<Line> {
     const BANNER: &str = include_str!("../../../../assets/banner.txt");
     let rows: Vec<&str> = BANNER.trim_end().lines().collect();
     if rows.iter().any(|row| columns(row) > width) {
@@ -341,7 +341,7 @@ pub fn banner(width: usize) -> Vec<Line> {
 
 /// A character's portrait the first time they speak, in their colour; left out when the
 /// terminal is too small for it to leave room for the story.
-pub fn portrait(speaker: &Speaker, screen: &Screen) -> Vec<Line> {
+pub(crate) fn portrait(speaker: &Speaker, screen: &Screen) -> Vec<Line> {
     let Some(art) = &speaker.portrait else {
         return Vec::new();
     };
@@ -357,12 +357,12 @@ pub fn portrait(speaker: &Speaker, screen: &Screen) -> Vec<Line> {
 }
 
 /// A value-stream map, drawn at once: it is a picture to study, not text to follow.
-pub fn map(view: &MapView, width: usize) -> Vec<Line> {
+pub(crate) fn map(view: &MapView, width: usize) -> Vec<Line> {
     lines(map_lines(view, width), Paint::PLAIN)
 }
 
 /// A message outside the story, such as where the results were written.
-pub fn notice(message: &str, width: usize) -> Vec<Line> {
+pub(crate) fn notice(message: &str, width: usize) -> Vec<Line> {
     lines(wrap(message, width, "", ""), Paint::DIM)
 }
 
