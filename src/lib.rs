@@ -3,7 +3,8 @@
 //! Layers, from data to terminal: [`scenario`] (the format), [`expr`] (conditions and
 //! interpolation), [`diagnostic`] (problems in authors' files), [`engine`] (the pure story state
 //! machine), [`progress`] (journals and results), [`report`] (cohort figures), [`play`] (terminal
-//! front ends). Only `play` and the binary touch the terminal. See ARCHITECTURE.md.
+//! front ends), [`lsp`] (the language server). Only `play`, `lsp` and the binary touch the
+//! terminal or stdio. See ARCHITECTURE.md.
 
 #![warn(unreachable_pub)]
 
@@ -13,6 +14,7 @@ pub mod engine;
 mod expr;
 pub mod import;
 pub mod lint;
+pub mod lsp;
 mod parallel;
 pub mod play;
 pub mod playtest;

@@ -5,6 +5,7 @@ mod check;
 mod graph;
 mod import;
 mod list;
+mod lsp;
 mod play;
 mod report;
 mod schema;
@@ -44,6 +45,8 @@ pub enum Error {
     Playtest(#[from] dojo::playtest::PlaytestError),
     #[error("nothing to report: {0}")]
     NothingToReport(String),
+    #[error(transparent)]
+    Lsp(#[from] dojo::lsp::LspError),
     #[error("cannot write to the terminal: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -80,5 +83,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Schema(args)) => schema::run(&args),
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Import(command)) => import::run(&command),
+        Some(Command::Lsp(_)) => lsp::run(),
     }
 }

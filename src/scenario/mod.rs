@@ -7,7 +7,7 @@
 mod colour;
 mod compile;
 mod compiled;
-mod dialogue;
+pub(crate) mod dialogue;
 mod lint_facts;
 mod literal;
 mod load;
@@ -23,6 +23,7 @@ pub(crate) use compiled::{
 pub use compiled::{Meta, Scenario, SceneIx};
 pub use lint_facts::LintFacts;
 pub use load::{MANIFEST, Unreadable};
+pub(crate) use origin::Overlay;
 pub use origin::{Embedded, FLAGSHIP, Folder, ScenarioFiles};
 pub(crate) use sanitize::clean;
 

@@ -9,6 +9,7 @@ mod graph;
 mod import;
 mod lints;
 mod live;
+mod lsp;
 mod playtest;
 mod pty;
 mod records;
