@@ -81,7 +81,7 @@ pub fn launch(
 /// The session itself, with the front end chosen by the caller (tests pass a plain one). The
 /// path of the results file comes back when one was written. A preset or a watch makes it an
 /// authoring session, which is never saved.
-pub fn run(
+pub(crate) fn run(
     scenario: &Scenario,
     options: &PlayOptions,
     data: &DataDir,

@@ -42,22 +42,22 @@ impl DataDir {
     }
 
     /// The data folder itself.
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
     /// The folder of resumable saves.
-    pub fn saves_dir(&self) -> PathBuf {
+    pub(crate) fn saves_dir(&self) -> PathBuf {
         self.root.join("saves")
     }
 
     /// The folder of finished-run results.
-    pub fn results_dir(&self) -> PathBuf {
+    pub(crate) fn results_dir(&self) -> PathBuf {
         self.root.join("results")
     }
 
     /// `<data>/profile.json`.
-    pub fn profile_path(&self) -> PathBuf {
+    pub(crate) fn profile_path(&self) -> PathBuf {
         self.root.join("profile.json")
     }
 }

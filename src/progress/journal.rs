@@ -64,7 +64,7 @@ pub enum Event {
 }
 
 impl Event {
-    pub fn at(&self) -> Timestamp {
+    pub(crate) fn at(&self) -> Timestamp {
         match self {
             Event::Answer { at, .. }
             | Event::Quit { at, .. }
@@ -124,7 +124,7 @@ impl Journal {
 
     /// Seconds spent on each answer that counts: since the previous answer, the start or the
     /// resume before it. Time between leaving and coming back is not counted.
-    pub fn answer_seconds(&self) -> Vec<u64> {
+    pub(crate) fn answer_seconds(&self) -> Vec<u64> {
         let mut seconds = Vec::new();
         let mut since = Some(self.header.started);
         for event in &self.events {
@@ -146,7 +146,7 @@ impl Journal {
 
     /// Seconds the learner spent in the session: every stretch between two events, except
     /// those that begin with leaving.
-    pub fn active_seconds(&self) -> u64 {
+    pub(crate) fn active_seconds(&self) -> u64 {
         let mut total = 0;
         let mut since = Some(self.header.started);
         for event in &self.events {
@@ -162,12 +162,12 @@ impl Journal {
     }
 
     /// The time of the last event, or the start.
-    pub fn last_at(&self) -> Timestamp {
+    pub(crate) fn last_at(&self) -> Timestamp {
         self.events.last().map_or(self.header.started, Event::at)
     }
 
     /// Where the learner was last seen: the scene of the last quit, end or answer.
-    pub fn last_scene(&self) -> Option<&str> {
+    pub(crate) fn last_scene(&self) -> Option<&str> {
         self.events.iter().rev().find_map(|event| match event {
             Event::Answer { scene, .. } | Event::Quit { scene, .. } | Event::End { scene, .. } => {
                 Some(scene.as_str())
@@ -177,7 +177,7 @@ impl Journal {
     }
 
     /// The ending reached, if the session ended.
-    pub fn ending(&self) -> Option<&str> {
+    pub(crate) fn ending(&self) -> Option<&str> {
         self.events.iter().rev().find_map(|event| match event {
             Event::End { scene, .. } => Some(scene.as_str()),
             _ => None,
@@ -281,7 +281,8 @@ impl JournalWriter {
         &self.journal
     }
 
-    pub fn path(&self) -> &Path {
+    #[cfg(test)]
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
@@ -296,12 +297,12 @@ impl JournalWriter {
 
 impl DataDir {
     /// `<data>/saves/<scenario-id>.jsonl`: the journal of the unfinished session.
-    pub fn journal_path(&self, scenario_id: &str) -> Result<PathBuf> {
+    pub(crate) fn journal_path(&self, scenario_id: &str) -> Result<PathBuf> {
         Ok(self.save_path(scenario_id)?.with_extension("jsonl"))
     }
 
     /// `<data>/sessions/`: journals of finished sessions, one per session id.
-    pub fn sessions_dir(&self) -> PathBuf {
+    pub(crate) fn sessions_dir(&self) -> PathBuf {
         self.root().join("sessions")
     }
 

@@ -33,13 +33,12 @@ pub use error::{FileKind, ProgressError};
 pub use journal::{
     Event, Given, Header, JOURNAL_FORMAT, Journal, JournalWriter, parse as parse_journal,
 };
-pub use profile::Profile;
+pub(crate) use profile::Profile;
 pub use results_file::{
     CompetencyScore, EndingRef, Figure, GradeRef, LearnerRef, MapFigures, OptionRef,
     QuestionRecord, RESULTS_FORMAT, ResultsFile, ScenarioRef,
 };
-pub use saves::SAVE_FORMAT;
-pub use scenario_id::{MAX_SCENARIO_ID_LEN, validate_scenario_id};
+pub(crate) use scenario_id::{MAX_SCENARIO_ID_LEN, validate_scenario_id};
 
 /// The result type of every fallible operation in this module.
 pub type Result<T, E = ProgressError> = std::result::Result<T, E>;
@@ -48,7 +47,7 @@ pub type Result<T, E = ProgressError> = std::result::Result<T, E>;
 ///
 /// A clock set before 1970 yields 0 rather than failing: a wrong timestamp in a save is
 /// far less harmful than refusing to save the learner's work.
-pub fn unix_now() -> u64 {
+pub(crate) fn unix_now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_secs())

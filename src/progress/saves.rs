@@ -17,7 +17,7 @@ use super::journal::{Event, Header, JOURNAL_FORMAT, Journal};
 use super::{DataDir, FileKind, ProgressError, Result};
 
 /// The only format of whole-state saves there ever was.
-pub const SAVE_FORMAT: u64 = 1;
+pub(crate) const SAVE_FORMAT: u64 = 1;
 
 #[derive(Deserialize)]
 struct FormatOnly {
@@ -49,7 +49,7 @@ struct OldAnswer {
 impl DataDir {
     /// `<data>/saves/<scenario-id>.json`, after checking the id cannot escape the folder: where
     /// saves from before the journal are.
-    pub fn save_path(&self, scenario_id: &str) -> Result<PathBuf> {
+    pub(crate) fn save_path(&self, scenario_id: &str) -> Result<PathBuf> {
         super::validate_scenario_id(scenario_id)?;
         Ok(self.saves_dir().join(format!("{scenario_id}.json")))
     }
@@ -117,7 +117,7 @@ impl DataDir {
     /// Deletes the unfinished session of `scenario_id`, journal or old save. Returns whether
     /// there was one; deleting what does not exist is not an error, so restarting twice is
     /// harmless.
-    pub fn discard(&self, scenario_id: &str) -> Result<bool> {
+    pub(crate) fn discard(&self, scenario_id: &str) -> Result<bool> {
         let old = remove(&self.save_path(scenario_id)?)?;
         let journal = remove(&self.journal_path(scenario_id)?)?;
         Ok(old || journal)

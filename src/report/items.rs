@@ -59,7 +59,7 @@ pub enum Flag {
 }
 
 impl Flag {
-    pub fn words(self) -> &'static str {
+    pub(crate) fn words(self) -> &'static str {
         match self {
             Flag::NearlyAllRight => "nearly all right",
             Flag::NearlyAllWrong => "nearly all wrong",

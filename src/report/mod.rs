@@ -27,7 +27,7 @@ pub use stats::Spread;
 pub use text::text;
 
 /// How discrimination is measured, as every rendering states it.
-pub const DISCRIMINATION: &str =
+pub(crate) const DISCRIMINATION: &str =
     "point-biserial correlation of a right first answer with the session's total percent";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

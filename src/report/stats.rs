@@ -19,7 +19,7 @@ pub struct Spread {
 impl Spread {
     /// `None` for no numbers. Quartiles interpolate between the two nearest values (the method
     /// spreadsheets use by default).
-    pub fn of(values: &[f64]) -> Option<Spread> {
+    pub(crate) fn of(values: &[f64]) -> Option<Spread> {
         let mut sorted = values.to_vec();
         sorted.sort_by(f64::total_cmp);
         let (&min, &max) = (sorted.first()?, sorted.last()?);

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 /// `text` safe inside HTML or SVG text and attribute values.
-pub(crate) fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
