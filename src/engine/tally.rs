@@ -46,7 +46,7 @@ impl Maxima {
     }
 }
 
-pub(crate) fn tally(scenario: &Scenario, state: &State, maxima: &Maxima) -> Tally {
+pub(super) fn tally(scenario: &Scenario, state: &State, maxima: &Maxima) -> Tally {
     let mut max = vec![0; scenario.competencies.len()];
     for scene in state
         .answers

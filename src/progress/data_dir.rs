@@ -3,7 +3,7 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use super::{ProgressError, Result, validate_scenario_id};
+use super::{ProgressError, Result};
 
 /// The environment variable that overrides the data folder (tests and portable setups).
 pub const DATA_DIR_ENV: &str = "DOJO_DATA_DIR";
@@ -42,28 +42,22 @@ impl DataDir {
     }
 
     /// The data folder itself.
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
     /// The folder of resumable saves.
-    pub fn saves_dir(&self) -> PathBuf {
+    pub(crate) fn saves_dir(&self) -> PathBuf {
         self.root.join("saves")
     }
 
     /// The folder of finished-run results.
-    pub fn results_dir(&self) -> PathBuf {
+    pub(crate) fn results_dir(&self) -> PathBuf {
         self.root.join("results")
     }
 
-    /// `<data>/saves/<scenario-id>.json`, after checking the id cannot escape the folder.
-    pub fn save_path(&self, scenario_id: &str) -> Result<PathBuf> {
-        validate_scenario_id(scenario_id)?;
-        Ok(self.saves_dir().join(format!("{scenario_id}.json")))
-    }
-
     /// `<data>/profile.json`.
-    pub fn profile_path(&self) -> PathBuf {
+    pub(crate) fn profile_path(&self) -> PathBuf {
         self.root.join("profile.json")
     }
 }

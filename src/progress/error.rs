@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Which kind of progress file an error is about, so messages can name it plainly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +85,14 @@ pub enum ProgressError {
         source: serde_json::Error,
     },
 
+    #[error("the {kind} {path} is damaged at line {line} and cannot be read ({reason}){}", .kind.recovery())]
+    Damaged {
+        kind: FileKind,
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+
     #[error(
         "the save file {path} was written in format {found}, which this version of dojo cannot read; to start the scenario over, run it again with --restart"
     )]
@@ -103,21 +111,4 @@ pub enum ProgressError {
 
     #[error("could not delete the save file {path}: {source}")]
     Discard { path: PathBuf, source: io::Error },
-}
-
-impl ProgressError {
-    /// The file or folder the error is about, if any.
-    pub fn path(&self) -> Option<&Path> {
-        match self {
-            ProgressError::NoHome | ProgressError::InvalidScenarioId { .. } => None,
-            ProgressError::CreateDir { path, .. }
-            | ProgressError::Write { path, .. }
-            | ProgressError::Encode { path, .. }
-            | ProgressError::Read { path, .. }
-            | ProgressError::Corrupt { path, .. }
-            | ProgressError::UnsupportedFormat { path, .. }
-            | ProgressError::WrongScenario { path, .. }
-            | ProgressError::Discard { path, .. } => Some(path),
-        }
-    }
 }

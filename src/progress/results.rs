@@ -15,7 +15,7 @@ const MAX_SUFFIX: u32 = 1000;
 impl DataDir {
     /// Writes `results` to `<data>/results/<scenario-id>-<now>.json`, or to `...-2.json`,
     /// `...-3.json` and so on if that name is taken, and returns the path written.
-    pub fn write_results<R: Serialize + ?Sized>(
+    pub(crate) fn write_results<R: Serialize + ?Sized>(
         &self,
         scenario_id: &str,
         now: u64,

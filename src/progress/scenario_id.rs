@@ -4,7 +4,7 @@ use super::{ProgressError, Result};
 
 /// The longest scenario id accepted; leaves room under the usual 255-byte file-name
 /// limit for the results suffix and temporary-file decorations.
-pub const MAX_SCENARIO_ID_LEN: usize = 128;
+pub(crate) const MAX_SCENARIO_ID_LEN: usize = 128;
 
 /// Accepts ids made of lowercase ASCII letters, digits, `-` and `_`, starting with a
 /// letter or digit.
@@ -12,7 +12,7 @@ pub const MAX_SCENARIO_ID_LEN: usize = 128;
 /// The id becomes part of a file name, so anything that could mean "another folder"
 /// (`/`, `\`, `..`), a hidden file (a leading `.`) or an option (a leading `-`) is
 /// refused. Every id the scenario format allows passes.
-pub fn validate_scenario_id(id: &str) -> Result<()> {
+pub(crate) fn validate_scenario_id(id: &str) -> Result<()> {
     let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
     let good_start = id
         .chars()
