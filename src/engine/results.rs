@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::scenario::Scenario;
 
 use super::State;
-use super::tally::{Maxima, tally};
+use super::tally::{Maxima, saturating_sum, tally};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Results {
@@ -79,8 +79,8 @@ pub(super) fn results(scenario: &Scenario, state: &State, ending_title: String) 
             scene: state.scene.clone(),
             title: ending_title,
         },
-        score: tally.scores.iter().sum(),
-        max: tally.max.iter().sum(),
+        score: saturating_sum(&tally.scores),
+        max: saturating_sum(&tally.max),
         percent: tally.percent,
         grade: tally.grade.map(|band| GradeResult {
             name: scenario.grades[band].name.clone(),

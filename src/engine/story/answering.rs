@@ -71,7 +71,8 @@ impl Story<'_> {
             for &(competency, delta) in &effects.score {
                 let id = &self.scenario.competencies[competency].id;
                 match self.state.scores.get_mut(id) {
-                    Some(total) => *total += delta,
+                    // A resumed save may hold any figure: the sum stops at the edge, never wraps.
+                    Some(total) => *total = total.saturating_add(delta),
                     None => {
                         self.state.scores.insert(id.clone(), delta);
                     }
