@@ -16,6 +16,7 @@ impl Story<'_> {
         }
         let scene = self.scene();
         let question = scene.question.as_ref().ok_or(AnswerError::NotAsking)?;
+        self.quiet = 0;
         let shown = match self.asked.take() {
             Some(shown) => shown,
             None => self.order(question),
