@@ -14,7 +14,13 @@ pub fn kind(signature: &str) -> String {
     let head = signature.split(": ").next().unwrap_or(signature);
     let mut slug: String = head
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     while slug.contains("--") {
         slug = slug.replace("--", "-");
@@ -31,7 +37,11 @@ pub fn save(out: &Path, case: &Case, signature: &str) -> Option<String> {
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
-                .filter(|e| e.file_name().to_string_lossy().starts_with(&format!("{kind}-")))
+                .filter(|e| {
+                    e.file_name()
+                        .to_string_lossy()
+                        .starts_with(&format!("{kind}-"))
+                })
                 .count()
         })
         .unwrap_or(0);
@@ -39,7 +49,9 @@ pub fn save(out: &Path, case: &Case, signature: &str) -> Option<String> {
         return None;
     }
     let mut hasher = DefaultHasher::new();
-    serde_json::to_string(case).unwrap_or_default().hash(&mut hasher);
+    serde_json::to_string(case)
+        .unwrap_or_default()
+        .hash(&mut hasher);
     let folder = crashers.join(format!("{kind}-{:016x}", hasher.finish()));
     case.write_to(&folder).ok()?;
     fs::write(folder.join("why.txt"), format!("{signature}\n")).ok()?;

@@ -93,13 +93,19 @@ fn parse(mut words: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--budget-ms" => {
                 args.budget = Duration::from_millis(
-                    value()?.parse().map_err(|_| "--budget-ms takes milliseconds")?,
+                    value()?
+                        .parse()
+                        .map_err(|_| "--budget-ms takes milliseconds")?,
                 )
             }
             "--seed" => args.seed = value()?.parse().map_err(|_| "--seed takes a number")?,
             "--out" => args.out = PathBuf::from(value()?),
             "--worker" => {
-                args.worker = Some(value()?.parse().map_err(|_| "--worker takes milliseconds")?)
+                args.worker = Some(
+                    value()?
+                        .parse()
+                        .map_err(|_| "--worker takes milliseconds")?,
+                )
             }
             "--replay" => args.replay.extend(words.by_ref().map(PathBuf::from)),
             _ => return Err(format!("unknown argument `{word}`")),

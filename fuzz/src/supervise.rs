@@ -32,7 +32,14 @@ pub fn run(corpus: &Corpus, out: &Path, seed: u64, minutes: f64, budget: Duratio
     );
     while Instant::now() < until {
         let left = until.saturating_duration_since(Instant::now()).as_millis();
-        match worker(out, seed, left as u64, budget, &mut executions, &mut failures) {
+        match worker(
+            out,
+            seed,
+            left as u64,
+            budget,
+            &mut executions,
+            &mut failures,
+        ) {
             Ok(()) => {}
             Err(error) => {
                 eprintln!("dojo-fuzz: cannot run a worker: {error}");
@@ -80,7 +87,9 @@ fn worker(
     let exe = std::env::current_exe()?;
     let mut child = Command::new("sh")
         .arg("-c")
-        .arg(format!("ulimit -v {MEMORY_KIB} 2>/dev/null; exec \"$0\" \"$@\""))
+        .arg(format!(
+            "ulimit -v {MEMORY_KIB} 2>/dev/null; exec \"$0\" \"$@\""
+        ))
         .arg(exe)
         .args(["--worker", &millis.to_string(), "--seed", &seed.to_string()])
         .args(["--budget-ms", &budget.as_millis().to_string()])

@@ -74,7 +74,10 @@ fn map(text: &str) {
     let metrics = Metrics::compute(map);
     let svg = render_svg(map, &metrics);
     if let Some(bad) = svg.chars().find(|&c| !xml_char(c)) {
-        panic!("SVG holds U+{:04X}, which XML does not allow", u32::from(bad));
+        panic!(
+            "SVG holds U+{:04X}, which XML does not allow",
+            u32::from(bad)
+        );
     }
     for (width, colour) in [(20, false), (80, true), (100, false)] {
         let options = TextOptions {

@@ -9,8 +9,8 @@ mod template;
 mod value;
 
 pub(crate) use parser::{BinaryOp, Expr, parse};
-pub(crate) use template::{Piece, Template};
 pub(crate) use parser::{MAX_NESTING, MAX_TOKENS};
+pub(crate) use template::{Piece, Template};
 pub(crate) use value::{Value, format_number};
 
 use std::ops::Range;

@@ -6,8 +6,8 @@
 use std::io::{self, BufRead, Write};
 
 use crate::engine::{Answer, FeedbackView, QuestionView, Results, Step};
-use crate::scenario::{Meta, clean};
 use crate::scenario::model::QuestionKind;
+use crate::scenario::{Meta, clean};
 
 use super::map_text::{comparison_lines, map_lines};
 use super::{Frontend, Reply};

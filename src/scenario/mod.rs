@@ -23,7 +23,9 @@ pub(crate) use compiled::{
 pub use compiled::{Meta, Scenario, SceneIx};
 pub use lint_facts::LintFacts;
 pub use load::{MANIFEST, Unreadable};
-pub use origin::{Embedded, FLAGSHIP, Folder, ScenarioFiles};
+pub use origin::{
+    Embedded, FLAGSHIP, Folder, MAX_FILE_BYTES, Refused, ScenarioFiles, read_inside, read_regular,
+};
 pub(crate) use sanitize::clean;
 
 use crate::diagnostic::{Diagnostic, Sources};
