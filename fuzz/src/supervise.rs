@@ -18,6 +18,9 @@ use crate::worker::HUNG;
 /// without bound ends as a finding instead of swapping the machine.
 const MEMORY_KIB: u64 = 4 * 1024 * 1024;
 
+/// How often a long run says how far it has got.
+const PROGRESS_EVERY: u64 = 10_000;
+
 pub fn run(corpus: &Corpus, out: &Path, seed: u64, minutes: f64, budget: Duration) -> ExitCode {
     let started = Instant::now();
     let until = started + Duration::from_secs_f64(minutes * 60.0);
@@ -110,7 +113,11 @@ fn worker(
         for line in BufReader::new(stdout).lines() {
             let line = line?;
             if let Some(count) = line.strip_prefix("ran ") {
+                let before = *executions;
                 *executions += count.parse::<u64>().unwrap_or(0);
+                if before / PROGRESS_EVERY != *executions / PROGRESS_EVERY {
+                    eprintln!("dojo-fuzz: {} executions", *executions);
+                }
             } else if let Some(failure) = line.strip_prefix("failed ") {
                 let (signature, saved) = failure.split_once('\t').unwrap_or((failure, ""));
                 report(signature, saved, failures);

@@ -177,7 +177,6 @@ pub(super) fn link(target: &str, path: &Path) {
     std::os::unix::fs::symlink(target, path).expect("a link");
 }
 
-
 struct Ran {
     code: Option<i32>,
     stdout: String,
@@ -186,11 +185,7 @@ struct Ran {
 
 fn run(case: &Case, dir: &Path, data: &Path) -> Ran {
     let folder = dir.display().to_string();
-    let args: Vec<String> = case
-        .args
-        .iter()
-        .map(|a| a.replace('@', &folder))
-        .collect();
+    let args: Vec<String> = case.args.iter().map(|a| a.replace('@', &folder)).collect();
     let mut child = dojo_process(data)
         .args(&args)
         .env("HOME", data)
