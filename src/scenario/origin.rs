@@ -62,7 +62,8 @@ impl Refused {
 
 /// Reads `name` under `root` as text, if it is a regular file of at most [`MAX_FILE_BYTES`]
 /// that stays inside `root` once every symbolic link is resolved. A link that stays inside is
-/// followed: a shared `assets` folder linked into a scenario is a normal way to lay one out.
+/// followed (it can reach nothing the folder does not hold); a link out is refused, whatever
+/// it points at, since a scenario may come from anyone.
 pub fn read_inside(root: &Path, name: &str) -> io::Result<String> {
     let path = root.join(name);
     if !fs::metadata(&path)?.is_file() {
