@@ -78,7 +78,7 @@ pub(super) fn parse_files(
     let manifest = parse_manifest(sources, manifest_file, diagnostics, &mut broken);
     let mut scenes = Vec::new();
     let mut scene_files = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for name in manifest.scenes.iter().flatten() {
         let span = name.span();
         let name = name.get_ref().as_str();
@@ -118,7 +118,7 @@ pub(super) fn parse_files(
             );
             continue;
         }
-        seen.push(name);
+        seen.insert(name);
         match files.read(name) {
             Ok(text) => scene_files.push(sources.add(files.display_name(name), text)),
             Err(error) => {
@@ -314,7 +314,8 @@ fn parse_table<'a>(
     let mut repeated: Vec<std::ops::Range<usize>> = Vec::new();
     for error in &errors {
         let at = error.span().map(|s| s.start);
-        if at.is_some_and(|at| repeated.iter().any(|body| body.contains(&at))) {
+        // Errors come in order and so do the bodies they repeat: only the last can hold this.
+        if at.is_some_and(|at| repeated.last().is_some_and(|body| body.contains(&at))) {
             continue;
         }
         repeated.extend(doc.repeated_body(error));
@@ -432,6 +433,9 @@ fn table_id(item: &Spanned<DeValue<'_>>) -> String {
 /// Deserialises `item`, reporting each problem and retrying without the bad key (or the inner
 /// table missing a required key), so that one mistake hides no other. Returns the value and
 /// whether anything was dropped; `None` when `item` itself lacks a required key.
+/// How many problems of one table are reported before the rest are left for the next check.
+const MOST_PROBLEMS_PER_TABLE: usize = 50;
+
 fn lenient<T: for<'de> Deserialize<'de>>(
     doc: &Doc<'_>,
     item: &Spanned<DeValue<'_>>,
@@ -462,6 +466,19 @@ fn lenient<T: for<'de> Deserialize<'de>>(
             diagnostics.push(doc.shape(&error, item.span()));
         }
         let span = span.filter(|span| *span != item.span())?;
+        if removed.len() == MOST_PROBLEMS_PER_TABLE {
+            // Each retry copies the table: thousands of bad keys would be quadratic, and no
+            // author reads past the first screenful anyway.
+            diagnostics.push(
+                Diagnostic::error(
+                    "too-many-problems",
+                    format!("more than {MOST_PROBLEMS_PER_TABLE} problems in one table; the rest are not reported"),
+                )
+                .at(doc.file, item.span(), "this table")
+                .hint("fix the problems above and check again"),
+            );
+            return None;
+        }
         let key = remove_at(item.get_mut(), &span)?;
         removed.push(key);
         error = match T::deserialize(ValueDeserializer::from(item.clone())) {

@@ -8,6 +8,7 @@ mod colour;
 mod compile;
 mod compiled;
 mod dialogue;
+mod inline_tables;
 mod lint_facts;
 mod literal;
 mod load;
@@ -47,7 +48,7 @@ pub fn load(files: &dyn ScenarioFiles) -> Result<Loaded, Unreadable> {
     let (scenario, facts) = compile::compile(&sources, &parsed, &mut diagnostics);
     let scenario = scenario.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     // A syntax error can leave a confusing value behind on its line: report only the error.
-    let syntax_lines: Vec<(usize, usize)> = diagnostics
+    let syntax_lines: std::collections::HashSet<(usize, usize)> = diagnostics
         .iter()
         .filter(|d| d.code == "toml-syntax")
         .filter_map(|d| line_of(&sources, d))

@@ -7,16 +7,18 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, FileId};
 
+use super::inline_tables::InlineTables;
 use super::model::keys_of;
 
 /// A file's parsed table and text, for finding which table and key an error points into.
 pub(super) struct Doc<'a> {
-    file: FileId,
+    pub(super) file: FileId,
     /// The file's own name, such as `scenario.toml`.
     name: String,
     source: &'a str,
     root: &'a DeTable<'a>,
     headers: std::cell::OnceCell<Vec<Header>>,
+    inline: std::cell::OnceCell<InlineTables>,
 }
 
 /// A `[table]` or `[[array-of-tables]]` header and where it is written.
@@ -48,6 +50,7 @@ impl<'a> Doc<'a> {
             source,
             root,
             headers: std::cell::OnceCell::new(),
+            inline: std::cell::OnceCell::new(),
         }
     }
 
@@ -62,16 +65,23 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// The inline tables of the file, indexed on the first diagnostic that needs them.
+    fn inline(&self) -> &InlineTables {
+        self.inline
+            .get_or_init(|| InlineTables::new(self.source, self.root))
+    }
+
     /// The header of the table a key written at `offset` lands in; `None` at the top level.
     fn header_at(&self, offset: usize) -> Option<&Header> {
-        self.headers().iter().rev().find(|h| h.start <= offset)
+        let after = self.headers().partition_point(|h| h.start <= offset);
+        self.headers().get(after.checked_sub(1)?)
     }
 
     /// The path of the table a key written at `offset` lands in, and how to name it: the
     /// header above it, extended into any inline table (`right = { ... }`) around it.
     fn table_at(&self, offset: usize) -> (Vec<String>, String) {
         let header = self.header_at(offset);
-        let inline = inline_path(self.source, self.root, offset);
+        let inline = self.inline().around(offset);
         let mut path = header.map(|h| h.path.clone()).unwrap_or_default();
         path.extend(inline.iter().cloned());
         let name = match header {
@@ -328,7 +338,7 @@ impl<'a> Doc<'a> {
 
     fn unknown_key(&self, key: &str, span: Range<usize>) -> Diagnostic {
         let header = self.header_at(span.start);
-        let inline = inline_path(self.source, self.root, span.start);
+        let inline = self.inline().around(span.start);
         let (path, table) = self.table_at(span.start);
         let place = self.place(span.start);
         let allowed = keys_of(&path.join(".")).unwrap_or_default();
@@ -405,41 +415,6 @@ fn collect_headers(
         }
         path.pop();
     }
-}
-
-/// The keys of the inline tables (`{ ... }`) around `offset`, outermost first.
-fn inline_path(source: &str, table: &DeTable<'_>, offset: usize) -> Vec<String> {
-    for (key, value) in table.iter() {
-        let span = value.span();
-        let inside = span.start <= offset && offset < span.end;
-        match value.get_ref() {
-            DeValue::Table(inner)
-                if inside && source.get(span.clone()).is_some_and(|t| t.starts_with('{')) =>
-            {
-                let mut path = vec![key.get_ref().to_string()];
-                path.extend(inline_path(source, inner, offset));
-                return path;
-            }
-            DeValue::Table(inner) => {
-                let path = inline_path(source, inner, offset);
-                if !path.is_empty() {
-                    return path;
-                }
-            }
-            DeValue::Array(items) => {
-                for item in items.iter() {
-                    if let DeValue::Table(inner) = item.get_ref() {
-                        let path = inline_path(source, inner, offset);
-                        if !path.is_empty() {
-                            return path;
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    Vec::new()
 }
 
 /// Calls `f` on every key of every table, depth first.

@@ -61,12 +61,11 @@ pub(crate) fn read(
 fn read_all(sources: &Sources, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
     let text = sources.text(file);
     let (root, errors) = DeTable::parse_recoverable(text);
-    let mut lines = Vec::new();
+    let mut lines = std::collections::HashSet::new();
     for error in &errors {
         let line = error.span().map(|s| sources.line_col(file, s.start).0);
         // One mistake often confuses the parser for the rest of its line: report it once.
-        if !lines.contains(&line) {
-            lines.push(line);
+        if lines.insert(line) {
             diagnostics.push(syntax(file, text, error));
         }
     }
