@@ -35,6 +35,8 @@ pub enum Command {
     /// Turn courses written for other platforms into scenario folders
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Serve the Language Server Protocol on stdin and stdout, for editors
+    Lsp(LspArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -51,6 +53,13 @@ pub struct KatacodaArgs {
     /// Where to write the scenario folders, one per module
     #[arg(value_name = "OUT_DIR")]
     pub out: PathBuf,
+}
+
+#[derive(Debug, Default, clap::Args)]
+pub struct LspArgs {
+    /// Accepted because many editors pass it; stdin and stdout are the only transport
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 #[derive(Debug, Default, clap::Args)]

@@ -2,8 +2,8 @@
 //!
 //! Layers, from data to terminal: [`scenario`] (the format), [`expr`] (conditions and
 //! interpolation), [`diagnostic`] (problems in authors' files), [`engine`] (the pure story state
-//! machine), [`progress`] (saves and results), [`play`] (terminal front ends). Only `play` and the
-//! binary touch the terminal. See ARCHITECTURE.md.
+//! machine), [`progress`] (saves and results), [`play`] (terminal front ends), [`lsp`] (the language
+//! server). Only `play`, `lsp` and the binary touch the terminal or stdio. See ARCHITECTURE.md.
 
 #![warn(unreachable_pub)]
 
@@ -13,6 +13,7 @@ pub mod engine;
 mod expr;
 pub mod import;
 pub mod lint;
+pub mod lsp;
 mod parallel;
 pub mod play;
 pub mod playtest;
@@ -20,4 +21,5 @@ pub mod progress;
 mod scan;
 pub mod scenario;
 mod suggest;
+mod toml_doc;
 pub mod vsm;

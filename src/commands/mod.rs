@@ -5,6 +5,7 @@ mod check;
 mod graph;
 mod import;
 mod list;
+mod lsp;
 mod play;
 mod schema;
 mod source;
@@ -41,6 +42,8 @@ pub enum Error {
     Import(#[from] dojo::import::ImportError),
     #[error(transparent)]
     Playtest(#[from] dojo::playtest::PlaytestError),
+    #[error(transparent)]
+    Lsp(#[from] dojo::lsp::LspError),
     #[error("cannot write to the terminal: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -76,5 +79,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Test(args)) => test::run(&args),
         Some(Command::Schema(args)) => schema::run(&args),
         Some(Command::Import(command)) => import::run(&command),
+        Some(Command::Lsp(_)) => lsp::run(),
     }
 }

@@ -1,6 +1,6 @@
 //! `dojo schema`: the JSON Schema of `scenario.toml`, a scene file or a map file, for editors.
 //!
-//! The schemas are derived from the serde model (and the map format's mirror of it), so they
+//! The schemas are derived from the serde models of scenario files and map files, so they
 //! cannot drift from what `dojo` reads; `schema/*.schema.json` are copies committed for
 //! `#:schema` lines, kept equal to this output by `tests/schema.rs`.
 
@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::cli::{SchemaArgs, SchemaKind};
 use dojo::scenario::model::{Manifest, Scene};
-use dojo::vsm::MapSchema;
+use dojo::vsm::MapTable;
 
 use super::Error;
 
@@ -48,7 +48,7 @@ pub fn render(kind: SchemaKind) -> String {
     let mut schema = match kind {
         SchemaKind::Manifest => root::<Manifest>(),
         SchemaKind::Scenes => root::<SceneFile>(),
-        SchemaKind::Map => root::<MapSchema>(),
+        SchemaKind::Map => root::<MapTable>(),
     }
     .to_value();
     drop_null_defaults(&mut schema);

@@ -7,15 +7,13 @@
 mod colour;
 mod compile;
 mod compiled;
-mod dialogue;
-mod inline_tables;
+pub(crate) mod dialogue;
 mod lint_facts;
 mod literal;
 mod load;
 pub mod model;
 mod origin;
 mod sanitize;
-mod toml_error;
 
 pub use colour::{Colour, Named};
 pub(crate) use compiled::{
@@ -24,6 +22,7 @@ pub(crate) use compiled::{
 pub use compiled::{Meta, Scenario, SceneIx};
 pub use lint_facts::LintFacts;
 pub use load::{MANIFEST, Unreadable};
+pub(crate) use origin::Overlay;
 pub use origin::{
     Embedded, FLAGSHIP, Folder, MAX_FILE_BYTES, Refused, ScenarioFiles, read_inside, read_regular,
 };
@@ -47,15 +46,7 @@ pub fn load(files: &dyn ScenarioFiles) -> Result<Loaded, Unreadable> {
     let parsed = load::parse_files(files, &mut sources, &mut diagnostics)?;
     let (scenario, facts) = compile::compile(&sources, &parsed, &mut diagnostics);
     let scenario = scenario.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
-    // A syntax error can leave a confusing value behind on its line: report only the error.
-    let syntax_lines: std::collections::HashSet<(usize, usize)> = diagnostics
-        .iter()
-        .filter(|d| d.code == "toml-syntax")
-        .filter_map(|d| line_of(&sources, d))
-        .collect();
-    diagnostics.retain(|d| {
-        d.code == "toml-syntax" || !line_of(&sources, d).is_some_and(|l| syntax_lines.contains(&l))
-    });
+    crate::toml_doc::quiet_after_syntax(&sources, &mut diagnostics);
     // Files in the order the manifest lists them, each from top to bottom.
     diagnostics.sort_by_key(|d| {
         d.primary.as_ref().map_or((usize::MAX, 0), |label| {
@@ -68,13 +59,4 @@ pub fn load(files: &dyn ScenarioFiles) -> Result<Loaded, Unreadable> {
         diagnostics,
         sources,
     })
-}
-
-/// The file and line a diagnostic points at.
-fn line_of(sources: &Sources, diagnostic: &Diagnostic) -> Option<(usize, usize)> {
-    let location = &diagnostic.primary.as_ref()?.location;
-    Some((
-        location.file.0,
-        sources.line_col(location.file, location.span.start).0,
-    ))
 }

@@ -142,3 +142,23 @@ pub(super) fn is_contained(name: &str) -> bool {
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
+
+/// A folder as an editor sees it: the unsaved buffers, by name in the folder, stand in for
+/// the files on disk, so a load reports what the author is typing.
+pub(crate) struct Overlay<'a> {
+    pub(crate) folder: &'a Folder,
+    pub(crate) unsaved: &'a std::collections::HashMap<String, String>,
+}
+
+impl ScenarioFiles for Overlay<'_> {
+    fn read(&self, name: &str) -> io::Result<String> {
+        match self.unsaved.get(name) {
+            Some(text) => Ok(text.clone()),
+            None => self.folder.read(name),
+        }
+    }
+
+    fn display_name(&self, name: &str) -> String {
+        self.folder.display_name(name)
+    }
+}

@@ -26,21 +26,29 @@
 //! items = 120
 //! ```
 
-use toml::de::DeTable;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, FileId, Sources};
+use crate::toml_doc::{self, Doc, Format, lenient};
 
 use super::calendar::Calendar;
 use super::flow;
 use super::format_links::{flow_diagnostic, resolve};
+use super::format_model::{self, CalendarTable, ConventionsTable, MapTable, QueueRule};
 use super::format_steps::read_steps;
-use super::map::{CaRecordedOn, Conventions, Map, QueueRule, Step};
-use super::toml_read::{At, Table, list};
+use super::format_values::{At, Source, clean_line};
+use super::map::{CaRecordedOn, Conventions, Map, QueueRule as Rule, Step};
 
-pub(super) const TOP_KEYS: &[&str] =
-    &["id", "title", "customer", "calendar", "conventions", "step"];
-pub(super) const CALENDAR_KEYS: &[&str] = &["hours_per_day", "days_per_week"];
-pub(super) const CONVENTION_KEYS: &[&str] = &["queues", "daily_demand", "ca_recorded_on"];
+/// Map files for the diagnostics of [`toml_doc`].
+static MAP: Format = Format {
+    tables: format_model::TABLE_KEYS,
+    entries: "another step",
+    headers_twice: &[],
+    examples: &[],
+    untagged: &[],
+    range_hints: &[],
+};
 
 /// Reads the map in `file`. Every problem is appended to `diagnostics`; the map comes back
 /// only when none of them is an error.
@@ -51,6 +59,7 @@ pub(crate) fn read(
 ) -> Option<Map> {
     let mut found = Vec::new();
     let map = read_all(sources, file, &mut found);
+    toml_doc::quiet_after_syntax(sources, &mut found);
     // Top to bottom, as an author fixes them.
     found.sort_by_key(|d| d.primary.as_ref().map_or(0, |l| l.location.span.start));
     let broken = found.iter().any(Diagnostic::is_error);
@@ -60,34 +69,41 @@ pub(crate) fn read(
 
 fn read_all(sources: &Sources, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
     let text = sources.text(file);
-    let (root, errors) = DeTable::parse_recoverable(text);
-    let mut lines = std::collections::HashSet::new();
-    for error in &errors {
-        let line = error.span().map(|s| sources.line_col(file, s.start).0);
-        // One mistake often confuses the parser for the rest of its line: report it once.
-        if lines.insert(line) {
-            diagnostics.push(syntax(file, text, error));
-        }
+    let (table, _) = toml_doc::parse(&MAP, sources, file, diagnostics);
+    let root = table.get_ref();
+    let doc = Doc::new(&MAP, file, sources.name(file), text, root);
+    let source = Source { file, text };
+    // Each step is read on its own, so one bad step hides no other.
+    let mut head = DeTable::new();
+    for (key, value) in root.iter().filter(|(key, _)| key.get_ref() != "step") {
+        head.insert(key.clone(), value.clone());
     }
-    let name = std::path::Path::new(sources.name(file))
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let top = Table {
-        file,
-        table: root.get_ref(),
-        name: format!("the top level of {name}"),
-        at: 0..0,
-        keys: TOP_KEYS,
+    let head = Spanned::new(table.span(), DeValue::Table(head));
+    let top = lenient::<MapTable>(&doc, &head, diagnostics)
+        .map_or_else(MapTable::default, |(top, _)| top);
+    let mut required = |key: &str, example: &str, value: Option<String>| {
+        if value.is_none() && !root.contains_key(key) {
+            diagnostics.push(doc.missing_top_key(key, example));
+        }
+        value.map(|v| clean_line(&v))
     };
-    top.unknown_keys(None, diagnostics);
-    let id = top.required_string("id", "\"my-value-stream\"", diagnostics);
-    let title = top.required_string("title", "\"...\"", diagnostics);
+    let id = required("id", "\"my-value-stream\"", top.id);
+    let title = required("title", "\"...\"", top.title);
     let customer = top
-        .string("customer", diagnostics)
-        .map_or_else(|| "Customer".to_string(), |c| c.value);
-    let calendar = read_calendar(&top, diagnostics);
-    let conventions = read_conventions(&top, diagnostics);
-    let drafts = read_steps(&top, text, &calendar, diagnostics);
+        .customer
+        .map_or_else(|| "Customer".to_string(), |c| clean_line(&c));
+    let calendar = read_calendar(source, top.calendar, diagnostics);
+    let conventions = read_conventions(
+        source,
+        top.conventions,
+        root.get("conventions"),
+        diagnostics,
+    );
+    let drafts = read_steps(&doc, source, root.get("step"), &calendar, diagnostics);
+    // Without steps (reported) there is no flow to judge.
+    if drafts.is_empty() {
+        return None;
+    }
     let after = resolve(file, &drafts, diagnostics)?;
     let segments = match flow::analyse(&after) {
         Ok(segments) => segments,
@@ -115,8 +131,8 @@ fn read_all(sources: &Sources, file: FileId, diagnostics: &mut Vec<Diagnostic>) 
         });
     }
     Some(Map {
-        id: id?.value,
-        title: title?.value,
+        id: id?,
+        title: title?,
         customer,
         calendar,
         conventions: conventions?,
@@ -125,43 +141,22 @@ fn read_all(sources: &Sources, file: FileId, diagnostics: &mut Vec<Diagnostic>) 
     })
 }
 
-/// A TOML syntax error as a diagnostic: what the parser found, and what it expected.
-fn syntax(file: FileId, text: &str, error: &toml::de::Error) -> Diagnostic {
-    let span = error.span().unwrap_or(text.len()..text.len());
-    let message = error.message().trim_end_matches('\n');
-    let (what, expected) = match message.split_once(", expected ") {
-        Some((what, expected)) => (what, Some(expected)),
-        None => (message, None),
-    };
-    let label = expected.map_or_else(|| "here".to_string(), |e| format!("expected {e}"));
-    if what.starts_with("string values must be quoted") {
-        return Diagnostic::error("toml-syntax", what)
-            .at(file, span, "text needs quotes")
-            .hint("put text in quotes, durations too: `lt = \"2 days\"`");
-    }
-    let diagnostic = Diagnostic::error("toml-syntax", what).at(file, span, label);
-    if what == "duplicate key" {
-        diagnostic.hint("a key appears once per table; start a new `[[step]]` for another step")
-    } else {
-        diagnostic
-    }
-}
-
-fn read_calendar(top: &Table<'_, '_>, diagnostics: &mut Vec<Diagnostic>) -> Calendar {
-    let Some((table, span)) = top.table("calendar", diagnostics) else {
-        return Calendar::default();
-    };
-    let table = Table {
-        file: top.file,
-        table,
-        name: "[calendar]".into(),
-        at: span,
-        keys: CALENDAR_KEYS,
-    };
-    table.unknown_keys(None, diagnostics);
+fn read_calendar(
+    source: Source<'_>,
+    calendar: Option<Spanned<CalendarTable>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Calendar {
     let default = Calendar::default();
-    let hours = table.number("hours_per_day", false, diagnostics);
-    let days = table.number("days_per_week", false, diagnostics);
+    let Some(calendar) = calendar else {
+        return default;
+    };
+    let at = calendar.span();
+    let calendar = calendar.into_inner();
+    let mut number = |key: &str, value: Option<Spanned<_>>| {
+        value.and_then(|value: Spanned<_>| source.number(key, value.span(), None, diagnostics))
+    };
+    let hours = number("hours_per_day", calendar.hours_per_day);
+    let days = number("days_per_week", calendar.days_per_week);
     let hours_value = hours.as_ref().map_or(default.hours_per_day(), |h| h.value);
     let days_value = days.as_ref().map_or(default.days_per_week(), |d| d.value);
     match Calendar::new(hours_value, days_value) {
@@ -171,10 +166,10 @@ fn read_calendar(top: &Table<'_, '_>, diagnostics: &mut Vec<Diagnostic>) -> Cale
                 super::calendar::CalendarError::HoursPerDay => hours.map(|h| h.span),
                 super::calendar::CalendarError::DaysPerWeek => days.map(|d| d.span),
             }
-            .unwrap_or(table.at.clone());
+            .unwrap_or(at);
             diagnostics.push(
                 Diagnostic::error("bad-calendar", error.to_string())
-                    .at(top.file, span, "out of range")
+                    .at(source.file, span, "out of range")
                     .hint("a calendar of 8 h days and 5-day weeks is `hours_per_day = 8`, `days_per_week = 5`"),
             );
             default
@@ -182,101 +177,76 @@ fn read_calendar(top: &Table<'_, '_>, diagnostics: &mut Vec<Diagnostic>) -> Cale
     }
 }
 
-/// The conventions, or `None` (reported) when they cannot be known.
-fn read_conventions(top: &Table<'_, '_>, diagnostics: &mut Vec<Diagnostic>) -> Option<Conventions> {
-    let Some((table, span)) = top.table("conventions", diagnostics) else {
-        return top.get("conventions").is_none().then(Conventions::default);
+/// The conventions, or `None` when they cannot be known (a value is wrong, and reported).
+/// `raw` is the value as written: a key written there but not read had a wrong value.
+fn read_conventions(
+    source: Source<'_>,
+    conventions: Option<Spanned<ConventionsTable>>,
+    raw: Option<&Spanned<DeValue<'_>>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Conventions> {
+    let table = raw.and_then(|value| value.get_ref().as_table());
+    let written = |key: &str| table.is_some_and(|table| table.contains_key(key));
+    let Some(conventions) = conventions else {
+        return raw.is_none().then(Conventions::default);
     };
-    let table = Table {
-        file: top.file,
-        table,
-        name: "[conventions]".into(),
-        at: span,
-        keys: CONVENTION_KEYS,
-    };
-    table.unknown_keys(None, diagnostics);
-    let queues = choice(&table, "queues", &["in-lead-time", "demand"], diagnostics);
-    let ca = choice(
-        &table,
-        "ca_recorded_on",
-        &["receiving", "producing"],
-        diagnostics,
-    );
-    let demand = table.number("daily_demand", false, diagnostics);
-    let queues = match (queues, demand) {
-        (Err(()), _) => None,
-        (Ok(Some(At { value, span })), demand) if value == "demand" => {
-            match demand {
-                Some(At { value, span }) if value.is_zero() => {
-                    diagnostics.push(
-                        Diagnostic::error("invalid-value", "`daily_demand` must be more than 0")
-                            .at(top.file, span, "items the customer takes per working day"),
-                    );
-                    None
-                }
-                Some(demand) => Some(QueueRule::Demand {
-                    daily_demand: demand.value,
-                }),
-                None if table.get("daily_demand").is_some() => None,
-                None => {
-                    diagnostics.push(
+    let conventions = conventions.into_inner();
+    if written("queues") && conventions.queues.is_none() {
+        return None;
+    }
+    let demand = conventions
+        .daily_demand
+        .and_then(|d| source.number("daily_demand", d.span(), None, diagnostics));
+    let queues = match conventions.queues {
+        Some(queues) if *queues.get_ref() == QueueRule::Demand => match demand {
+            Some(At { value, span }) if value.is_zero() => {
+                diagnostics.push(
+                    Diagnostic::error("invalid-value", "`daily_demand` must be more than 0").at(
+                        source.file,
+                        span,
+                        "items the customer takes per working day",
+                    ),
+                );
+                None
+            }
+            Some(demand) => Some(Rule::Demand {
+                daily_demand: demand.value,
+            }),
+            None if written("daily_demand") => None,
+            None => {
+                diagnostics.push(
                     Diagnostic::error(
                         "missing-demand",
                         "queues counted in days of demand need `daily_demand`",
                     )
-                    .at(top.file, span, "converts queues using the daily demand")
+                    .at(source.file, queues.span(), "converts queues using the daily demand")
                     .hint("add `daily_demand = <items the customer takes per working day>` to [conventions]"),
                 );
-                    None
-                }
+                None
             }
-        }
-        (Ok(_), demand) => {
+        },
+        _ => {
             if let Some(demand) = demand {
                 diagnostics.push(
                     Diagnostic::warning(
                         "unused-demand",
                         "`daily_demand` is not used when queues are inside the lead time",
                     )
-                    .at(top.file, demand.span, "not used")
+                    .at(source.file, demand.span, "not used")
                     .hint("set `queues = \"demand\"` to add queue days to the lead time, or remove `daily_demand`"),
                 );
             }
-            Some(QueueRule::InLeadTime)
+            Some(Rule::InLeadTime)
         }
     };
-    let ca_recorded_on = match ca {
-        Ok(Some(At { value, .. })) if value == "producing" => CaRecordedOn::Producing,
-        Ok(_) => CaRecordedOn::Receiving,
-        Err(()) => return None,
+    let ca_recorded_on = match conventions.ca_recorded_on {
+        Some(format_model::CaRecordedOn::Producing) => CaRecordedOn::Producing,
+        Some(format_model::CaRecordedOn::Receiving) => CaRecordedOn::Receiving,
+        None if written("ca_recorded_on") => return None,
+        None => CaRecordedOn::Receiving,
     };
     Some(Conventions {
         queues: queues?,
         ca_recorded_on,
     })
-}
-
-/// One of `choices`, `Ok(None)` when absent, `Err` (reported) when wrong.
-fn choice(
-    table: &Table<'_, '_>,
-    key: &str,
-    choices: &[&str],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Option<At<String>>, ()> {
-    if table.get(key).is_none() {
-        return Ok(None);
-    }
-    let value = table.string(key, diagnostics).ok_or(())?;
-    if choices.contains(&value.value.as_str()) {
-        return Ok(Some(value));
-    }
-    diagnostics.push(
-        Diagnostic::error(
-            "invalid-value",
-            format!("`{}` is not a valid `{key}`", value.value),
-        )
-        .at(table.file, value.span, "unknown value")
-        .hint(format!("`{key}` is one of {}", list(choices))),
-    );
-    Err(())
 }

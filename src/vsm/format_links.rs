@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, FileId};
 
 use super::flow::FlowProblem;
 use super::format_steps::Draft;
-use super::toml_read::list;
+use super::format_values::list;
 use crate::suggest::closest;
 
 /// Each step's predecessors as indices, or `None` when ids are missing, repeated or unknown

@@ -17,8 +17,9 @@ mod figure;
 mod flow;
 mod format;
 mod format_links;
-mod format_schema;
+mod format_model;
 mod format_steps;
+mod format_values;
 mod lookup;
 mod map;
 mod metrics;
@@ -31,7 +32,6 @@ mod svg_layout;
 mod text_canvas;
 mod text_flow;
 mod text_ladder;
-mod toml_read;
 
 #[cfg(test)]
 mod tests;
@@ -41,7 +41,7 @@ pub(crate) use calendar::Unit;
 pub(crate) use duration::Duration;
 pub(crate) use flow::Segment;
 pub(crate) use format::read;
-pub use format_schema::MapSchema;
+pub use format_model::MapTable;
 pub(crate) use map::Map;
 pub use metrics::{
     CalendarFigures, ConventionFigures, Metrics, Pick, QueueFigures, QueuePick, StepFigures,

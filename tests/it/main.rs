@@ -10,6 +10,7 @@ mod hostile;
 mod import;
 mod lints;
 mod live;
+mod lsp;
 mod playtest;
 mod pty;
 mod scenario_playthroughs;

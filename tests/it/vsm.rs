@@ -245,3 +245,32 @@ fn check_text(text: &str) {
         rest = &after[end + 1..];
     }
 }
+
+/// What an author reads about a mistake: each diagnostic's headline and hint, with the table
+/// the mistake is in named the same way.
+fn wording(expected: &str, table: &str) -> Vec<String> {
+    fs::read_to_string(expected)
+        .expect("the blessed output")
+        .lines()
+        .filter(|line| line.starts_with("error[") || line.trim_start().starts_with("= hint:"))
+        .map(|line| line.trim().replace(table, "[[table]]"))
+        .collect()
+}
+
+#[test]
+fn a_mistake_reads_the_same_in_a_scenario_and_in_a_map() {
+    let scenario = wording(
+        "tests/fixtures/check/same-words-as-maps/expected.txt",
+        "[[character]]",
+    );
+    let map = wording(
+        "tests/fixtures/vsm/same-words-as-scenarios/expected.txt",
+        "[[step]]",
+    );
+    assert_eq!(
+        scenario.len(),
+        4,
+        "two mistakes, each with a hint: {scenario:#?}"
+    );
+    assert_eq!(scenario, map);
+}
