@@ -115,12 +115,12 @@ impl<'a> Doc<'a> {
 
     /// A diagnostic for an error `DeTable::parse_recoverable` reported.
     /// Past the most problems one table may report: the rest wait for the next check.
-    pub(crate) fn too_many_problems(&self, table: Range<usize>) -> Diagnostic {
+    pub(crate) fn too_many_problems(&self, next: Range<usize>) -> Diagnostic {
         Diagnostic::error(
             "too-many-problems",
             "more problems in this table than are worth listing; the rest are not reported",
         )
-        .at(self.file, table, "this table")
+        .at(self.file, next, "the first not reported")
         .hint("fix the problems above and check again")
     }
 

@@ -116,7 +116,7 @@ pub(crate) fn lenient<T: for<'de> Deserialize<'de>>(
         if removed.len() == MOST_PROBLEMS_PER_TABLE {
             // Each retry copies the table: thousands of bad keys would be quadratic, and no
             // author reads past the first screenful anyway.
-            diagnostics.push(doc.too_many_problems(item.span()));
+            diagnostics.push(doc.too_many_problems(span));
             return None;
         }
         let key = remove_at(item.get_mut(), &span)?;
