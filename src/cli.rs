@@ -30,8 +30,10 @@ pub enum Command {
     Graph(GraphArgs),
     /// Play a scenario automatically: random runs, every path, or typed answers against a transcript
     Test(TestArgs),
-    /// Print the JSON Schema of scenario.toml, scene files or map files, for editors (`#:schema` lines)
+    /// Print the JSON Schema of scenario.toml, scene files, map files or results files
     Schema(SchemaArgs),
+    /// Figures over a cohort's results files and journals: who finished, scores, endings, and how every question did
+    Report(ReportArgs),
     /// Turn courses written for other platforms into scenario folders
     #[command(subcommand)]
     Import(ImportCommand),
@@ -178,6 +180,30 @@ pub enum SchemaKind {
     Scenes,
     /// A value-stream map file (*.vsm.toml)
     Map,
+    /// A results file (results/*.json in the data folder)
+    Results,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Results files (*.json), session journals (*.jsonl), or folders to search for them, such as learners' data folders
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Report on this scenario id [default: the scenario most files are from]
+    #[arg(long, value_name = "ID")]
+    pub scenario: Option<String>,
+    /// Report format on standard output
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Also write the item analysis as CSV, one row per option, to this file
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Also write the report as one self-contained HTML page with charts to this file
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Columns for the tables [default: the terminal's width, or 80]
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
 }
 
 #[derive(Debug, clap::Args)]

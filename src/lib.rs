@@ -2,8 +2,9 @@
 //!
 //! Layers, from data to terminal: [`scenario`] (the format), [`expr`] (conditions and
 //! interpolation), [`diagnostic`] (problems in authors' files), [`engine`] (the pure story state
-//! machine), [`progress`] (saves and results), [`play`] (terminal front ends), [`lsp`] (the language
-//! server). Only `play`, `lsp` and the binary touch the terminal or stdio. See ARCHITECTURE.md.
+//! machine), [`progress`] (journals and results), [`report`] (cohort figures), [`play`] (terminal
+//! front ends), [`lsp`] (the language server). Only `play`, `lsp` and the binary touch the
+//! terminal or stdio. See ARCHITECTURE.md.
 
 #![warn(unreachable_pub)]
 
@@ -18,6 +19,7 @@ mod parallel;
 pub mod play;
 pub mod playtest;
 pub mod progress;
+pub mod report;
 mod scan;
 pub mod scenario;
 mod suggest;

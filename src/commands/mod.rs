@@ -7,6 +7,7 @@ mod import;
 mod list;
 mod lsp;
 mod play;
+mod report;
 mod schema;
 mod source;
 mod test;
@@ -42,6 +43,8 @@ pub enum Error {
     Import(#[from] dojo::import::ImportError),
     #[error(transparent)]
     Playtest(#[from] dojo::playtest::PlaytestError),
+    #[error("nothing to report: {0}")]
+    NothingToReport(String),
     #[error(transparent)]
     Lsp(#[from] dojo::lsp::LspError),
     #[error("cannot write to the terminal: {0}")]
@@ -78,6 +81,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Graph(args)) => graph::run(&args),
         Some(Command::Test(args)) => test::run(&args),
         Some(Command::Schema(args)) => schema::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
         Some(Command::Import(command)) => import::run(&command),
         Some(Command::Lsp(_)) => lsp::run(),
     }

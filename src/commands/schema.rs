@@ -1,4 +1,5 @@
-//! `dojo schema`: the JSON Schema of `scenario.toml`, a scene file or a map file, for editors.
+//! `dojo schema`: the JSON Schema of `scenario.toml`, a scene file or a map file, for editors,
+//! and of results files, for whoever reads them.
 //!
 //! The schemas are derived from the serde models of scenario files and map files, so they
 //! cannot drift from what `dojo` reads; `schema/*.schema.json` are copies committed for
@@ -12,6 +13,7 @@ use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
 use crate::cli::{SchemaArgs, SchemaKind};
+use dojo::progress::ResultsFile;
 use dojo::scenario::model::{Manifest, Scene};
 use dojo::vsm::MapTable;
 
@@ -49,6 +51,7 @@ pub fn render(kind: SchemaKind) -> String {
         SchemaKind::Manifest => root::<Manifest>(),
         SchemaKind::Scenes => root::<SceneFile>(),
         SchemaKind::Map => root::<MapTable>(),
+        SchemaKind::Results => root::<ResultsFile>(),
     }
     .to_value();
     drop_null_defaults(&mut schema);

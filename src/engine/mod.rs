@@ -19,7 +19,9 @@ mod workbench;
 
 pub use answer::{Answer, AnswerError};
 pub(crate) use moment::Moment;
-pub use results::{CompetencyResult, EndingResult, GradeResult, QuestionResult, Results};
+pub use results::{
+    CompetencyResult, EndingResult, GradeResult, Kind, OptionText, QuestionResult, Results,
+};
 pub use state::{AnswerRecord, Cursor, State};
 pub use step::{
     ChoiceView, FeedbackLine, FeedbackView, MapView, QuestionView, ScoreChange, Speaker, Step,

@@ -3,9 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::Scenario;
+use crate::scenario::model::QuestionKind;
 
-use super::State;
+use super::env::SessionEnv;
 use super::tally::{Maxima, saturating_sum, tally};
+use super::{Answer, State};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Results {
@@ -50,11 +52,51 @@ pub struct GradeResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuestionResult {
     pub scene: String,
+    pub kind: Kind,
     pub prompt: String,
+    /// The answer as the learner saw it: option texts rather than ids.
     pub answer: String,
+    /// The answer as given: option ids, a number or text.
+    pub given: Answer,
     pub right: Option<bool>,
     pub feedback: Vec<String>,
+    /// What the answer added to each competency, by competency id.
+    pub score: Vec<(String, i64)>,
+    /// Every option of the question, in the scenario's order, whether shown or not.
+    pub options: Vec<OptionText>,
+    /// Seconds since the Unix epoch, as the front end's clock said.
     pub at: u64,
+}
+
+/// An option's id and its text as the learner would read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionText {
+    pub id: String,
+    pub text: String,
+}
+
+/// What kind of answer a question took, in the engine's own words: records keep this rather
+/// than the authoring model's type, so the scenario format can change without changing them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Single,
+    Multiple,
+    Number,
+    Order,
+    Text,
+}
+
+impl From<QuestionKind> for Kind {
+    fn from(kind: QuestionKind) -> Kind {
+        match kind {
+            QuestionKind::Single => Kind::Single,
+            QuestionKind::Multiple => Kind::Multiple,
+            QuestionKind::Number => Kind::Number,
+            QuestionKind::Order => Kind::Order,
+            QuestionKind::Text => Kind::Text,
+        }
+    }
 }
 
 pub(super) fn results(scenario: &Scenario, state: &State, ending_title: String) -> Results {
@@ -92,14 +134,18 @@ pub(super) fn results(scenario: &Scenario, state: &State, ending_title: String) 
             .iter()
             .map(|record| QuestionResult {
                 scene: record.scene.clone(),
+                kind: record.kind.into(),
                 prompt: record.prompt.clone(),
                 answer: record.shown.clone(),
+                given: record.answer.clone(),
                 right: record.right,
                 feedback: record
                     .feedback
                     .iter()
                     .map(|line| line.text.clone())
                     .collect(),
+                score: record.score.clone(),
+                options: options(scenario, state, &record.scene),
                 at: record.at,
             })
             .collect(),
@@ -107,4 +153,23 @@ pub(super) fn results(scenario: &Scenario, state: &State, ending_title: String) 
             .map(|bench| super::workbench::compare(scenario, &state.maps, bench))
             .collect(),
     }
+}
+
+/// The options of the question in `scene`, their texts rendered as the story stands at the end.
+fn options(scenario: &Scenario, state: &State, scene: &str) -> Vec<OptionText> {
+    let Some(question) = scenario
+        .scene_index(scene)
+        .and_then(|index| scenario.scenes[index].question.as_ref())
+    else {
+        return Vec::new();
+    };
+    let env = SessionEnv { scenario, state };
+    question
+        .options
+        .iter()
+        .map(|option| OptionText {
+            id: option.id.clone(),
+            text: option.text.render(&env),
+        })
+        .collect()
 }

@@ -1,20 +1,23 @@
-//! Everything a session knows, as plain serde data: the save file is this, serialised.
+//! Everything a session knows, as plain data. It is never saved: a session's journal keeps only
+//! the answers, and the state is what replaying them gives, so this type (which holds the
+//! authoring model's flag values and question kinds) can change without breaking any file.
+//! It serialises only so automated playthroughs can key states by their content.
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::scenario::model::{FlagValue, QuestionKind};
 
 use super::workbench::Draft;
 use super::{Answer, FeedbackLine};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct State {
     pub learner: String,
     /// Seeds option shuffling, so a replay with the same seed shows the same order.
     pub seed: u64,
-    /// The current scene, by id rather than index, so a save survives scenes being added.
+    /// The current scene, by id: what a person reads in a transcript or a state key.
     pub scene: String,
     pub cursor: Cursor,
     pub flags: BTreeMap<String, FlagValue>,
@@ -22,12 +25,11 @@ pub struct State {
     pub visits: BTreeMap<String, u32>,
     pub answers: Vec<AnswerRecord>,
     /// The learner's own value-stream maps, by workbench id.
-    #[serde(default)]
     pub(crate) maps: BTreeMap<String, Draft>,
 }
 
 /// Where in the current scene the story stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "at", rename_all = "snake_case")]
 pub enum Cursor {
     /// About to enter the scene: its visit is not counted yet.
@@ -49,7 +51,7 @@ pub enum Cursor {
 }
 
 /// One answered question, as the learner saw it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AnswerRecord {
     pub scene: String,
     pub kind: QuestionKind,

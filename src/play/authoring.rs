@@ -6,14 +6,14 @@
 use std::io::IsTerminal;
 
 use crate::diagnostic::{Style, render, summary};
-use crate::engine::{AnswerRecord, State};
+use crate::engine::AnswerRecord;
 use crate::progress::{ProgressError, unix_now};
 use crate::scenario::Scenario;
 
 use super::launch::PlayError;
 use super::preset::Preset;
-use super::replay::Start;
-use super::session::{Outcome, Stop, play, play_until};
+use super::replay::{Given, Start};
+use super::session::{Outcome, Record, Stop, play, play_until};
 use super::watch::Watch;
 use super::{Frontend, Reply};
 
@@ -46,7 +46,7 @@ pub(crate) fn run(
     Ok(())
 }
 
-fn no_save(_: &State) -> Result<(), ProgressError> {
+fn no_save(_: Record<'_>) -> Result<(), ProgressError> {
     Ok(())
 }
 
@@ -63,7 +63,8 @@ fn watched(
     let mut answers: Vec<AnswerRecord> = Vec::new();
     loop {
         let scenario = reloaded.as_ref().unwrap_or(initial);
-        let (mut story, replayed) = start.story(scenario, &answers)?;
+        let given: Vec<Given> = answers.iter().map(Given::from).collect();
+        let (mut story, replayed) = start.story(scenario, &given)?;
         if reloaded.is_some() {
             frontend.notice(&replayed.report())?;
         }

@@ -4,16 +4,21 @@
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
+use uuid::Uuid;
+
 use crate::diagnostic::Style;
-use crate::engine::{State, Story};
-use crate::progress::{DataDir, Profile, unix_now};
+use crate::engine::{Cursor, Story};
+use crate::progress::{
+    DataDir, Event, Header, JOURNAL_FORMAT, Journal, JournalWriter, Profile, ResultsFile, now,
+    unix_now,
+};
 use crate::scenario::Scenario;
 
 use super::authoring;
 use super::plain::Plain;
 use super::preset::{Preset, PresetError};
-use super::replay::Start;
-use super::session::{Outcome, SessionError, play};
+use super::replay::{Given, Start};
+use super::session::{Outcome, Record, SessionError, play};
 use super::tty::{Tty, TtyOptions};
 use super::watch::Watch;
 use super::{Frontend, Reply};
@@ -99,23 +104,51 @@ pub fn run(
     if options.restart {
         data.discard(id)?;
     }
-    let mut story = match resume(scenario, data, frontend)? {
-        Resume::Continue(story) => *story,
+    let learner_id = data.learner_id()?;
+    let (mut story, mut journal) = match resume(scenario, data, learner_id, frontend)? {
+        Resume::Continue(resumed) => *resumed,
         Resume::Quit => return Ok(None),
         Resume::Fresh => {
             if frontend.title(&scenario.meta)? == Reply::Quit {
                 return Ok(None);
             }
             let seed = options.seed.unwrap_or_else(rand::random);
-            Story::new(scenario, &learner, seed)
+            let story = Story::new(scenario, &learner, seed);
+            let journal = data.start_journal(Header {
+                journal: JOURNAL_FORMAT,
+                session: Uuid::new_v4(),
+                scenario: id.clone(),
+                fingerprint: scenario.fingerprint.clone(),
+                learner: story.state().learner.clone(),
+                learner_id,
+                seed,
+                started: now(),
+            })?;
+            (story, journal)
         }
     };
-    let fingerprint = scenario.fingerprint.clone();
-    let mut save = |state: &State| data.save(id, &fingerprint, state, unix_now()).map(|_| ());
-    match play(&mut story, frontend, &mut save, &unix_now)? {
+    let mut record = |record: Record<'_>| {
+        journal.append(match record {
+            Record::Answered(answer) => Event::Answer {
+                at: now(),
+                scene: answer.scene.clone(),
+                answer: answer.answer.clone(),
+            },
+            Record::Left { scene } => Event::Quit {
+                at: now(),
+                scene: scene.to_string(),
+            },
+        })
+    };
+    match play(&mut story, frontend, &mut record, &unix_now)? {
         Outcome::Finished(results) => {
-            let path = data.write_results(id, unix_now(), &results)?;
-            data.discard(id)?;
+            journal.append(Event::End {
+                at: now(),
+                scene: results.ending.scene.clone(),
+            })?;
+            let file = ResultsFile::new(&results, journal.journal());
+            let path = data.write_results(id, unix_now(), &file)?;
+            data.archive_journal(journal)?;
             frontend.notice(&format!("Your results are saved in {}", path.display()))?;
             Ok(Some(path))
         }
@@ -149,6 +182,7 @@ fn learner_name(
                 let name = crate::scenario::clean(name.trim());
                 data.save_profile(&Profile {
                     learner: Some(name.clone()),
+                    ..profile
                 })?;
                 name
             }
@@ -162,40 +196,102 @@ fn learner_name(
 }
 
 enum Resume<'s> {
-    Continue(Box<Story<'s>>),
+    Continue(Box<(Story<'s>, JournalWriter)>),
     Fresh,
     Quit,
 }
 
+/// Offers the unfinished session, if there is one, and continues it by replaying its answers
+/// as far as they still fit the scenario; the learner is told in one line when they do not all
+/// fit, or when the last one was cut off. Nothing is discarded unless the learner says so.
 fn resume<'s>(
     scenario: &'s Scenario,
     data: &DataDir,
+    learner_id: Uuid,
     frontend: &mut dyn Frontend,
 ) -> Result<Resume<'s>, PlayError> {
-    let Some(saved) = data.load::<State>(&scenario.meta.id)? else {
-        return Ok(Resume::Fresh);
+    let id = &scenario.meta.id;
+    let journal = match data.migrate_save(id, learner_id)? {
+        Some(journal) => journal,
+        None => match data.read_journal(id)? {
+            Some(journal) => journal,
+            None => return Ok(Resume::Fresh),
+        },
     };
-    let answered = saved.state.answers.len();
+    let answers = journal.answers();
+    let answered = answers.len();
     let summary = format!(
-        "You have an unfinished session of \"{}\" ({answered} answer{} so far).",
+        "You have an unfinished session of \"{}\" ({answered} {} so far).",
         scenario.meta.title,
-        if answered == 1 { "" } else { "s" }
+        plural(answered, "answer")
     );
     match frontend.offer_resume(&summary)? {
-        Reply::Quit => Ok(Resume::Quit),
+        Reply::Quit => return Ok(Resume::Quit),
         Reply::Given(false) => {
-            data.discard(&scenario.meta.id)?;
-            Ok(Resume::Fresh)
+            data.discard(id)?;
+            return Ok(Resume::Fresh);
         }
-        Reply::Given(true) => match Story::resume(scenario, saved.state) {
-            Ok(story) => Ok(Resume::Continue(Box::new(story))),
-            Err(error) => {
-                frontend.notice(&format!(
-                    "The saved session cannot continue ({error}); starting over."
-                ))?;
-                data.discard(&scenario.meta.id)?;
-                Ok(Resume::Fresh)
-            }
-        },
+        Reply::Given(true) => {}
+    }
+    if journal.torn {
+        frontend.notice(
+            "dojo stopped while writing your last answer down, so that answer was not kept.",
+        )?;
+    }
+    let given: Vec<Given> = answers.iter().map(Given::from).collect();
+    let preset = Preset::default();
+    let start = Start {
+        preset: &preset,
+        learner: &journal.header.learner,
+        seed: journal.header.seed,
+    };
+    let (mut story, replayed) = start.story(scenario, &given)?;
+    // The learner saw the last answer's feedback before leaving: they come back to the scene
+    // they were in, from its heading, as if they had never left.
+    if matches!(story.state().cursor, Cursor::Feedback { .. }) {
+        story.next();
+    }
+    let story = Story::resume(scenario, story.state().clone()).unwrap_or(story);
+    let changed = last_fingerprint(&journal) != scenario.fingerprint;
+    if replayed.stopped.is_some() {
+        frontend.notice(&format!(
+            "The scenario changed since your last session: continued after {} of your {answered} {}.",
+            replayed.replayed,
+            plural(answered, "answer")
+        ))?;
+    } else if changed && answered == 1 {
+        frontend.notice("The scenario changed since your last session; your answer still fits.")?;
+    } else if changed && answered > 1 {
+        frontend.notice(&format!(
+            "The scenario changed since your last session; all {answered} of your answers still fit."
+        ))?;
+    }
+    let mut writer = data.continue_journal(journal)?;
+    writer.append(Event::Resume {
+        at: now(),
+        fingerprint: scenario.fingerprint.clone(),
+        kept: replayed.replayed,
+    })?;
+    Ok(Resume::Continue(Box::new((story, writer))))
+}
+
+/// The fingerprint of the scenario the session last ran with.
+fn last_fingerprint(journal: &Journal) -> &str {
+    journal
+        .events
+        .iter()
+        .rev()
+        .find_map(|event| match event {
+            Event::Resume { fingerprint, .. } => Some(fingerprint.as_str()),
+            _ => None,
+        })
+        .unwrap_or(&journal.header.fingerprint)
+}
+
+fn plural(count: usize, word: &str) -> String {
+    if count == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
     }
 }

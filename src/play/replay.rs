@@ -1,7 +1,8 @@
-//! The start of an authoring session's story: the preset applied, then the answers given so far
-//! replayed silently, as far as they still fit the scenario.
+//! The start of a story with answers given before: the preset applied (empty for a learner's
+//! session), then the answers replayed silently, as far as they still fit the scenario. Authors'
+//! reloads and learners' resumed sessions both start this way.
 
-use crate::engine::{AnswerRecord, Step, Story};
+use crate::engine::{Answer, AnswerRecord, Step, Story};
 use crate::scenario::Scenario;
 
 use super::preset::{Preset, PresetError};
@@ -48,12 +49,41 @@ impl Replayed {
     }
 }
 
+/// An answer given before, to replay: the scene it answered, the answer, and when.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Given<'a> {
+    pub scene: &'a str,
+    pub answer: &'a Answer,
+    /// Seconds since the Unix epoch.
+    pub at: u64,
+}
+
+impl<'a> From<&'a AnswerRecord> for Given<'a> {
+    fn from(record: &'a AnswerRecord) -> Given<'a> {
+        Given {
+            scene: &record.scene,
+            answer: &record.answer,
+            at: record.at,
+        }
+    }
+}
+
+impl<'a> From<&crate::progress::Given<'a>> for Given<'a> {
+    fn from(given: &crate::progress::Given<'a>) -> Given<'a> {
+        Given {
+            scene: given.scene,
+            answer: given.answer,
+            at: u64::try_from(given.at.as_second()).unwrap_or(0),
+        }
+    }
+}
+
 impl Start<'_> {
     /// A new story with the preset, `answers` replayed with the times they were given.
     pub(crate) fn story<'s>(
         &self,
         scenario: &'s Scenario,
-        answers: &[AnswerRecord],
+        answers: &[Given<'_>],
     ) -> Result<(Story<'s>, Replayed), PresetError> {
         let mut story = Story::new(scenario, self.learner, self.seed);
         self.preset.apply(&mut story)?;
@@ -62,8 +92,8 @@ impl Start<'_> {
             replayed: 0,
             stopped: None,
         };
-        for record in answers {
-            match replay(&mut story, record) {
+        for given in answers {
+            match replay(&mut story, given) {
                 Ok(()) => replayed.replayed += 1,
                 Err(why) => {
                     replayed.stopped = Some(why);
@@ -75,19 +105,19 @@ impl Start<'_> {
     }
 }
 
-/// Moves the story on to its next question and gives it `record`'s answer.
-fn replay(story: &mut Story<'_>, record: &AnswerRecord) -> Result<(), String> {
+/// Moves the story on to its next question and gives it the earlier answer.
+fn replay(story: &mut Story<'_>, given: &Given<'_>) -> Result<(), String> {
     for _ in 0..STEPS_PER_ANSWER {
         match story.next() {
-            Step::Question(question) if question.scene == record.scene => {
+            Step::Question(question) if question.scene == given.scene => {
                 return story
-                    .answer(record.answer.clone(), record.at)
+                    .answer(given.answer.clone(), given.at)
                     .map_err(|error| error.to_string());
             }
             Step::Question(question) => {
                 return Err(format!(
                     "it answered scene `{}`, the story now asks in `{}`",
-                    record.scene, question.scene
+                    given.scene, question.scene
                 ));
             }
             Step::End(_) => return Err("the story now ends before it".to_string()),
@@ -164,7 +194,9 @@ mod tests {
     #[test]
     fn answers_that_still_fit_are_replayed_and_the_story_stands_after_the_last() {
         let scenario = scenario(true);
-        let (mut story, replayed) = START.story(&scenario, &chose_b()).unwrap();
+        let answers = chose_b();
+        let given: Vec<Given> = answers.iter().map(Given::from).collect();
+        let (mut story, replayed) = START.story(&scenario, &given).unwrap();
         assert_eq!(
             replayed.report(),
             "scenario changed: reloaded, replayed 1 answer"
@@ -175,7 +207,9 @@ mod tests {
     #[test]
     fn a_replay_stops_at_the_first_answer_that_no_longer_fits() {
         let changed = scenario(false);
-        let (mut story, replayed) = START.story(&changed, &chose_b()).unwrap();
+        let answers = chose_b();
+        let given: Vec<Given> = answers.iter().map(Given::from).collect();
+        let (mut story, replayed) = START.story(&changed, &given).unwrap();
         assert_eq!(replayed.replayed, 0);
         let report = replayed.report();
         let expected =

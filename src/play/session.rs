@@ -1,6 +1,7 @@
-//! Drives a story through a front end, saving after every answer and on the way out.
+//! Drives a story through a front end, recording every answer and the way out as it happens.
 
-use crate::engine::{Results, State, Step, Story};
+use crate::engine::{AnswerRecord, Results, Step, Story};
+use crate::progress::ProgressError;
 
 use super::{Frontend, Reply};
 
@@ -12,12 +13,24 @@ pub(crate) enum Outcome {
     Left,
 }
 
+/// What a session tells its record keeper, as it happens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Record<'a> {
+    /// The story took this answer.
+    Answered(&'a AnswerRecord),
+    /// The learner is leaving (or the terminal failed) while in `scene`.
+    Left { scene: &'a str },
+}
+
+/// Keeps the record of a session; called after every answer and before leaving.
+pub(crate) type Recorder<'r> = dyn FnMut(Record<'_>) -> Result<(), ProgressError> + 'r;
+
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
     #[error("the terminal failed: {0}")]
     Terminal(#[from] std::io::Error),
     #[error(transparent)]
-    Save(#[from] crate::progress::ProgressError),
+    Save(#[from] ProgressError),
 }
 
 /// Where a session stopped when asked to stop at step boundaries.
@@ -28,15 +41,16 @@ pub(crate) enum Stop {
     Asked,
 }
 
-/// Plays until an ending or until the learner leaves. `save` is called after every answer and
-/// before leaving, so a crash or a kill loses at most the question being answered.
+/// Plays until an ending or until the learner leaves. `record` hears of every answer as soon as
+/// the story takes it and of leaving, so a crash or a kill loses at most the question being
+/// answered.
 pub(crate) fn play(
     story: &mut Story<'_>,
     frontend: &mut dyn Frontend,
-    save: &mut dyn FnMut(&State) -> Result<(), crate::progress::ProgressError>,
+    record: &mut Recorder<'_>,
     clock: &dyn Fn() -> u64,
 ) -> Result<Outcome, SessionError> {
-    match play_until(story, frontend, save, clock, &mut || false)? {
+    match play_until(story, frontend, record, clock, &mut || false)? {
         Stop::Ended(outcome) => Ok(outcome),
         // Nothing asks to stop here, so this is never reached; leaving is the safe reading.
         Stop::Asked => Ok(Outcome::Left),
@@ -49,13 +63,13 @@ pub(crate) fn play(
 pub(crate) fn play_until(
     story: &mut Story<'_>,
     frontend: &mut dyn Frontend,
-    save: &mut dyn FnMut(&State) -> Result<(), crate::progress::ProgressError>,
+    record: &mut Recorder<'_>,
     clock: &dyn Fn() -> u64,
     stop: &mut dyn FnMut() -> bool,
 ) -> Result<Stop, SessionError> {
     loop {
         if stop() {
-            save(story.state())?;
+            left(record, story)?;
             return Ok(Stop::Asked);
         }
         match story.next() {
@@ -65,18 +79,20 @@ pub(crate) fn play_until(
                     let reply = match frontend.ask(&question, problem.as_deref()) {
                         Ok(reply) => reply,
                         Err(error) => {
-                            save(story.state())?;
+                            left(record, story)?;
                             return Err(error.into());
                         }
                     };
                     match reply {
                         Reply::Quit => {
-                            save(story.state())?;
+                            left(record, story)?;
                             return Ok(Stop::Ended(Outcome::Left));
                         }
                         Reply::Given(answer) => match story.answer(answer, clock()) {
                             Ok(()) => {
-                                save(story.state())?;
+                                if let Some(answer) = story.state().answers.last() {
+                                    record(Record::Answered(answer))?;
+                                }
                                 break;
                             }
                             Err(error) => problem = Some(error.to_string()),
@@ -91,14 +107,20 @@ pub(crate) fn play_until(
             step => match frontend.show(&step) {
                 Ok(Reply::Given(())) => {}
                 Ok(Reply::Quit) => {
-                    save(story.state())?;
+                    left(record, story)?;
                     return Ok(Stop::Ended(Outcome::Left));
                 }
                 Err(error) => {
-                    save(story.state())?;
+                    left(record, story)?;
                     return Err(error.into());
                 }
             },
         }
     }
+}
+
+fn left(record: &mut Recorder<'_>, story: &Story<'_>) -> Result<(), ProgressError> {
+    record(Record::Left {
+        scene: &story.state().scene,
+    })
 }

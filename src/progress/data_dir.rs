@@ -3,7 +3,7 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use super::{ProgressError, Result, validate_scenario_id};
+use super::{ProgressError, Result};
 
 /// The environment variable that overrides the data folder (tests and portable setups).
 pub const DATA_DIR_ENV: &str = "DOJO_DATA_DIR";
@@ -54,12 +54,6 @@ impl DataDir {
     /// The folder of finished-run results.
     pub fn results_dir(&self) -> PathBuf {
         self.root.join("results")
-    }
-
-    /// `<data>/saves/<scenario-id>.json`, after checking the id cannot escape the folder.
-    pub fn save_path(&self, scenario_id: &str) -> Result<PathBuf> {
-        validate_scenario_id(scenario_id)?;
-        Ok(self.saves_dir().join(format!("{scenario_id}.json")))
     }
 
     /// `<data>/profile.json`.

@@ -85,6 +85,14 @@ pub enum ProgressError {
         source: serde_json::Error,
     },
 
+    #[error("the {kind} {path} is damaged at line {line} and cannot be read ({reason}){}", .kind.recovery())]
+    Damaged {
+        kind: FileKind,
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+
     #[error(
         "the save file {path} was written in format {found}, which this version of dojo cannot read; to start the scenario over, run it again with --restart"
     )]
@@ -115,6 +123,7 @@ impl ProgressError {
             | ProgressError::Encode { path, .. }
             | ProgressError::Read { path, .. }
             | ProgressError::Corrupt { path, .. }
+            | ProgressError::Damaged { path, .. }
             | ProgressError::UnsupportedFormat { path, .. }
             | ProgressError::WrongScenario { path, .. }
             | ProgressError::Discard { path, .. } => Some(path),

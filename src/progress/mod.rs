@@ -1,23 +1,27 @@
-//! Learner progress on disk: resumable saves, results files and the learner profile.
+//! Learner progress on disk: session journals, results files and the learner profile.
 //!
 //! Everything lives under one per-user [`DataDir`]:
 //!
 //! ```text
-//! <data>/saves/<scenario-id>.json
+//! <data>/saves/<scenario-id>.jsonl            the journal of the unfinished session
+//! <data>/sessions/<scenario-id>-<uuid>.jsonl  journals of finished sessions
 //! <data>/results/<scenario-id>-<unix-seconds>.json
 //! <data>/profile.json
 //! ```
 //!
-//! Every write goes through a temporary file that is synced and then renamed over the
-//! target, so a crash or a kill leaves either the old file or the new one, never half of
-//! one. This layer never talks to the terminal; callers turn a [`ProgressError`] into a
+//! A journal is only appended to, one synced line per event, so a crash or a kill cuts off at
+//! most the line being written. Every other write goes through a temporary file that is synced
+//! and then renamed over the target, so it leaves either the old file or the new one, never
+//! half of one. This layer never talks to the terminal; callers turn a [`ProgressError`] into a
 //! message for the learner.
 
 mod atomic;
 mod data_dir;
 mod error;
+mod journal;
 mod profile;
 mod results;
+mod results_file;
 mod saves;
 mod scenario_id;
 
@@ -26,8 +30,15 @@ mod tests;
 
 pub use data_dir::{DATA_DIR_ENV, DataDir};
 pub use error::{FileKind, ProgressError};
+pub use journal::{
+    Event, Given, Header, JOURNAL_FORMAT, Journal, JournalWriter, parse as parse_journal,
+};
 pub use profile::Profile;
-pub use saves::{SAVE_FORMAT, Saved};
+pub use results_file::{
+    CompetencyScore, EndingRef, Figure, GradeRef, LearnerRef, MapFigures, OptionRef,
+    QuestionRecord, RESULTS_FORMAT, ResultsFile, ScenarioRef,
+};
+pub use saves::SAVE_FORMAT;
 pub use scenario_id::{MAX_SCENARIO_ID_LEN, validate_scenario_id};
 
 /// The result type of every fallible operation in this module.
@@ -41,4 +52,11 @@ pub fn unix_now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_secs())
+}
+
+/// The time now, to the millisecond: what journals record. Finer would only add digits no one
+/// reads.
+pub fn now() -> jiff::Timestamp {
+    let now = jiff::Timestamp::now();
+    now.round(jiff::Unit::Millisecond).unwrap_or(now)
 }

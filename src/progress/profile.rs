@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use super::atomic::write_replacing;
 use super::saves::{read_if_exists, to_json};
@@ -17,6 +18,9 @@ use super::{DataDir, FileKind, ProgressError, Result};
 pub struct Profile {
     /// The name the learner gave, used for `{learner}` in scenario text.
     pub learner: Option<String>,
+    /// A random id made on the first session, the same in every results file of this data
+    /// folder: cohort reports tell learners apart by it without knowing who they are.
+    pub learner_id: Option<Uuid>,
 }
 
 impl DataDir {
@@ -39,5 +43,20 @@ impl DataDir {
         let bytes = to_json(FileKind::Profile, &path, profile)?;
         write_replacing(FileKind::Profile, &path, &bytes)?;
         Ok(path)
+    }
+}
+
+impl DataDir {
+    /// The learner's anonymous id, made and saved in the profile the first time it is needed.
+    /// A damaged profile is replaced rather than stopping anyone from playing.
+    pub fn learner_id(&self) -> Result<Uuid> {
+        let mut profile = self.load_profile().unwrap_or_default();
+        if let Some(id) = profile.learner_id {
+            return Ok(id);
+        }
+        let id = Uuid::new_v4();
+        profile.learner_id = Some(id);
+        self.save_profile(&profile)?;
+        Ok(id)
     }
 }

@@ -1,86 +1,67 @@
-//! Resumable saves: one JSON file per scenario wrapping the engine's session state.
+//! Saves from before the journal (format 1, the whole state as one JSON file): read once, turned
+//! into a journal of the same answers, then removed. Only engine-owned parts are read (the
+//! learner, the seed and each answer's scene, value and time), so the authoring model's types in
+//! the old state do not matter.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
+use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
-use super::atomic::write_replacing;
+use crate::engine::Answer;
+
+use super::journal::{Event, Header, JOURNAL_FORMAT, Journal};
 use super::{DataDir, FileKind, ProgressError, Result};
 
-/// The save-file format this version writes and reads. Bump it when the envelope
-/// changes so older saves are refused with a clear message instead of misread.
+/// The only format of whole-state saves there ever was.
 pub const SAVE_FORMAT: u64 = 1;
 
-/// A save as read back from disk.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Saved<T> {
-    /// The scenario id the save belongs to.
-    pub scenario: String,
-    /// Whatever the caller passed when saving; compare it with the current scenario's to
-    /// notice that the scenario changed since the save was made.
-    pub fingerprint: String,
-    /// When the save was written, in seconds since the Unix epoch.
-    pub saved_at: u64,
-    /// The caller's state.
-    pub state: T,
-}
-
-/// The on-disk shape when writing: borrows everything so saving never clones the state.
-#[derive(Serialize)]
-struct SaveOut<'a, T> {
-    format: u64,
-    scenario: &'a str,
-    fingerprint: &'a str,
-    saved_at: u64,
-    state: &'a T,
-}
-
-/// Read first, on its own, so a save from another format version is reported as such
-/// rather than as whatever field happens not to parse.
 #[derive(Deserialize)]
 struct FormatOnly {
     format: u64,
 }
 
 #[derive(Deserialize)]
-struct SaveIn<T> {
+struct OldSave {
     scenario: String,
     fingerprint: String,
     saved_at: u64,
-    state: T,
+    state: OldState,
+}
+
+#[derive(Deserialize)]
+struct OldState {
+    learner: String,
+    seed: u64,
+    answers: Vec<OldAnswer>,
+}
+
+#[derive(Deserialize)]
+struct OldAnswer {
+    scene: String,
+    answer: Answer,
+    at: u64,
 }
 
 impl DataDir {
-    /// Writes (or replaces) the save for `scenario_id` atomically and returns its path.
-    pub fn save<T: Serialize>(
-        &self,
-        scenario_id: &str,
-        fingerprint: &str,
-        state: &T,
-        now: u64,
-    ) -> Result<PathBuf> {
-        let path = self.save_path(scenario_id)?;
-        let out = SaveOut {
-            format: SAVE_FORMAT,
-            scenario: scenario_id,
-            fingerprint,
-            saved_at: now,
-            state,
-        };
-        let bytes = to_json(FileKind::Save, &path, &out)?;
-        write_replacing(FileKind::Save, &path, &bytes)?;
-        Ok(path)
+    /// `<data>/saves/<scenario-id>.json`, after checking the id cannot escape the folder: where
+    /// saves from before the journal are.
+    pub fn save_path(&self, scenario_id: &str) -> Result<PathBuf> {
+        super::validate_scenario_id(scenario_id)?;
+        Ok(self.saves_dir().join(format!("{scenario_id}.json")))
     }
 
-    /// Reads the save for `scenario_id`; `Ok(None)` when there is none.
-    ///
-    /// A save that exists but cannot be used is an error, never `None`: quietly starting
-    /// over would throw away the learner's progress without telling them.
-    pub fn load<T: DeserializeOwned>(&self, scenario_id: &str) -> Result<Option<Saved<T>>> {
+    /// Turns an old whole-state save of `scenario_id`, if there is one and no journal, into a
+    /// journal with the same answers, and removes it. A save that cannot be read is an error
+    /// that leaves the file where it is.
+    pub fn migrate_save(&self, scenario_id: &str, learner_id: Uuid) -> Result<Option<Journal>> {
         let path = self.save_path(scenario_id)?;
+        if self.journal_path(scenario_id)?.exists() {
+            return Ok(None);
+        }
         let Some(bytes) = read_if_exists(FileKind::Save, &path)? else {
             return Ok(None);
         };
@@ -96,7 +77,7 @@ impl DataDir {
                 found: format,
             });
         }
-        let save: SaveIn<T> = serde_json::from_slice(&bytes).map_err(corrupt)?;
+        let save: OldSave = serde_json::from_slice(&bytes).map_err(corrupt)?;
         if save.scenario != scenario_id {
             return Err(ProgressError::WrongScenario {
                 path,
@@ -104,23 +85,53 @@ impl DataDir {
                 found: save.scenario,
             });
         }
-        Ok(Some(Saved {
+        let time = |seconds: u64| {
+            i64::try_from(seconds)
+                .ok()
+                .and_then(|s| Timestamp::from_second(s).ok())
+                .unwrap_or(Timestamp::UNIX_EPOCH)
+        };
+        let answers = &save.state.answers;
+        let started = time(answers.first().map_or(save.saved_at, |a| a.at));
+        let mut writer = self.start_journal(Header {
+            journal: JOURNAL_FORMAT,
+            session: Uuid::new_v4(),
             scenario: save.scenario,
             fingerprint: save.fingerprint,
-            saved_at: save.saved_at,
-            state: save.state,
-        }))
+            learner: save.state.learner,
+            learner_id,
+            seed: save.state.seed,
+            started,
+        })?;
+        for old in save.state.answers {
+            writer.append(Event::Answer {
+                at: time(old.at),
+                scene: old.scene,
+                answer: old.answer,
+            })?;
+        }
+        remove(&path)?;
+        Ok(Some(writer.journal().clone()))
     }
 
-    /// Deletes the save for `scenario_id`. Returns whether there was one; deleting a
-    /// save that does not exist is not an error, so restarting twice is harmless.
+    /// Deletes the unfinished session of `scenario_id`, journal or old save. Returns whether
+    /// there was one; deleting what does not exist is not an error, so restarting twice is
+    /// harmless.
     pub fn discard(&self, scenario_id: &str) -> Result<bool> {
-        let path = self.save_path(scenario_id)?;
-        match fs::remove_file(&path) {
-            Ok(()) => Ok(true),
-            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(false),
-            Err(source) => Err(ProgressError::Discard { path, source }),
-        }
+        let old = remove(&self.save_path(scenario_id)?)?;
+        let journal = remove(&self.journal_path(scenario_id)?)?;
+        Ok(old || journal)
+    }
+}
+
+fn remove(path: &Path) -> Result<bool> {
+    match fs::remove_file(path) {
+        Ok(()) => Ok(true),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(source) => Err(ProgressError::Discard {
+            path: path.to_owned(),
+            source,
+        }),
     }
 }
 

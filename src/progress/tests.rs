@@ -3,22 +3,34 @@
 use std::fs;
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use jiff::Timestamp;
+use uuid::Uuid;
 
 use super::*;
+use crate::engine::Answer;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct Session {
-    scene: String,
-    score: i32,
-    flags: Vec<String>,
+fn time(second: i64) -> Timestamp {
+    Timestamp::from_second(1_800_000_000 + second).unwrap()
 }
 
-fn session() -> Session {
-    Session {
-        scene: "war-room".into(),
-        score: 3,
-        flags: vec!["met-brenda".into()],
+fn header(scenario: &str) -> Header {
+    Header {
+        journal: JOURNAL_FORMAT,
+        session: Uuid::from_u128(7),
+        scenario: scenario.into(),
+        fingerprint: "fp-1".into(),
+        learner: "Ada".into(),
+        learner_id: Uuid::from_u128(9),
+        seed: 3,
+        started: time(0),
+    }
+}
+
+fn answer(second: i64, scene: &str, choice: &str) -> Event {
+    Event::Answer {
+        at: time(second),
+        scene: scene.into(),
+        answer: Answer::Choice(choice.into()),
     }
 }
 
@@ -51,6 +63,11 @@ fn layout_follows_the_design() {
         dir.save_path("pet").unwrap(),
         Path::new("/d/saves/pet.json")
     );
+    assert_eq!(
+        dir.journal_path("pet").unwrap(),
+        Path::new("/d/saves/pet.jsonl")
+    );
+    assert_eq!(dir.sessions_dir(), Path::new("/d/sessions"));
     assert_eq!(dir.results_dir(), Path::new("/d/results"));
     assert_eq!(dir.profile_path(), Path::new("/d/profile.json"));
 }
@@ -65,156 +82,6 @@ fn override_wins_and_empty_override_is_ignored() {
         Ok(dir) => assert!(dir.root().ends_with("dojo"), "{}", dir.root().display()),
         Err(err) => assert!(matches!(err, ProgressError::NoHome)),
     }
-}
-
-#[test]
-fn save_round_trips() {
-    let (_tmp, dir) = data();
-    let path = dir
-        .save("pet-clinic-vsm", "fp-1", &session(), 1_700_000_000)
-        .unwrap();
-    assert_eq!(path, dir.root().join("saves/pet-clinic-vsm.json"));
-
-    let saved: Saved<Session> = dir.load("pet-clinic-vsm").unwrap().expect("a save");
-    assert_eq!(
-        saved,
-        Saved {
-            scenario: "pet-clinic-vsm".into(),
-            fingerprint: "fp-1".into(),
-            saved_at: 1_700_000_000,
-            state: session(),
-        }
-    );
-}
-
-#[test]
-fn save_file_has_the_documented_shape() {
-    let (_tmp, dir) = data();
-    let path = dir.save("pet", "abc", &session(), 42).unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
-    assert_eq!(
-        json,
-        serde_json::json!({
-            "format": 1,
-            "scenario": "pet",
-            "fingerprint": "abc",
-            "saved_at": 42,
-            "state": { "scene": "war-room", "score": 3, "flags": ["met-brenda"] },
-        })
-    );
-}
-
-#[test]
-fn saving_again_replaces_the_save() {
-    let (_tmp, dir) = data();
-    dir.save("pet", "fp", &session(), 1).unwrap();
-    let later = Session {
-        score: 9,
-        ..session()
-    };
-    dir.save("pet", "fp", &later, 2).unwrap();
-    let saved: Saved<Session> = dir.load("pet").unwrap().unwrap();
-    assert_eq!((saved.saved_at, saved.state), (2, later));
-}
-
-#[test]
-fn missing_save_is_none() {
-    let (_tmp, dir) = data();
-    // The data folder does not even exist yet.
-    assert!(dir.load::<Session>("pet").unwrap().is_none());
-    assert!(!dir.root().exists(), "looking must not create folders");
-}
-
-#[test]
-fn corrupt_save_is_a_typed_error_naming_the_path_and_the_way_out() {
-    let (_tmp, dir) = data();
-    let path = dir.save_path("pet").unwrap();
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    for content in [
-        "",
-        "{\"format\": 1, \"scenario\": \"pet\"",
-        "not json at all",
-    ] {
-        fs::write(&path, content).unwrap();
-        let err = dir.load::<Session>("pet").unwrap_err();
-        assert!(
-            matches!(&err, ProgressError::Corrupt { kind: FileKind::Save, path: p, .. } if *p == path),
-            "{err:?}"
-        );
-        let message = err.to_string();
-        assert!(message.contains(&path.display().to_string()), "{message}");
-        assert!(message.contains("--restart"), "{message}");
-        assert_eq!(err.path(), Some(path.as_path()));
-    }
-}
-
-#[test]
-fn state_of_the_wrong_shape_is_corrupt() {
-    let (_tmp, dir) = data();
-    dir.save("pet", "fp", &"just a string", 1).unwrap();
-    let err = dir.load::<Session>("pet").unwrap_err();
-    assert!(matches!(err, ProgressError::Corrupt { .. }), "{err:?}");
-}
-
-#[test]
-fn unreadable_save_names_the_path_and_the_way_out() {
-    let (_tmp, dir) = data();
-    // A folder where the save should be: reading fails for a reason other than absence.
-    let path = dir.save_path("pet").unwrap();
-    fs::create_dir_all(&path).unwrap();
-    let err = dir.load::<Session>("pet").unwrap_err();
-    assert!(
-        matches!(
-            err,
-            ProgressError::Read {
-                kind: FileKind::Save,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
-    let message = err.to_string();
-    assert!(message.starts_with(&format!(
-        "could not read the save file {}: ",
-        path.display()
-    )));
-    assert!(message.contains("--restart"), "{message}");
-}
-
-#[test]
-fn other_format_versions_are_refused_clearly() {
-    let (_tmp, dir) = data();
-    let path = dir.save_path("pet").unwrap();
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(&path, r#"{"format": 2, "something": "new"}"#).unwrap();
-    let err = dir.load::<Session>("pet").unwrap_err();
-    assert!(
-        matches!(err, ProgressError::UnsupportedFormat { found: 2, .. }),
-        "{err:?}"
-    );
-    assert!(err.to_string().contains("format 2"));
-}
-
-#[test]
-fn a_save_renamed_by_hand_is_not_resumed_as_another_scenario() {
-    let (_tmp, dir) = data();
-    let original = dir.save("pet", "fp", &session(), 1).unwrap();
-    fs::rename(&original, dir.save_path("other").unwrap()).unwrap();
-    let err = dir.load::<Session>("other").unwrap_err();
-    assert!(
-        matches!(err, ProgressError::WrongScenario { .. }),
-        "{err:?}"
-    );
-}
-
-#[test]
-fn discard_is_idempotent() {
-    let (_tmp, dir) = data();
-    assert!(!dir.discard("pet").unwrap(), "nothing to discard yet");
-    dir.save("pet", "fp", &session(), 1).unwrap();
-    assert!(dir.discard("pet").unwrap());
-    assert!(!dir.discard("pet").unwrap());
-    assert!(dir.load::<Session>("pet").unwrap().is_none());
 }
 
 #[test]
@@ -245,76 +112,6 @@ fn results_never_overwrite() {
 }
 
 #[test]
-fn atomic_writes_leave_no_temporary_files() {
-    let (_tmp, dir) = data();
-    for now in 0..3 {
-        dir.save("pet", "fp", &session(), now).unwrap();
-        dir.save("other", "fp", &session(), now).unwrap();
-    }
-    dir.save_profile(&Profile::default()).unwrap();
-    assert_eq!(names_in(&dir.saves_dir()), ["other.json", "pet.json"]);
-    assert_eq!(names_in(dir.root()), ["profile.json", "saves"]);
-}
-
-#[test]
-fn failed_write_reports_the_target_and_cleans_up() {
-    let (_tmp, dir) = data();
-    // A non-empty folder where the save should go makes the final rename fail after
-    // the temporary file was written.
-    let path = dir.save_path("pet").unwrap();
-    fs::create_dir_all(path.join("blocker")).unwrap();
-    let err = dir.save("pet", "fp", &session(), 1).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            ProgressError::Write {
-                kind: FileKind::Save,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
-    assert!(
-        err.to_string().starts_with(&format!(
-            "could not write the save file {}: ",
-            path.display()
-        )),
-        "{err}"
-    );
-    assert_eq!(
-        names_in(&dir.saves_dir()),
-        ["pet.json"],
-        "temporary file removed"
-    );
-}
-
-#[test]
-fn failed_folder_creation_names_the_folder() {
-    let (_tmp, dir) = data();
-    // A file where the data folder should be.
-    fs::write(dir.root(), "").unwrap();
-    let err = dir.save("pet", "fp", &session(), 1).unwrap_err();
-    assert!(matches!(err, ProgressError::CreateDir { .. }), "{err:?}");
-    assert!(
-        err.to_string().starts_with("could not create the folder "),
-        "{err}"
-    );
-}
-
-#[test]
-fn encoding_failure_keeps_the_old_save() {
-    use std::collections::HashMap;
-    let (_tmp, dir) = data();
-    dir.save("pet", "fp", &session(), 1).unwrap();
-    // JSON object keys must be strings, so this state cannot be encoded.
-    let bad: HashMap<Vec<u8>, i32> = HashMap::from([(vec![1], 1)]);
-    let err = dir.save("pet", "fp", &bad, 2).unwrap_err();
-    assert!(matches!(err, ProgressError::Encode { .. }), "{err:?}");
-    let saved: Saved<Session> = dir.load("pet").unwrap().unwrap();
-    assert_eq!(saved.saved_at, 1);
-}
-
-#[test]
 fn invalid_scenario_ids_are_rejected_everywhere() {
     let (_tmp, dir) = data();
     let too_long = "a".repeat(MAX_SCENARIO_ID_LEN + 1);
@@ -342,8 +139,7 @@ fn invalid_scenario_ids_are_rejected_everywhere() {
             ),
             "{id:?} should be rejected"
         );
-        assert!(dir.save(id, "fp", &session(), 1).is_err(), "{id:?}");
-        assert!(dir.load::<Session>(id).is_err(), "{id:?}");
+        assert!(dir.read_journal(id).is_err(), "{id:?}");
         assert!(dir.discard(id).is_err(), "{id:?}");
         assert!(dir.write_results(id, 1, &1).is_err(), "{id:?}");
     }
@@ -372,6 +168,7 @@ fn profile_round_trips_and_defaults_when_missing() {
     assert_eq!(dir.load_profile().unwrap(), Profile::default());
     let profile = Profile {
         learner: Some("Ana Lúcia".into()),
+        learner_id: None,
     };
     let path = dir.save_profile(&profile).unwrap();
     assert_eq!(path, dir.profile_path());
@@ -429,31 +226,6 @@ fn clock_is_after_2020() {
 }
 
 #[test]
-fn readers_never_see_a_half_written_save() {
-    let (_tmp, dir) = data();
-    let big = |n: i32| Session {
-        score: n,
-        flags: vec!["x".repeat(4096); 64],
-        ..session()
-    };
-    dir.save("pet", "fp", &big(0), 0).unwrap();
-    let writer = {
-        let dir = dir.clone();
-        std::thread::spawn(move || {
-            for n in 1..=40 {
-                dir.save("pet", "fp", &big(n), n as u64).unwrap();
-            }
-        })
-    };
-    while !writer.is_finished() {
-        let saved: Saved<Session> = dir.load("pet").unwrap().expect("the save never vanishes");
-        assert_eq!(saved.state.flags.len(), 64);
-    }
-    writer.join().unwrap();
-    assert_eq!(dir.load::<Session>("pet").unwrap().unwrap().state.score, 40);
-}
-
-#[test]
 fn runs_finishing_together_get_separate_results_files() {
     let (_tmp, dir) = data();
     let writers: Vec<_> = (0..8)
@@ -467,4 +239,250 @@ fn runs_finishing_together_get_separate_results_files() {
     paths.dedup();
     assert_eq!(paths.len(), 8);
     assert_eq!(names_in(&dir.results_dir()).len(), 8);
+}
+
+#[test]
+fn a_journal_reads_back_as_written_one_line_per_event() {
+    let (_tmp, dir) = data();
+    assert!(dir.read_journal("pet").unwrap().is_none());
+    assert!(!dir.root().exists(), "looking must not create folders");
+    let mut writer = dir.start_journal(header("pet")).unwrap();
+    writer.append(answer(5, "a", "x")).unwrap();
+    writer
+        .append(Event::Quit {
+            at: time(9),
+            scene: "b".into(),
+        })
+        .unwrap();
+    let read = dir.read_journal("pet").unwrap().expect("a journal");
+    assert_eq!(&read, writer.journal());
+    assert!(!read.torn);
+    let text = fs::read_to_string(dir.journal_path("pet").unwrap()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(
+        lines[0],
+        r#"{"journal":1,"session":"00000000-0000-0000-0000-000000000007","scenario":"pet","fingerprint":"fp-1","learner":"Ada","learner_id":"00000000-0000-0000-0000-000000000009","seed":3,"started":"2027-01-15T08:00:00Z"}"#
+    );
+    assert_eq!(
+        lines[1],
+        r#"{"event":"answer","at":"2027-01-15T08:00:05Z","scene":"a","answer":{"kind":"choice","value":"x"}}"#
+    );
+    assert_eq!(
+        lines[2],
+        r#"{"event":"quit","at":"2027-01-15T08:00:09Z","scene":"b"}"#
+    );
+}
+
+#[test]
+fn a_cut_off_last_line_is_left_out_said_so_and_overwritten_by_the_next_event() {
+    let (_tmp, dir) = data();
+    let mut writer = dir.start_journal(header("pet")).unwrap();
+    writer.append(answer(5, "a", "x")).unwrap();
+    let path = dir.journal_path("pet").unwrap();
+    let mut text = fs::read_to_string(&path).unwrap();
+    text.push_str(r#"{"event":"answer","at":"2027-01-15T08:00:0"#);
+    fs::write(&path, &text).unwrap();
+    let read = dir.read_journal("pet").unwrap().unwrap();
+    assert!(read.torn);
+    assert_eq!(read.answers().len(), 1);
+    let mut writer = dir.continue_journal(read).unwrap();
+    writer.append(answer(8, "b", "y")).unwrap();
+    let again = dir.read_journal("pet").unwrap().unwrap();
+    assert!(!again.torn);
+    let scenes: Vec<&str> = again.answers().iter().map(|g| g.scene).collect();
+    assert_eq!(scenes, ["a", "b"]);
+}
+
+#[test]
+fn a_bad_line_before_the_last_is_damage_naming_the_line_and_the_way_out() {
+    let (_tmp, dir) = data();
+    let mut writer = dir.start_journal(header("pet")).unwrap();
+    writer.append(answer(5, "a", "x")).unwrap();
+    let path = dir.journal_path("pet").unwrap();
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("answer", "shrug");
+    fs::write(&path, format!("{text}{text}")).unwrap();
+    let error = dir.read_journal("pet").unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.starts_with(&format!(
+            "the save file {} is damaged at line 2 and cannot be read (",
+            path.display()
+        )),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("run it again with --restart"),
+        "{message}"
+    );
+    for (content, reason) in [
+        ("", "it is empty"),
+        ("{\"journal\":1", "its header line is cut off"),
+        (
+            "{\"journal\":5}\n",
+            "it is in journal format 5; this dojo reads format 1",
+        ),
+    ] {
+        fs::write(&path, content).unwrap();
+        let message = dir.read_journal("pet").unwrap_err().to_string();
+        assert!(message.contains(&format!("({reason})")), "{message}");
+    }
+}
+
+#[test]
+fn a_journal_renamed_by_hand_is_not_resumed_as_another_scenario() {
+    let (_tmp, dir) = data();
+    let writer = dir.start_journal(header("pet")).unwrap();
+    fs::rename(writer.path(), dir.journal_path("other").unwrap()).unwrap();
+    let err = dir.read_journal("other").unwrap_err();
+    assert!(
+        matches!(err, ProgressError::WrongScenario { .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_resume_that_keeps_fewer_answers_drops_the_rest_and_their_times() {
+    let mut journal = Journal::new(header("pet"));
+    journal.events = vec![
+        answer(10, "a", "x"),
+        answer(25, "b", "y"),
+        Event::Quit {
+            at: time(30),
+            scene: "c".into(),
+        },
+        Event::Resume {
+            at: time(1000),
+            fingerprint: "fp-2".into(),
+            kept: 1,
+        },
+        answer(1004, "b2", "z"),
+        Event::End {
+            at: time(1010),
+            scene: "end".into(),
+        },
+    ];
+    let scenes: Vec<&str> = journal.answers().iter().map(|g| g.scene).collect();
+    assert_eq!(scenes, ["a", "b2"]);
+    assert_eq!(journal.answer_seconds(), [10, 4]);
+    // 10 + 15 + 5 before leaving, nothing while away, 4 + 6 after coming back.
+    assert_eq!(journal.active_seconds(), 40);
+    assert_eq!(journal.ending(), Some("end"));
+    assert_eq!(journal.last_scene(), Some("end"));
+    assert_eq!(journal.last_at(), time(1010));
+}
+
+#[test]
+fn discard_removes_journal_and_old_save_and_is_idempotent() {
+    let (_tmp, dir) = data();
+    assert!(!dir.discard("pet").unwrap(), "nothing to discard yet");
+    dir.start_journal(header("pet")).unwrap();
+    assert!(dir.discard("pet").unwrap());
+    assert!(!dir.discard("pet").unwrap());
+    assert!(dir.read_journal("pet").unwrap().is_none());
+}
+
+#[test]
+fn finished_journals_move_to_sessions_by_session_id() {
+    let (_tmp, dir) = data();
+    let writer = dir.start_journal(header("pet")).unwrap();
+    let archived = dir.archive_journal(writer).unwrap();
+    assert_eq!(
+        archived,
+        dir.sessions_dir()
+            .join("pet-00000000-0000-0000-0000-000000000007.jsonl")
+    );
+    assert!(dir.read_journal("pet").unwrap().is_none());
+    let text = fs::read(&archived).unwrap();
+    assert_eq!(
+        parse_journal(&archived, &text).unwrap().header,
+        header("pet")
+    );
+}
+
+#[test]
+fn starting_a_journal_leaves_no_temporary_file() {
+    let (_tmp, dir) = data();
+    dir.start_journal(header("pet")).unwrap();
+    dir.start_journal(header("other")).unwrap();
+    dir.save_profile(&Profile::default()).unwrap();
+    assert_eq!(names_in(&dir.saves_dir()), ["other.jsonl", "pet.jsonl"]);
+    assert_eq!(names_in(dir.root()), ["profile.json", "saves"]);
+}
+
+#[test]
+fn failed_folder_creation_names_the_folder() {
+    let (_tmp, dir) = data();
+    // A file where the data folder should be.
+    fs::write(dir.root(), "").unwrap();
+    let err = dir.start_journal(header("pet")).unwrap_err();
+    assert!(matches!(err, ProgressError::CreateDir { .. }), "{err:?}");
+}
+
+/// A whole-state save as dojo wrote them before the journal, trimmed to what it is read for
+/// plus one field of the old state it ignores.
+const OLD_SAVE: &str = r#"{"format":1,"scenario":"pet","fingerprint":"old-fp","saved_at":1800000100,
+  "state":{"learner":"Ada","seed":42,"scene":"b","flags":{"met":true},
+    "answers":[{"scene":"a","kind":"single","answer":{"kind":"choice","value":"x"},"at":1800000050}]}}"#;
+
+#[test]
+fn an_old_save_becomes_a_journal_of_the_same_answers_and_is_removed() {
+    let (_tmp, dir) = data();
+    let old = dir.save_path("pet").unwrap();
+    fs::create_dir_all(old.parent().unwrap()).unwrap();
+    fs::write(&old, OLD_SAVE).unwrap();
+    let journal = dir
+        .migrate_save("pet", Uuid::from_u128(9))
+        .unwrap()
+        .expect("migrated");
+    assert!(
+        !old.exists(),
+        "the old save is gone once the journal holds it"
+    );
+    assert_eq!(journal.header.seed, 42);
+    assert_eq!(journal.header.fingerprint, "old-fp");
+    assert_eq!(journal.header.started, time(50));
+    assert_eq!(
+        journal.events,
+        [answer(50, "a", "x")],
+        "the same answer at the same time"
+    );
+    assert_eq!(dir.read_journal("pet").unwrap(), Some(journal));
+    assert!(dir.migrate_save("pet", Uuid::nil()).unwrap().is_none());
+}
+
+#[test]
+fn an_old_save_that_cannot_be_read_is_refused_and_kept() {
+    let (_tmp, dir) = data();
+    let old = dir.save_path("pet").unwrap();
+    fs::create_dir_all(old.parent().unwrap()).unwrap();
+    for (content, says) in [
+        ("not json", "is damaged"),
+        (r#"{"format": 7}"#, "format 7"),
+        (
+            &OLD_SAVE.replace(r#""scenario":"pet""#, r#""scenario":"dog""#),
+            "belongs to the scenario `dog`",
+        ),
+    ] {
+        fs::write(&old, content).unwrap();
+        let message = dir
+            .migrate_save("pet", Uuid::nil())
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains(says), "{message}");
+        assert!(message.contains("--restart"), "{message}");
+        assert_eq!(fs::read_to_string(&old).unwrap(), content, "kept as it was");
+        assert!(!dir.journal_path("pet").unwrap().exists());
+    }
+}
+
+#[test]
+fn the_learner_id_is_made_once_and_kept() {
+    let (_tmp, dir) = data();
+    let first = dir.learner_id().unwrap();
+    assert_eq!(dir.learner_id().unwrap(), first);
+    assert_eq!(first.get_version_num(), 4);
+    assert_eq!(dir.load_profile().unwrap().learner_id, Some(first));
 }

@@ -24,12 +24,13 @@ fn plain_play_to_an_ending_prints_exactly_the_story_and_results() {
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(results[0].as_ref().unwrap().path()).unwrap())
             .unwrap();
-    assert_eq!(json["ending"]["scene"], "great-end");
+    assert_eq!(json["format"], 2);
+    assert_eq!(json["ending"]["id"], "great-end");
     assert_eq!(json["percent"], 100);
     assert_eq!(json["questions"].as_array().map(Vec::len), Some(5));
     assert!(
-        !data.path().join("saves/code-review.json").exists(),
-        "a finished run leaves no save"
+        !data.path().join("saves/code-review.jsonl").exists(),
+        "a finished run leaves no unfinished session"
     );
 }
 
@@ -54,7 +55,7 @@ fn end_of_input_saves_and_a_second_run_resumes() {
         .output()
         .unwrap();
     assert_eq!(first.status.code(), Some(0));
-    assert!(data.path().join("saves/code-review.json").exists());
+    assert!(data.path().join("saves/code-review.jsonl").exists());
     let second = dojo(data.path())
         .args(["play", CODE_REVIEW, "--plain", "--name", "Ada"])
         .write_stdin("y\n3\n1 2\nread run comment\nwrite a test\n")

@@ -55,7 +55,7 @@ fn set_and_score_preset_the_state_conditions_and_texts_read() {
 fn a_learner_s_save_survives_an_authoring_session() {
     let data = tempfile::tempdir().unwrap();
     leave_a_save(data.path());
-    let save = data.path().join("saves/code-review.json");
+    let save = data.path().join("saves/code-review.jsonl");
     let saved = fs::read_to_string(&save).unwrap();
     let output = dojo(data.path())
         .args(ADA_PLAYS_CODE_REVIEW)

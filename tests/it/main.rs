@@ -13,6 +13,7 @@ mod live;
 mod lsp;
 mod playtest;
 mod pty;
+mod records;
 mod scenario_playthroughs;
 mod schema;
 mod schema_validate;

@@ -243,7 +243,7 @@ fn ctrl_c_saves_restores_the_terminal_and_resumes() {
     run.finish();
     let saves = files_in(&data.path().join("saves"));
     assert!(
-        saves.iter().any(|name| name.ends_with(".json")),
+        saves.iter().any(|name| name.ends_with(".jsonl")),
         "a save in {saves:?}"
     );
 
@@ -256,7 +256,7 @@ fn ctrl_c_saves_restores_the_terminal_and_resumes() {
     again.finish();
     let saves = files_in(&data.path().join("saves"));
     assert!(
-        saves.iter().any(|name| name.ends_with(".json")),
+        saves.iter().any(|name| name.ends_with(".jsonl")),
         "the save is kept: {saves:?}"
     );
 }
@@ -277,7 +277,7 @@ fn q_while_text_types_itself_out_saves_and_restores_the_terminal() {
     run.finish();
     let saves = files_in(&data.path().join("saves"));
     assert!(
-        saves.iter().any(|name| name.ends_with(".json")),
+        saves.iter().any(|name| name.ends_with(".jsonl")),
         "a save in {saves:?}"
     );
 }
@@ -365,7 +365,7 @@ fn a_kill_at_a_prompt_restores_the_terminal_and_keeps_progress() {
     run.finish_with("130");
     let saves = files_in(&data.path().join("saves"));
     assert!(
-        saves.iter().any(|name| name.ends_with(".json")),
+        saves.iter().any(|name| name.ends_with(".jsonl")),
         "a save in {saves:?}"
     );
 }

@@ -21,7 +21,7 @@ use tables::{parse_manifest, parse_scene_file};
 pub const MANIFEST: &str = "scenario.toml";
 
 /// Everything read from a scenario's files, before semantic checks.
-pub(crate) struct Parsed {
+pub(super) struct Parsed {
     pub manifest_file: FileId,
     pub manifest: Manifest,
     pub scenes: Vec<(FileId, Scene)>,
@@ -34,7 +34,7 @@ pub(crate) struct Parsed {
 
 /// Ids defined by tables that could not be read (their problem is already reported).
 #[derive(Debug, Default)]
-pub(crate) struct Broken {
+pub(super) struct Broken {
     pub scenes: HashSet<String>,
     pub characters: HashSet<String>,
     pub competencies: HashSet<String>,
@@ -49,7 +49,7 @@ pub(crate) struct Broken {
 
 impl Broken {
     /// Whether `id` may name a scene that exists but could not be read.
-    pub(crate) fn may_be_scene(&self, id: &str) -> bool {
+    pub(super) fn may_be_scene(&self, id: &str) -> bool {
         self.unread_scenes || self.scenes.contains(id)
     }
 }
@@ -62,7 +62,7 @@ pub struct Unreadable {
     pub source: std::io::Error,
 }
 
-pub(crate) fn parse_files(
+pub(super) fn parse_files(
     files: &dyn ScenarioFiles,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,

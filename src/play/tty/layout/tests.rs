@@ -2,7 +2,8 @@
 
 use super::*;
 use crate::engine::{
-    CompetencyResult, EndingResult, FeedbackLine, GradeResult, QuestionResult, ScoreChange,
+    Answer, CompetencyResult, EndingResult, FeedbackLine, GradeResult, Kind, QuestionResult,
+    ScoreChange,
 };
 use crate::scenario::{Colour, Named};
 
@@ -65,6 +66,10 @@ fn sample() -> Results {
                 answer: "Ask everyone to set names aside for now and lay out on the whiteboard what happened to the upgrade, step by step.".into(),
                 right: Some(true),
                 feedback: vec![],
+                kind: Kind::Single,
+                given: Answer::Choice(String::new()),
+                score: Vec::new(),
+                options: Vec::new(),
                 at: 0,
             },
             QuestionResult {
@@ -73,6 +78,10 @@ fn sample() -> Results {
                 answer: "12 hours".into(),
                 right: Some(false),
                 feedback: vec![],
+                kind: Kind::Single,
+                given: Answer::Choice(String::new()),
+                score: Vec::new(),
+                options: Vec::new(),
                 at: 0,
             },
             QuestionResult {
@@ -81,6 +90,10 @@ fn sample() -> Results {
                 answer: "flow".into(),
                 right: None,
                 feedback: vec![],
+                kind: Kind::Single,
+                given: Answer::Choice(String::new()),
+                score: Vec::new(),
+                options: Vec::new(),
                 at: 0,
             },
         ],
