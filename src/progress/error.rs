@@ -52,6 +52,11 @@ pub enum ProgressError {
     )]
     InvalidScenarioId { id: String },
 
+    #[error(
+        "another dojo session of `{id}` is running; finish or quit it first (two at once would overwrite each other's progress)"
+    )]
+    Busy { id: String },
+
     #[error("could not create the folder {path}: {source}")]
     CreateDir { path: PathBuf, source: io::Error },
 
@@ -117,7 +122,9 @@ impl ProgressError {
     /// The file or folder the error is about, if any.
     pub fn path(&self) -> Option<&Path> {
         match self {
-            ProgressError::NoHome | ProgressError::InvalidScenarioId { .. } => None,
+            ProgressError::NoHome
+            | ProgressError::InvalidScenarioId { .. }
+            | ProgressError::Busy { .. } => None,
             ProgressError::CreateDir { path, .. }
             | ProgressError::Write { path, .. }
             | ProgressError::Encode { path, .. }

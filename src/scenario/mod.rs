@@ -25,6 +25,7 @@ pub use load::{MANIFEST, Unreadable};
 pub(crate) use origin::Overlay;
 pub use origin::{
     Embedded, FLAGSHIP, Folder, MAX_FILE_BYTES, Refused, ScenarioFiles, read_inside, read_regular,
+    read_regular_bytes,
 };
 pub(crate) use sanitize::clean;
 

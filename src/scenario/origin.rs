@@ -77,6 +77,16 @@ pub fn read_inside(root: &Path, name: &str) -> io::Result<String> {
 
 /// Reads `path` as text if it is a regular file of at most [`MAX_FILE_BYTES`], wherever it is.
 pub fn read_regular(path: &Path) -> io::Result<String> {
+    String::from_utf8(read_regular_bytes(path)?).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        )
+    })
+}
+
+/// The bytes of `path` if it is a regular file of at most [`MAX_FILE_BYTES`].
+pub fn read_regular_bytes(path: &Path) -> io::Result<Vec<u8>> {
     // `metadata` follows links and never opens the file, so a FIFO cannot block here.
     let metadata = fs::metadata(path)?;
     if !metadata.is_file() {
@@ -95,12 +105,7 @@ pub fn read_regular(path: &Path) -> io::Result<String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(io::Error::other(Refused::TooLarge(bytes.len() as u64)));
     }
-    String::from_utf8(bytes).map_err(|_| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            "stream did not contain valid UTF-8",
-        )
-    })
+    Ok(bytes)
 }
 
 /// A scenario compiled into the binary by `build.rs`.

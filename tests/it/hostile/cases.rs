@@ -624,6 +624,77 @@ pub(super) fn cases() -> Vec<Case> {
             "Wrote @/s/golden.txt: 25 lines; the run ends at `done`.",
         )
         .then(no_escape_in_transcript),
+        // Journals of an unfinished session, damaged or planted.
+        #[cfg(unix)]
+        case(
+            "a journal that is a FIFO",
+            |d| {
+                scenario(d, SCENES);
+                fs::create_dir_all(d.join("data/saves")).expect("a folder");
+                fifo(&d.join("data/saves/hostile.jsonl"));
+            },
+            PLAY,
+            1,
+            "error: could not read the save file @/data/saves/hostile.jsonl: it is not a regular file; to start the scenario over, run it again with --restart",
+        ),
+        #[cfg(unix)]
+        case(
+            "a journal linked to /dev/zero",
+            |d| {
+                scenario(d, SCENES);
+                fs::create_dir_all(d.join("data/saves")).expect("a folder");
+                link("/dev/zero", &d.join("data/saves/hostile.jsonl"));
+            },
+            PLAY,
+            1,
+            "error: could not read the save file @/data/saves/hostile.jsonl: it is not a regular file; to start the scenario over, run it again with --restart",
+        ),
+        case(
+            "a journal of garbage",
+            |d| {
+                scenario(d, SCENES);
+                write(d, "data/saves/hostile.jsonl", "\u{0}\u{1b}[2J not json\n");
+            },
+            PLAY,
+            1,
+            "error: the save file @/data/saves/hostile.jsonl is damaged at line 1 and cannot be read (expected value at line 1 column 1); to start the scenario over, run it again with --restart",
+        ),
+        case(
+            "an empty journal",
+            |d| {
+                scenario(d, SCENES);
+                write(d, "data/saves/hostile.jsonl", "");
+            },
+            PLAY,
+            1,
+            "error: the save file @/data/saves/hostile.jsonl is damaged at line 1 and cannot be read (it is empty); to start the scenario over, run it again with --restart",
+        ),
+        case(
+            "a journal whose learner is an escape sequence",
+            |d| {
+                scenario(d, SCENES);
+                write(d, "data/saves/hostile.jsonl", JOURNAL);
+            },
+            PLAY,
+            0,
+            "You have an unfinished session of \"Hostile input\" (0 answers so far).",
+        )
+        .typing("y\n1\n"),
+        case(
+            "a journal with a torn last line",
+            |d| {
+                scenario(d, SCENES);
+                write(
+                    d,
+                    "data/saves/hostile.jsonl",
+                    &format!("{JOURNAL}{{\"event\":\"ans"),
+                );
+            },
+            PLAY,
+            0,
+            "You have an unfinished session of \"Hostile input\" (0 answers so far).",
+        )
+        .typing("y\n1\n"),
         // Maps.
         case(
             "a map with no steps",
@@ -804,6 +875,15 @@ pub(super) fn cases() -> Vec<Case> {
         ),
     ]
 }
+
+/// A journal header naming the learner with an OSC 52 clipboard write and a screen clear.
+const JOURNAL: &str = concat!(
+    r#"{"journal":1,"session":"ff2f9b48-1943-4c87-b375-1cb3e36d8489","scenario":"hostile","#,
+    r#""fingerprint":"0","learner":"\u001b]52;c;aGk=\u0007\u001b[2JEve","#,
+    r#""learner_id":"5287a029-ab28-4197-8672-da4ef3fbc2cb","seed":1,"#,
+    r#""started":"2026-12-03T14:21:24.008Z"}"#,
+    "\n"
+);
 
 fn number_question(answer: &str) -> String {
     SCENES.replace(
