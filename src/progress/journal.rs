@@ -304,10 +304,18 @@ pub struct SessionLock {
 }
 
 impl DataDir {
-    /// Takes the advisory lock on `<data>/saves/<scenario-id>.lock`, so a second `dojo play`
+    /// Takes the advisory lock on `<data>/locks/<scenario-id>.lock`, so a second `dojo play`
     /// of the same scenario is told another session runs instead of overwriting its journal.
+    /// The file stays (removing a lock file another process has open would let two hold it);
+    /// it is empty and outside `saves/`, so it never looks like progress.
     pub fn lock_session(&self, scenario_id: &str) -> Result<SessionLock> {
-        let path = self.save_path(scenario_id)?.with_extension("lock");
+        let file_name = self
+            .save_path(scenario_id)?
+            .with_extension("lock")
+            .file_name()
+            .map(std::ffi::OsStr::to_owned)
+            .unwrap_or_default();
+        let path = self.root().join("locks").join(file_name);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|source| ProgressError::CreateDir {
                 path: parent.to_owned(),
