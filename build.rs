@@ -31,7 +31,7 @@ fn main() {
 }
 
 /// Every text file under `dir`, named relative to the scenario folder with `/` separators.
-/// Folders are followed through links: the flagship's `assets` is the project's `assets/`.
+/// Folders are followed through links, though a scenario's files must stay inside its folder.
 fn collect(dir: &Path, prefix: &str, names: &mut Vec<String>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;

@@ -5,7 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::PlayArgs;
-use dojo::diagnostic::{Style, render, summary};
+use dojo::analyze::Analysis;
+use dojo::diagnostic::{Diagnostic, Style, render, summary};
+use dojo::lint::{lint, sort};
 use dojo::play::launch::{PlayOptions, launch};
 use dojo::play::preset::Preset;
 use dojo::play::watch::Watch;
@@ -24,26 +26,37 @@ pub fn run(args: &PlayArgs) -> Result<ExitCode, Error> {
         (Some(path), Some(watch)) => load_watched(path, watch)?,
         _ => load_named(args.path.as_deref())?,
     };
-    let Some(scenario) = loaded.scenario else {
+    let name = args
+        .path
+        .as_ref()
+        .map_or("the embedded scenario".to_string(), |p| {
+            p.display().to_string()
+        });
+    let refuse = |diagnostics: &[Diagnostic], sources| {
         let style = Style::for_output(std::io::stderr().is_terminal());
-        eprint!("{}", render(&loaded.diagnostics, &loaded.sources, style));
-        let name = args
-            .path
-            .as_ref()
-            .map_or("the embedded scenario".to_string(), |p| {
-                p.display().to_string()
-            });
-        return Err(Error::Broken(format!(
-            "cannot play {}",
-            summary(&loaded.diagnostics, &name)
-        )));
+        eprint!("{}", render(diagnostics, sources, style));
+        Error::Broken(format!("cannot play {}", summary(diagnostics, &name)))
     };
+    let Some(scenario) = &loaded.scenario else {
+        return Err(refuse(&loaded.diagnostics, &loaded.sources));
+    };
+    // A scenario the lints call broken (a loop no learner can leave, say) would trap the
+    // learner: it is refused as `dojo check` would fail it. Warnings do not stop play.
+    let analysis = Analysis::new(scenario);
+    let mut errors: Vec<Diagnostic> = lint(scenario, &loaded.facts, &analysis, &loaded.sources)
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    if !errors.is_empty() {
+        sort(&mut errors);
+        return Err(refuse(&errors, &loaded.sources));
+    }
     let preset = Preset {
         from: args.from.clone(),
         flags: args.flags.clone(),
         scores: args.scores.clone(),
     };
-    preset.check(&scenario)?;
+    preset.check(scenario)?;
     let command = match &args.path {
         Some(path) => format!("dojo play {}", path.display()),
         None => "dojo play".to_string(),
@@ -58,7 +71,7 @@ pub fn run(args: &PlayArgs) -> Result<ExitCode, Error> {
         preset,
     };
     let data = DataDir::discover()?;
-    launch(&scenario, &options, &data, watch)?;
+    launch(scenario, &options, &data, watch)?;
     Ok(ExitCode::SUCCESS)
 }
 

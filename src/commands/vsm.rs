@@ -21,7 +21,7 @@ const WIDEST: usize = 100;
 
 pub fn run(args: &VsmArgs) -> Result<ExitCode, Error> {
     let path = args.file.display().to_string();
-    let text = std::fs::read_to_string(&args.file).map_err(|source| Unreadable {
+    let text = dojo::scenario::read_regular(&args.file).map_err(|source| Unreadable {
         path: path.clone(),
         // "no such file or directory", without the OS error number.
         source: std::io::Error::new(source.kind(), reason(&source)),

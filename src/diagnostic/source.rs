@@ -29,13 +29,17 @@ struct SourceFile {
     text: String,
     /// Made when a diagnostic first shows the file: most files loaded are never shown.
     display: OnceLock<Display>,
+    /// Byte offset of every line's start, made on the first lookup: a file with thousands of
+    /// diagnostics must not be scanned from the top for each.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 /// A file as diagnostics print it.
 #[derive(Debug, Clone)]
 struct Display {
     file: SimpleFile<String, String>,
-    /// Where the display text grew: original byte offset and how many bytes it gained there.
+    /// Where the display text grew: original byte offset and how many bytes it had gained in
+    /// all up to and including there, so a span moves with one binary search.
     shifts: Vec<(usize, usize)>,
 }
 
@@ -63,7 +67,8 @@ impl Display {
                     display.push(symbol);
                     let grown = symbol.len_utf8().saturating_sub(c.len_utf8());
                     if grown > 0 {
-                        shifts.push((at, grown));
+                        let before = shifts.last().map_or(0, |&(_, total)| total);
+                        shifts.push((at, before + grown));
                     }
                 }
                 None => display.push(c),
@@ -87,6 +92,7 @@ impl Sources {
             name: name.into(),
             text: text.into(),
             display: OnceLock::new(),
+            line_starts: OnceLock::new(),
         });
         FileId(self.files.len() - 1)
     }
@@ -101,11 +107,18 @@ impl Sources {
 
     /// One-based line and column (in characters) of a byte offset.
     pub(crate) fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
-        let text = self.text(id);
+        let Some(file) = self.files.get(id.0) else {
+            return (1, 1);
+        };
+        let text = file.text.as_str();
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let starts = file.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&start| start <= offset);
+        let line_start = starts[line - 1];
         (line, text[line_start..offset].chars().count() + 1)
     }
 
@@ -116,12 +129,8 @@ impl Sources {
         };
         let shifts = &file.display().shifts;
         let moved = |offset: usize| {
-            offset
-                + shifts
-                    .iter()
-                    .take_while(|(at, _)| *at < offset)
-                    .map(|(_, grown)| grown)
-                    .sum::<usize>()
+            let before = shifts.partition_point(|(at, _)| *at < offset);
+            offset + before.checked_sub(1).map_or(0, |last| shifts[last].1)
         };
         moved(span.start)..moved(span.end)
     }

@@ -197,7 +197,7 @@ impl<'s> Judgement<'s> {
         let mut changes: Vec<(usize, i64)> = Vec::new();
         for &(competency, delta) in self.effects().flat_map(|effects| &effects.score) {
             match changes.binary_search_by_key(&competency, |&(c, _)| c) {
-                Ok(at) => changes[at].1 += delta,
+                Ok(at) => changes[at].1 = changes[at].1.saturating_add(delta),
                 Err(at) => changes.insert(at, (competency, delta)),
             }
         }

@@ -6,7 +6,7 @@ use crate::scenario::Scenario;
 use crate::scenario::model::QuestionKind;
 
 use super::env::SessionEnv;
-use super::tally::{Maxima, tally};
+use super::tally::{Maxima, saturating_sum, tally};
 use super::{Answer, State};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -121,8 +121,8 @@ pub(super) fn results(scenario: &Scenario, state: &State, ending_title: String) 
             scene: state.scene.clone(),
             title: ending_title,
         },
-        score: tally.scores.iter().sum(),
-        max: tally.max.iter().sum(),
+        score: saturating_sum(&tally.scores),
+        max: saturating_sum(&tally.max),
         percent: tally.percent,
         grade: tally.grade.map(|band| GradeResult {
             name: scenario.grades[band].name.clone(),

@@ -46,15 +46,15 @@ impl Maxima {
     }
 }
 
-pub(super) fn tally(scenario: &Scenario, state: &State, maxima: &Maxima) -> Tally {
-    let mut max = vec![0; scenario.competencies.len()];
+pub(crate) fn tally(scenario: &Scenario, state: &State, maxima: &Maxima) -> Tally {
+    let mut max = vec![0i64; scenario.competencies.len()];
     for scene in state
         .answers
         .iter()
         .filter_map(|record| scenario.scene_index(&record.scene))
     {
         for (sum, gain) in max.iter_mut().zip(maxima.of(scene)) {
-            *sum += gain;
+            *sum = sum.saturating_add(*gain);
         }
     }
     let scores: Vec<i64> = scenario
@@ -62,8 +62,9 @@ pub(super) fn tally(scenario: &Scenario, state: &State, maxima: &Maxima) -> Tall
         .iter()
         .map(|competency| state.scores.get(&competency.id).copied().unwrap_or(0))
         .collect();
-    let score: i64 = scores.iter().sum();
-    let attainable: i64 = max.iter().sum();
+    let score = i128::from(saturating_sum(&scores));
+    let attainable = i128::from(saturating_sum(&max));
+    // Widened: a hundred times a score near the edge of an i64 still fits.
     let percent = if attainable <= 0 {
         100
     } else {
@@ -75,4 +76,10 @@ pub(super) fn tally(scenario: &Scenario, state: &State, maxima: &Maxima) -> Tall
         percent,
         grade: scenario.grades.iter().position(|band| percent >= band.min),
     }
+}
+
+/// The sum of `values`, held at the edge of an `i64` instead of wrapping: scores from a save
+/// can be anything, and a wrapped figure would be a wrong grade.
+pub(crate) fn saturating_sum(values: &[i64]) -> i64 {
+    values.iter().fold(0, |sum, v| sum.saturating_add(*v))
 }

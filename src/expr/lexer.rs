@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::SyntaxError;
+use super::{BAD_EXPRESSION, SyntaxError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Token {
@@ -64,6 +64,7 @@ pub(crate) fn tokenize(source: &str) -> Result<Vec<Spanned>, SyntaxError> {
                 let end = source[at + 1..]
                     .find(c as char)
                     .ok_or_else(|| SyntaxError {
+                        code: BAD_EXPRESSION,
                         message: "this text is never closed".into(),
                         span: start..source.len(),
                     })?;
@@ -76,6 +77,7 @@ pub(crate) fn tokenize(source: &str) -> Result<Vec<Spanned>, SyntaxError> {
                     .unwrap_or(source.len() - at);
                 let digits = &source[at..at + len];
                 let number = digits.parse::<f64>().map_err(|_| SyntaxError {
+                    code: BAD_EXPRESSION,
                     message: format!("`{digits}` is not a number"),
                     span: start..start + len,
                 })?;
@@ -98,6 +100,7 @@ pub(crate) fn tokenize(source: &str) -> Result<Vec<Spanned>, SyntaxError> {
             _ => {
                 let ch = source[at..].chars().next().unwrap_or('?');
                 return Err(SyntaxError {
+                    code: BAD_EXPRESSION,
                     message: format!("unexpected `{ch}`"),
                     span: start..start + ch.len_utf8(),
                 });

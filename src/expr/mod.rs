@@ -9,15 +9,24 @@ mod template;
 mod value;
 
 pub(crate) use parser::{BinaryOp, Expr, parse};
+pub(crate) use parser::{MAX_NESTING, MAX_TOKENS};
 pub(crate) use template::{Piece, Template};
 pub(crate) use value::{Value, format_number};
 
 use std::ops::Range;
 
+/// The diagnostic code of an expression that cannot be read.
+pub(crate) const BAD_EXPRESSION: &str = "bad-expression";
+/// The diagnostic code of an expression past a limit of [`parser`]: deeper or longer than any
+/// author writes, and deep enough to exhaust the stack of whatever walks the tree.
+pub(crate) const EXPRESSION_TOO_BIG: &str = "expression-too-big";
+
 /// A syntax error in an expression, with the byte range inside the expression's text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub(crate) struct SyntaxError {
+    /// The diagnostic code: [`BAD_EXPRESSION`] or [`EXPRESSION_TOO_BIG`].
+    pub code: &'static str,
     pub message: String,
     pub span: Range<usize>,
 }

@@ -3,7 +3,14 @@
 use std::ops::Range;
 
 use super::lexer::{Spanned, Token, tokenize};
-use super::{SyntaxError, Value};
+use super::{BAD_EXPRESSION, EXPRESSION_TOO_BIG, SyntaxError, Value};
+
+/// The deepest nesting of `(`, `not` and `-` an expression may have. Every walk over the tree
+/// (evaluation, checks, drawing, dropping it) recurses, so depth is what must be bounded.
+pub(crate) const MAX_NESTING: u32 = 32;
+
+/// The most tokens one expression may have: a chain of operators is as deep as it is long.
+pub(crate) const MAX_TOKENS: usize = 1_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Expr {
@@ -56,18 +63,28 @@ pub(crate) fn parse(source: &str) -> Result<Expr, SyntaxError> {
     let tokens = tokenize(source)?;
     if tokens.is_empty() {
         return Err(SyntaxError {
+            code: BAD_EXPRESSION,
             message: "the expression is empty".into(),
             span: 0..source.len(),
+        });
+    }
+    if let Some((_, span)) = tokens.get(MAX_TOKENS) {
+        return Err(SyntaxError {
+            code: EXPRESSION_TOO_BIG,
+            message: format!("this expression is longer than {MAX_TOKENS} words and symbols"),
+            span: span.start..source.len(),
         });
     }
     let mut parser = Parser {
         tokens,
         at: 0,
         end: source.len(),
+        nesting: 0,
     };
     let expr = parser.or()?;
     if let Some((_, span)) = parser.tokens.get(parser.at) {
         return Err(SyntaxError {
+            code: BAD_EXPRESSION,
             message: "expected an operator or the end of the expression".into(),
             span: span.clone(),
         });
@@ -79,6 +96,8 @@ struct Parser {
     tokens: Vec<Spanned>,
     at: usize,
     end: usize,
+    /// How many `(`, `not` and `-` enclose the current token.
+    nesting: u32,
 }
 
 impl Parser {
@@ -99,6 +118,25 @@ impl Parser {
         self.tokens
             .get(self.at)
             .map_or(self.end..self.end, |(_, span)| span.clone())
+    }
+
+    /// Parses `inner` one nesting level deeper, refusing to go past [`MAX_NESTING`].
+    fn nested(
+        &mut self,
+        span: Range<usize>,
+        inner: fn(&mut Self) -> Result<Expr, SyntaxError>,
+    ) -> Result<Expr, SyntaxError> {
+        if self.nesting == MAX_NESTING {
+            return Err(SyntaxError {
+                code: EXPRESSION_TOO_BIG,
+                message: format!("this nests deeper than {MAX_NESTING} levels"),
+                span,
+            });
+        }
+        self.nesting += 1;
+        let expr = inner(self);
+        self.nesting -= 1;
+        expr
     }
 
     fn binary_chain(
@@ -128,8 +166,9 @@ impl Parser {
     }
 
     fn not(&mut self) -> Result<Expr, SyntaxError> {
+        let span = self.here();
         if self.eat(&Token::Not) {
-            return Ok(Expr::Not(Box::new(self.not()?)));
+            return Ok(Expr::Not(Box::new(self.nested(span, Self::not)?)));
         }
         self.comparison()
     }
@@ -166,8 +205,9 @@ impl Parser {
     }
 
     fn unary(&mut self) -> Result<Expr, SyntaxError> {
+        let span = self.here();
         if self.eat(&Token::Minus) {
-            return Ok(Expr::Negate(Box::new(self.unary()?)));
+            return Ok(Expr::Negate(Box::new(self.nested(span, Self::unary)?)));
         }
         self.atom()
     }
@@ -176,6 +216,7 @@ impl Parser {
         let span = self.here();
         let Some((token, _)) = self.tokens.get(self.at).cloned() else {
             return Err(SyntaxError {
+                code: BAD_EXPRESSION,
                 message: "the expression ends too early".into(),
                 span,
             });
@@ -188,9 +229,10 @@ impl Parser {
             Token::False => Ok(Expr::Literal(Value::Bool(false))),
             Token::Path(path) => Ok(Expr::Path(path)),
             Token::Open => {
-                let inner = self.or()?;
+                let inner = self.nested(span.clone(), Self::or)?;
                 if !self.eat(&Token::Close) {
                     return Err(SyntaxError {
+                        code: BAD_EXPRESSION,
                         message: "this `(` is never closed".into(),
                         span,
                     });
@@ -198,6 +240,7 @@ impl Parser {
                 Ok(inner)
             }
             _ => Err(SyntaxError {
+                code: BAD_EXPRESSION,
                 message: "expected a value, a name or `(`".into(),
                 span,
             }),

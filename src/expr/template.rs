@@ -1,6 +1,6 @@
 //! Text with `{expression}` holes; `{{` and `}}` stand for literal braces.
 
-use super::{Env, Expr, SyntaxError, parse};
+use super::{BAD_EXPRESSION, Env, Expr, SyntaxError, parse};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Piece {
@@ -36,6 +36,7 @@ impl Template {
                 '{' => {
                     let Some(close) = text[at..].find('}') else {
                         return Err(SyntaxError {
+                            code: BAD_EXPRESSION,
                             message: "this `{` is never closed (write `{{` for a literal brace)"
                                 .into(),
                             span: at..at + 1,
@@ -43,6 +44,7 @@ impl Template {
                     };
                     let inner = &text[at + 1..at + close];
                     let expr = parse(inner).map_err(|e| SyntaxError {
+                        code: e.code,
                         message: e.message,
                         span: at + 1 + e.span.start..at + 1 + e.span.end,
                     })?;
@@ -56,6 +58,7 @@ impl Template {
                 }
                 '}' => {
                     return Err(SyntaxError {
+                        code: BAD_EXPRESSION,
                         message: "unmatched `}` (write `}}` for a literal brace)".into(),
                         span: at..at + 1,
                     });

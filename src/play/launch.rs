@@ -101,6 +101,8 @@ pub(crate) fn run(
         authoring::run(scenario, &start, watch, frontend)?;
         return Ok(None);
     }
+    // Held to the end of the session: reading, resuming and appending are all one learner's.
+    let _lock = data.lock_session(id)?;
     if options.restart {
         data.discard(id)?;
     }

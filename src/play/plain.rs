@@ -6,11 +6,15 @@
 use std::io::{self, BufRead, Write};
 
 use crate::engine::{Answer, FeedbackView, QuestionView, Results, Step};
-use crate::scenario::Meta;
 use crate::scenario::model::QuestionKind;
+use crate::scenario::{Meta, clean};
 
 use super::map_text::{comparison_lines, map_lines};
 use super::{Frontend, Reply};
+
+/// The most of one line read as an answer; no answer is longer, and input is never read
+/// without bound.
+const LONGEST_ANSWER: u64 = 64 * 1024;
 
 /// Plain text is not wrapped, but maps are drawn: at the width of a classic terminal.
 const PLAIN_WIDTH: usize = 80;
@@ -47,11 +51,17 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     fn read_line(&mut self) -> io::Result<Option<String>> {
         self.output.flush()?;
         let mut line = String::new();
-        if self.input.read_line(&mut line)? == 0 {
+        if io::Read::take(&mut self.input, LONGEST_ANSWER).read_line(&mut line)? == 0 {
             writeln!(self.output)?;
             return Ok(None);
         }
-        let line = line.trim_end_matches(['\n', '\r']).to_string();
+        if !line.ends_with('\n') {
+            // The rest of an over-long line is not an answer of its own.
+            self.input.skip_until(b'\n')?;
+        }
+        // Echoed and returned without escape sequences: the echo reaches the terminal and
+        // `dojo test --bless` writes it into a transcript.
+        let line = clean(line.trim_end_matches(['\n', '\r']));
         if self.echo {
             writeln!(self.output, "{line}")?;
         }

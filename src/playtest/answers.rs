@@ -154,7 +154,8 @@ impl Asked<'_> {
                     let top = if self.is_percent() {
                         100.0
                     } else {
-                        expected.map_or(100.0, |e| (e.abs() * 2.0).max(100.0))
+                        // Halved first, so that twice a huge answer (`1e308`) is still finite.
+                        expected.map_or(100.0, |e| (e.abs().min(f64::MAX / 2.0) * 2.0).max(100.0))
                     };
                     // Whole numbers are what a guessing learner types.
                     Pick::Number(rng.random_range(0.0..=top).round())

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Which kind of progress file an error is about, so messages can name it plainly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +51,11 @@ pub enum ProgressError {
         max = super::MAX_SCENARIO_ID_LEN
     )]
     InvalidScenarioId { id: String },
+
+    #[error(
+        "another dojo session of `{id}` is running; finish or quit it first (two at once would overwrite each other's progress)"
+    )]
+    Busy { id: String },
 
     #[error("could not create the folder {path}: {source}")]
     CreateDir { path: PathBuf, source: io::Error },
@@ -111,4 +116,24 @@ pub enum ProgressError {
 
     #[error("could not delete the save file {path}: {source}")]
     Discard { path: PathBuf, source: io::Error },
+}
+
+impl ProgressError {
+    /// The file or folder the error is about, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            ProgressError::NoHome
+            | ProgressError::InvalidScenarioId { .. }
+            | ProgressError::Busy { .. } => None,
+            ProgressError::CreateDir { path, .. }
+            | ProgressError::Write { path, .. }
+            | ProgressError::Encode { path, .. }
+            | ProgressError::Read { path, .. }
+            | ProgressError::Corrupt { path, .. }
+            | ProgressError::Damaged { path, .. }
+            | ProgressError::UnsupportedFormat { path, .. }
+            | ProgressError::WrongScenario { path, .. }
+            | ProgressError::Discard { path, .. } => Some(path),
+        }
+    }
 }

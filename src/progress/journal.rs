@@ -218,7 +218,9 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal> {
     if !first_whole {
         return Err(damaged(1, "its header line is cut off".into()));
     }
-    let header = header(first).map_err(|reason| damaged(1, reason))?;
+    let mut header = header(first).map_err(|reason| damaged(1, reason))?;
+    // The name is shown on resume: a hand-edited journal must not steer the terminal.
+    header.learner = crate::scenario::clean(&header.learner);
     let mut journal = Journal::new(header);
     let mut whole = first.len() + 1;
     for (index, (line, complete)) in rest.iter().enumerate() {
@@ -295,7 +297,52 @@ impl JournalWriter {
     }
 }
 
+/// Held for as long as a session of one scenario runs; the OS lets go when the process ends,
+/// however it ends.
+#[derive(Debug)]
+pub struct SessionLock {
+    _file: File,
+}
+
 impl DataDir {
+    /// Takes the advisory lock on `<data>/locks/<scenario-id>.lock`, so a second `dojo play`
+    /// of the same scenario is told another session runs instead of overwriting its journal.
+    /// The file stays (removing a lock file another process has open would let two hold it);
+    /// it is empty and outside `saves/`, so it never looks like progress.
+    pub fn lock_session(&self, scenario_id: &str) -> Result<SessionLock> {
+        let file_name = self
+            .save_path(scenario_id)?
+            .with_extension("lock")
+            .file_name()
+            .map(std::ffi::OsStr::to_owned)
+            .unwrap_or_default();
+        let path = self.root().join("locks").join(file_name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|source| ProgressError::CreateDir {
+                path: parent.to_owned(),
+                source,
+            })?;
+        }
+        let write_error = |source| ProgressError::Write {
+            kind: FileKind::Save,
+            path: path.clone(),
+            source,
+        };
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(write_error)?;
+        match file.try_lock() {
+            Ok(()) => Ok(SessionLock { _file: file }),
+            Err(fs::TryLockError::WouldBlock) => Err(ProgressError::Busy {
+                id: scenario_id.to_owned(),
+            }),
+            Err(fs::TryLockError::Error(source)) => Err(write_error(source)),
+        }
+    }
+
     /// `<data>/saves/<scenario-id>.jsonl`: the journal of the unfinished session.
     pub(crate) fn journal_path(&self, scenario_id: &str) -> Result<PathBuf> {
         Ok(self.save_path(scenario_id)?.with_extension("jsonl"))

@@ -152,7 +152,9 @@ pub(super) fn to_json<T: Serialize + ?Sized>(
 
 /// The file's bytes, or `None` if it does not exist.
 pub(super) fn read_if_exists(kind: FileKind, path: &Path) -> Result<Option<Vec<u8>>> {
-    match fs::read(path) {
+    // Through the same gate as scenario files: a save replaced by a FIFO or a link to
+    // /dev/zero is refused instead of blocking or filling memory.
+    match crate::scenario::read_regular_bytes(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(ProgressError::Read {

@@ -23,7 +23,10 @@ pub use compiled::{Meta, Scenario, SceneIx};
 pub use lint_facts::LintFacts;
 pub use load::{MANIFEST, Unreadable};
 pub(crate) use origin::Overlay;
-pub use origin::{Embedded, FLAGSHIP, Folder, ScenarioFiles};
+pub use origin::{
+    Embedded, FLAGSHIP, Folder, MAX_FILE_BYTES, Refused, ScenarioFiles, read_inside, read_regular,
+    read_regular_bytes,
+};
 pub(crate) use sanitize::clean;
 
 use crate::diagnostic::{Diagnostic, Sources};

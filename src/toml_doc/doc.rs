@@ -8,7 +8,8 @@ use toml::de::DeTable;
 use crate::diagnostic::{Diagnostic, FileId};
 
 use super::Format;
-use super::walk::{collect_headers, inline_path, visit_keys};
+use super::inline_tables::InlineTables;
+use super::walk::{collect_headers, visit_keys};
 
 /// A file's parsed table and text, for finding which table and key an error points into.
 pub(crate) struct Doc<'a> {
@@ -19,6 +20,7 @@ pub(crate) struct Doc<'a> {
     pub(super) root: &'a DeTable<'a>,
     pub(super) format: &'static Format,
     headers: std::cell::OnceCell<Vec<Header>>,
+    inline: std::cell::OnceCell<InlineTables>,
 }
 
 /// A `[table]` or `[[array-of-tables]]` header and where it is written.
@@ -57,6 +59,7 @@ impl<'a> Doc<'a> {
             root,
             format,
             headers: std::cell::OnceCell::new(),
+            inline: std::cell::OnceCell::new(),
         }
     }
 
@@ -73,14 +76,23 @@ impl<'a> Doc<'a> {
 
     /// The header of the table a key written at `offset` lands in; `None` at the top level.
     pub(super) fn header_at(&self, offset: usize) -> Option<&Header> {
-        self.headers().iter().rev().find(|h| h.start <= offset)
+        let after = self.headers().partition_point(|h| h.start <= offset);
+        self.headers().get(after.checked_sub(1)?)
+    }
+
+    /// The keys of the inline tables (`{ ... }`) around `offset`, outermost first; the
+    /// tables are indexed on the first diagnostic that needs them.
+    pub(super) fn inline_around(&self, offset: usize) -> Vec<String> {
+        self.inline
+            .get_or_init(|| InlineTables::new(self.source, self.root))
+            .around(offset)
     }
 
     /// The path of the table a key written at `offset` lands in, and how to name it: the
     /// header above it, extended into any inline table (`right = { ... }`) around it.
     pub(super) fn table_at(&self, offset: usize) -> (Vec<String>, String) {
         let header = self.header_at(offset);
-        let inline = inline_path(self.source, self.root, offset);
+        let inline = self.inline_around(offset);
         let mut path = header.map(|h| h.path.clone()).unwrap_or_default();
         path.extend(inline.iter().cloned());
         let name = match header {
@@ -102,6 +114,16 @@ impl<'a> Doc<'a> {
     }
 
     /// A diagnostic for an error `DeTable::parse_recoverable` reported.
+    /// Past the most problems one table may report: the rest wait for the next check.
+    pub(crate) fn too_many_problems(&self, next: Range<usize>) -> Diagnostic {
+        Diagnostic::error(
+            "too-many-problems",
+            "more problems in this table than are worth listing; the rest are not reported",
+        )
+        .at(self.file, next, "the first not reported")
+        .hint("fix the problems above and check again")
+    }
+
     pub(crate) fn syntax(&self, error: &toml::de::Error) -> Diagnostic {
         let end = self.source.len();
         let span = error.span().unwrap_or(end..end);

@@ -9,6 +9,7 @@
 //! table and a few hints; the same mistake gets the same words in both.
 
 mod doc;
+mod inline_tables;
 mod recover;
 mod shape;
 mod walk;
@@ -58,7 +59,7 @@ fn lookup(pairs: &'static [(&'static str, &'static str)], key: &str) -> Option<&
 /// Drops what else is reported on the line of a syntax error: the parser's recovery can leave
 /// a confusing value behind there, and the syntax error is the one to fix.
 pub(crate) fn quiet_after_syntax(sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
-    let syntax_lines: Vec<(usize, usize)> = diagnostics
+    let syntax_lines: std::collections::HashSet<(usize, usize)> = diagnostics
         .iter()
         .filter(|d| d.code == "toml-syntax")
         .filter_map(|d| line_of(sources, d))

@@ -29,7 +29,8 @@ pub(crate) fn parse<'a>(
     let mut repeated: Vec<std::ops::Range<usize>> = Vec::new();
     for error in &errors {
         let at = error.span().map(|s| s.start);
-        if at.is_some_and(|at| repeated.iter().any(|body| body.contains(&at))) {
+        // Errors come in order and so do the bodies they repeat: only the last can hold this.
+        if at.is_some_and(|at| repeated.last().is_some_and(|body| body.contains(&at))) {
             continue;
         }
         repeated.extend(doc.repeated_body(error));
@@ -79,6 +80,9 @@ pub(crate) fn table_id(item: &Spanned<DeValue<'_>>) -> String {
 /// Deserialises `item`, reporting each problem and retrying without the bad key (or the inner
 /// table missing a required key), so that one mistake hides no other. Returns the value and
 /// whether anything was dropped; `None` when `item` itself lacks a required key.
+/// How many problems of one table are reported before the rest are left for the next check.
+const MOST_PROBLEMS_PER_TABLE: usize = 50;
+
 pub(crate) fn lenient<T: for<'de> Deserialize<'de>>(
     doc: &Doc<'_>,
     item: &Spanned<DeValue<'_>>,
@@ -112,6 +116,12 @@ pub(crate) fn lenient<T: for<'de> Deserialize<'de>>(
             diagnostics.push(diagnostic);
         }
         let span = span.filter(|span| *span != item.span())?;
+        if removed.len() == MOST_PROBLEMS_PER_TABLE {
+            // Each retry copies the table: thousands of bad keys would be quadratic, and no
+            // author reads past the first screenful anyway.
+            diagnostics.push(doc.too_many_problems(span));
+            return None;
+        }
         let key = remove_at(item.get_mut(), &span)?;
         removed.push(key);
         error = match T::deserialize(ValueDeserializer::from(item.clone())) {

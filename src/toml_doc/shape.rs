@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 
 use super::doc::Doc;
 use super::lookup;
-use super::walk::{inline_path, key_at};
+use super::walk::key_at;
 
 impl Doc<'_> {
     /// A diagnostic for an error from deserialising part of this document into the model.
@@ -138,7 +138,7 @@ impl Doc<'_> {
 
     fn unknown_key(&self, key: &str, span: Range<usize>) -> Diagnostic {
         let header = self.header_at(span.start);
-        let inline = inline_path(self.source, self.root, span.start);
+        let inline = self.inline_around(span.start);
         let (path, table) = self.table_at(span.start);
         let place = self.place(span.start);
         let allowed = self.format.keys_of(&path.join(".")).unwrap_or_default();
@@ -203,7 +203,7 @@ fn describe_found(found: &str) -> String {
     if found.starts_with("string") {
         format!("text {}", strip_kind(found))
     } else if found.starts_with("integer") || found.starts_with("floating point") {
-        format!("the number {}", strip_kind(found).trim_matches('`'))
+        format!("the number {}", number(strip_kind(found)))
     } else if found.starts_with("boolean") {
         strip_kind(found).to_string()
     } else if found == "sequence" {
@@ -216,6 +216,21 @@ fn describe_found(found: &str) -> String {
 }
 
 /// `string "ten"` -> `"ten"`, `integer `5`` -> `` `5` ``.
+/// The number serde quoted, as an author would write it: serde adds the type it tried
+/// (`` `18446744073709551616` as i128 ``) and prints a float in all its digits (`1e308` as
+/// 309 of them).
+fn number(quoted: &str) -> String {
+    let digits = quoted
+        .split('`')
+        .find(|part| !part.trim().is_empty())
+        .unwrap_or(quoted)
+        .trim();
+    match digits.parse::<f64>() {
+        Ok(value) if digits.len() > 20 && value.is_finite() => format!("{value:e}"),
+        _ => digits.to_string(),
+    }
+}
+
 fn strip_kind(found: &str) -> &str {
     found
         .trim()

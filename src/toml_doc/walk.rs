@@ -46,41 +46,6 @@ pub(super) fn collect_headers(
     }
 }
 
-/// The keys of the inline tables (`{ ... }`) around `offset`, outermost first.
-pub(super) fn inline_path(source: &str, table: &DeTable<'_>, offset: usize) -> Vec<String> {
-    for (key, value) in table.iter() {
-        let span = value.span();
-        let inside = span.start <= offset && offset < span.end;
-        match value.get_ref() {
-            DeValue::Table(inner)
-                if inside && source.get(span.clone()).is_some_and(|t| t.starts_with('{')) =>
-            {
-                let mut path = vec![key.get_ref().to_string()];
-                path.extend(inline_path(source, inner, offset));
-                return path;
-            }
-            DeValue::Table(inner) => {
-                let path = inline_path(source, inner, offset);
-                if !path.is_empty() {
-                    return path;
-                }
-            }
-            DeValue::Array(items) => {
-                for item in items.iter() {
-                    if let DeValue::Table(inner) = item.get_ref() {
-                        let path = inline_path(source, inner, offset);
-                        if !path.is_empty() {
-                            return path;
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    Vec::new()
-}
-
 /// Calls `f` on every key of every table, depth first.
 pub(super) fn visit_keys<'a>(
     table: &'a DeTable<'a>,

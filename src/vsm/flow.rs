@@ -32,6 +32,10 @@ pub(crate) enum FlowProblem {
 
 /// Decomposes the flow given each step's predecessors, or returns every problem found.
 pub(crate) fn analyse(preds: &[Vec<usize>]) -> Result<Vec<Segment>, Vec<FlowProblem>> {
+    if preds.is_empty() {
+        // No steps is the reader's error to report; there is no flow to walk.
+        return Ok(Vec::new());
+    }
     let graph = Graph::new(preds);
     let cycles = graph.cycles();
     if !cycles.is_empty() {
@@ -279,6 +283,10 @@ impl Graph {
                 out.push(Segment::Step(at));
             }
             let next = self.next(at);
+            if next.is_empty() {
+                // Only the customer node of a map without steps has no way on.
+                return Err(start);
+            }
             if next.len() == 1 {
                 at = next[0];
                 continue;

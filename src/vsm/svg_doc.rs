@@ -13,8 +13,9 @@ pub(crate) fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML at all.
-            c if c.is_control() => {}
+            // Control characters, surrogates' stand-ins and the noncharacters U+FFFE and
+            // U+FFFF are not allowed in XML at all: a parser would reject the whole picture.
+            c if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
             c => out.push(c),
         }
     }
@@ -204,6 +205,7 @@ mod tests {
             "&lt;b&gt;&quot;Q&amp;A&quot;&lt;/b&gt; &#39;x&#39;"
         );
         assert_eq!(escape("a\u{1b}b"), "ab");
+        assert_eq!(escape("a\u{fffe}b\u{ffff}c"), "abc");
     }
 
     #[test]

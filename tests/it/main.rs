@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod engine;
 mod graph;
+mod hostile;
 mod import;
 mod lints;
 mod live;

@@ -369,3 +369,22 @@ fn a_kill_at_a_prompt_restores_the_terminal_and_keeps_progress() {
         "a save in {saves:?}"
     );
 }
+
+#[test]
+fn sigquit_at_a_prompt_restores_the_terminal() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start(
+        data.path(),
+        "play --name Tester --seed 7 --no-animation",
+        true,
+    );
+    run.play_until(&[], 1);
+    let dojo = child_of(run.session.get_process().pid().as_raw() as u32);
+    let killed = Command::new("sh")
+        .arg("-c")
+        .arg(format!("kill -QUIT {dojo}"))
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    run.finish_with("131");
+}

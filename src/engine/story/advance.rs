@@ -18,11 +18,25 @@ impl<'s> Story<'s> {
         Moment::End
     }
 
+    /// How many scenes may pass without a question before the story stops: every scene twice
+    /// and a thousand more, far past any story that walks a loop on purpose.
+    fn quiet_limit(&self) -> usize {
+        1_000 + 2 * self.scenario.scenes.len()
+    }
+
     fn advance(&mut self) -> Option<Moment<'s>> {
         let here = self.scene_index();
         let scene = &self.scenario.scenes[here];
+        let talked_out = self.quiet >= self.quiet_limit();
         match &mut self.state.cursor {
+            Cursor::Entering if talked_out => {
+                // A run of scenes with no question that `dojo check` could not prove endless
+                // (its routes read flags or visits) must still not talk forever.
+                self.state.cursor = Cursor::Ended;
+                Some(Moment::End)
+            }
             Cursor::Entering => {
+                self.quiet += 1;
                 // Most scenes a run enters are new to it: one search, and a key to keep.
                 *self.state.visits.entry(scene.id.clone()).or_insert(0) += 1;
                 self.state.cursor = Cursor::Heading;

@@ -16,6 +16,7 @@ impl Story<'_> {
         }
         let scene = self.scene();
         let question = scene.question.as_ref().ok_or(AnswerError::NotAsking)?;
+        self.quiet = 0;
         let shown = match self.asked.take() {
             Some(shown) => shown,
             None => self.order(question),
@@ -71,7 +72,8 @@ impl Story<'_> {
             for &(competency, delta) in &effects.score {
                 let id = &self.scenario.competencies[competency].id;
                 match self.state.scores.get_mut(id) {
-                    Some(total) => *total += delta,
+                    // A resumed save may hold any figure: the sum stops at the edge, never wraps.
+                    Some(total) => *total = total.saturating_add(delta),
                     None => {
                         self.state.scores.insert(id.clone(), delta);
                     }

@@ -30,6 +30,8 @@ pub struct Story<'s> {
     asked: Option<Vec<usize>>,
     /// Whether answers are recorded with their words; see [`Story::without_words`].
     keep_words: bool,
+    /// Scenes entered since the last answer; see [`Story::quiet_limit`].
+    quiet: usize,
 }
 
 /// Why a saved session cannot continue with this scenario.
@@ -56,6 +58,7 @@ impl<'s> Story<'s> {
             },
             current: Cell::new(None),
             asked: None,
+            quiet: 0,
             keep_words: true,
         };
         story.restart(seed);
@@ -104,6 +107,7 @@ impl<'s> Story<'s> {
             state,
             current: Cell::new(None),
             asked: None,
+            quiet: 0,
             keep_words: true,
         })
     }

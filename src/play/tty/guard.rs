@@ -50,7 +50,7 @@ fn restore(colour: bool) {
 
 /// Makes a panic restore the terminal before the message is printed, so the message is
 /// readable and the shell is usable afterwards; and makes SIGINT, SIGTERM and SIGHUP (a `kill`,
-/// a closed terminal window) do the same before the process ends. Progress needs no saving
+/// a closed terminal window) and SIGQUIT do the same before the process ends. Progress needs no saving
 /// there: the session is saved after every answer. Installed once; later calls only record
 /// whether colour is in use.
 pub(crate) fn install_restore_hooks(colour: bool) {
@@ -67,6 +67,26 @@ pub(crate) fn install_restore_hooks(colour: bool) {
             restore_from_signal(COLOUR.load(Ordering::Relaxed));
             std::process::exit(130);
         });
+        #[cfg(unix)]
+        restore_on_quit();
+    });
+}
+
+/// SIGQUIT (`kill -QUIT`; Ctrl-\ is only a key in raw mode) would end the process with the
+/// terminal still raw and the cursor hidden: it gets the same restore, and the exit status a
+/// shell reports for it.
+#[cfg(unix)]
+fn restore_on_quit() {
+    use signal_hook::consts::SIGQUIT;
+    use signal_hook::iterator::Signals;
+    let Ok(mut signals) = Signals::new([SIGQUIT]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            restore_from_signal(COLOUR.load(Ordering::Relaxed));
+            std::process::exit(128 + SIGQUIT);
+        }
     });
 }
 

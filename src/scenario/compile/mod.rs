@@ -22,6 +22,10 @@ use crate::scenario::load::{Broken, Parsed};
 use crate::scenario::model::{QuestionKind, Scene};
 use crate::scenario::sanitize::sanitize;
 
+/// The most scenes a scenario may have: a hundred times the longest real one, and as many as
+/// the benchmarks load and check in well under a second per thousand.
+pub(crate) const MAX_SCENES: usize = 100_000;
+
 pub(crate) fn compile(
     sources: &Sources,
     parsed: &Parsed,
@@ -32,6 +36,19 @@ pub(crate) fn compile(
     let mut cx = Compiler::new(sources, parsed, Cow::Owned(Known::default()));
     if let Some(id) = &manifest.id {
         cx.check_id(manifest_file, id, "scenario");
+    }
+    if let Some((file, scene)) = scenes.get(MAX_SCENES) {
+        cx.push(
+            Diagnostic::error(
+                "too-many-scenes",
+                format!(
+                    "this scenario has {} scenes; at most {MAX_SCENES} are allowed",
+                    scenes.len()
+                ),
+            )
+            .at(*file, scene.id.span(), format!("scene {}", MAX_SCENES + 1))
+            .hint("split the story into several scenarios"),
+        );
     }
     cx.index_scenes(scenes);
     let (maps, workbenches) = cx.maps(manifest_file, manifest, &parsed.maps);

@@ -8,7 +8,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, FileId, Location};
-use crate::expr::{Expr, Template, parse};
+use crate::expr::{EXPRESSION_TOO_BIG, Expr, MAX_NESTING, MAX_TOKENS, Template, parse};
 
 use crate::scenario::compiled::*;
 use crate::scenario::literal::{find_chars, inner_span};
@@ -93,9 +93,9 @@ impl Compiler<'_> {
                     .unwrap_or_default()
                     .to_string();
                 self.push(
-                    Diagnostic::error("bad-expression", "cannot read this text")
+                    Diagnostic::error(error.code, "cannot read this text")
                         .at(file, span, label)
-                        .hint("`{...}` in text holds an expression such as `{learner}`; write `{{` and `}}` for literal braces"),
+                        .hint(expression_hint(error.code, "`{...}` in text holds an expression such as `{learner}`; write `{{` and `}}` for literal braces")),
                 );
                 // Still check the names in the other lines: one bad brace should hide nothing.
                 let lines: Vec<Template> = text
@@ -124,9 +124,9 @@ impl Compiler<'_> {
                     error.span.clone(),
                 );
                 self.push(
-                    Diagnostic::error("bad-expression", "cannot read this expression")
+                    Diagnostic::error(error.code, "cannot read this expression")
                         .at(file, span, error.message.clone())
-                        .hint("an expression compares names and values: `score.flow >= 2 and not flag.done`"),
+                        .hint(expression_hint(error.code, "an expression compares names and values: `score.flow >= 2 and not flag.done`")),
                 );
                 None
             }
@@ -312,4 +312,16 @@ fn find_name(text: &str, name: &str, from: usize) -> Option<Range<usize>> {
 /// reported twice (and with spans relative to the wrong text).
 pub(super) fn quiet_template(text: &str) -> Template {
     Template::parse(text).unwrap_or_else(|_| Template::literal(text))
+}
+
+/// The hint under an expression that cannot be read: how to write one, or, past a limit,
+/// what the limits are.
+fn expression_hint(code: &str, usual: &str) -> String {
+    if code == EXPRESSION_TOO_BIG {
+        format!(
+            "an expression may nest `(`, `not` and `-` {MAX_NESTING} deep and hold {MAX_TOKENS} words and symbols; split it with a flag set in an earlier scene"
+        )
+    } else {
+        usual.to_string()
+    }
 }

@@ -17,6 +17,14 @@ use crate::suggest::known_list;
 
 use super::{Compiler, closest};
 
+/// The most one answer may add to or take from a competency. Far beyond any real scenario, and
+/// small enough that no sum over the answers of any session or path can overflow an `i64`.
+pub(crate) const MAX_SCORE: u64 = 1_000_000;
+
+/// The most options one question may have: more than a screen shows, and few enough that the
+/// analysis of every selection stays cheap.
+pub(crate) const MAX_OPTIONS: usize = 100;
+
 impl Compiler<'_> {
     pub(super) fn question(
         &mut self,
@@ -31,6 +39,19 @@ impl Compiler<'_> {
         let prompt = self.text(file, &question.prompt);
         let mut seen = HashMap::new();
         let mut options = Vec::new();
+        if let Some(extra) = question.options.get(MAX_OPTIONS) {
+            self.push(
+                Diagnostic::error(
+                    "too-many-options",
+                    format!(
+                        "this question has {} options; at most {MAX_OPTIONS} are allowed",
+                        question.options.len()
+                    ),
+                )
+                .at(file, extra.span(), format!("option {}", MAX_OPTIONS + 1))
+                .hint("a learner cannot weigh that many; split the question, or ask for a number or text"),
+            );
+        }
         for option in question.options.iter().map(Spanned::get_ref) {
             self.check_id(file, &option.id, "option");
             if self.register(&mut seen, file, &option.id, "option") {
@@ -46,7 +67,24 @@ impl Compiler<'_> {
                     self.expr(file, &Spanned::new(answer.span(), text.clone()))
                 }
             });
+        let literal = question.answer.as_ref().and_then(|a| match a.get_ref() {
+            NumberSource::Literal(n) => Some((*n, a.span())),
+            NumberSource::Expression(_) => None,
+        });
         let tolerance = question.tolerance.as_ref().map_or(0.0, |t| *t.get_ref());
+        let tolerance_at = question.tolerance.as_ref().map(Spanned::span);
+        let tolerance_given = tolerance_at.map(|span| (tolerance, span));
+        for (key, given) in [("answer", literal), ("tolerance", tolerance_given)] {
+            if let Some((value, span)) = given
+                && !value.is_finite()
+            {
+                self.push(
+                    Diagnostic::error("invalid-value", format!("`{key}` must be a finite number"))
+                        .at(file, span, "not a number a learner can type")
+                        .hint("`nan` and `inf` are TOML numbers, but no answer can match them"),
+                );
+            }
+        }
         if tolerance < 0.0 {
             let span = question
                 .tolerance
@@ -280,6 +318,17 @@ impl Compiler<'_> {
     ) -> Effects {
         let mut effects = Effects::default();
         for (competency, delta) in score {
+            if delta.unsigned_abs() > MAX_SCORE {
+                self.push(
+                    Diagnostic::error(
+                        "score-too-large",
+                        format!("a score of {delta} is beyond the ±{MAX_SCORE} one answer may give"),
+                    )
+                    .at(file, competency.span(), "this score")
+                    .hint("scores are points per answer, such as `2` or `-1`; grade bands are percentages, so small numbers grade the same"),
+                );
+                continue;
+            }
             match self.known.competency_ids.get(competency.get_ref()) {
                 Some(&index) => effects.score.push((index, *delta)),
                 None if self.broken.competencies.contains(competency.get_ref()) => {}

@@ -10,7 +10,7 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 use super::super::model::{Manifest, MapFile};
-use super::super::origin::{NotUtf8, ScenarioFiles, is_contained};
+use super::super::origin::{NotUtf8, Refused, ScenarioFiles, is_contained};
 use super::{Broken, MANIFEST};
 
 /// A kind of file the manifest lists, for the words of its diagnostics.
@@ -73,6 +73,31 @@ fn read_listed(
     }
     match files.read(name) {
         Ok(text) => Some(text),
+        Err(error) if Refused::of(&error).is_some() => {
+            let (code, hint) = match Refused::of(&error) {
+                Some(Refused::Outside) => (
+                    "bad-path",
+                    "a link out of the scenario folder is not followed: copy the file into the folder",
+                ),
+                Some(Refused::TooLarge(_)) => (
+                    "file-too-large",
+                    "no scenario file is that large: check the name, or split the file",
+                ),
+                _ => (
+                    "not-a-file",
+                    "dojo reads only regular files: a FIFO, a device or a folder is refused",
+                ),
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    code,
+                    format!("cannot read {} `{name}`: {}", kind.noun, io_reason(&error)),
+                )
+                .at(manifest_file, span, "listed here")
+                .hint(hint),
+            );
+            None
+        }
         Err(ref error) if let Some(bad) = not_utf8(error) => {
             diagnostics.push(
                 Diagnostic::error(
@@ -117,7 +142,7 @@ pub(super) fn read_scene_files(
     broken: &mut Broken,
 ) -> Vec<FileId> {
     let mut scene_files = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for listed in manifest.scenes.iter().flatten() {
         let span = listed.span();
         let name = listed.get_ref().as_str();
@@ -148,7 +173,7 @@ pub(super) fn read_scene_files(
             );
             continue;
         }
-        seen.push(name);
+        seen.insert(name);
         match read_listed(
             files,
             manifest_file,
