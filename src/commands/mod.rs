@@ -86,3 +86,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Lsp(_)) => lsp::run(),
     }
 }
+
+/// The width to lay output out at: the terminal's, up to `widest`, or 80 columns when stdout is
+/// not a terminal (a pipe or a file) and no `--width` was given.
+fn terminal_width(terminal: bool, widest: usize) -> usize {
+    const DEFAULT_WIDTH: usize = 80;
+    if !terminal {
+        return DEFAULT_WIDTH;
+    }
+    crossterm::terminal::size()
+        .map(|(columns, _)| usize::from(columns).min(widest))
+        .unwrap_or(DEFAULT_WIDTH)
+}

@@ -10,8 +10,6 @@ use dojo::report::{Report, csv, gather, html, text};
 
 use super::Error;
 
-/// The width used when stdout is not a terminal and no `--width` is given.
-const DEFAULT_WIDTH: usize = 80;
 /// Wider than this, tables get no easier to read.
 const WIDEST: usize = 160;
 
@@ -41,7 +39,9 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Error> {
     match args.format {
         Format::Human => {
             let terminal = std::io::stdout().is_terminal();
-            let width = args.width.unwrap_or_else(|| terminal_width(terminal));
+            let width = args
+                .width
+                .unwrap_or_else(|| super::terminal_width(terminal, WIDEST));
             out.write_all(text(&report, width).as_bytes())?;
         }
         Format::Json => {
@@ -58,13 +58,4 @@ fn write_file(path: &Path, text: &str) -> Result<(), Error> {
         path: path.display().to_string(),
         source,
     })
-}
-
-fn terminal_width(terminal: bool) -> usize {
-    if !terminal {
-        return DEFAULT_WIDTH;
-    }
-    crossterm::terminal::size()
-        .map(|(columns, _)| usize::from(columns).min(WIDEST))
-        .unwrap_or(DEFAULT_WIDTH)
 }

@@ -14,8 +14,6 @@ use super::Error;
 /// What the symbols of a hand-drawn map mean, as drawn in the SVG.
 const LEGEND: &str = include_str!("../../assets/vsm-legend.txt");
 
-/// The width used when stdout is not a terminal and no `--width` is given.
-const DEFAULT_WIDTH: usize = 80;
 /// A wider terminal does not make a better map: boxes and figures stop growing.
 const WIDEST: usize = 100;
 
@@ -73,7 +71,9 @@ pub fn run(args: &VsmArgs) -> Result<ExitCode, Error> {
         if args.legend {
             writeln!(out, "{}\n", LEGEND.trim_end())?;
         }
-        let width = args.width.unwrap_or_else(|| terminal_width(terminal));
+        let width = args
+            .width
+            .unwrap_or_else(|| super::terminal_width(terminal, WIDEST));
         let options = TextOptions {
             width,
             colour,
@@ -85,15 +85,6 @@ pub fn run(args: &VsmArgs) -> Result<ExitCode, Error> {
         eprintln!("wrote {}", svg.display());
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn terminal_width(terminal: bool) -> usize {
-    if !terminal {
-        return DEFAULT_WIDTH;
-    }
-    crossterm::terminal::size()
-        .map(|(columns, _)| usize::from(columns).min(WIDEST))
-        .unwrap_or(DEFAULT_WIDTH)
 }
 
 fn reason(error: &std::io::Error) -> String {

@@ -3,21 +3,7 @@
 
 use std::fmt::Write;
 
-/// `text` safe inside HTML or SVG text and attribute values.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(super) use crate::vsm::escape;
 
 /// Vertical bars of `counts`, `height` pixels at most, labelled below with `labels`, counts above.
 pub(crate) fn histogram(title: &str, counts: &[usize], labels: &[String], height: usize) -> String {

@@ -49,6 +49,7 @@ pub use metrics::{
 pub(crate) use ratio::Ratio;
 pub use render_svg::render_svg;
 pub use render_text::{TextOptions, render_text};
+pub(crate) use svg_doc::escape;
 
 use crate::diagnostic::{Diagnostic, Sources};
 

@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-/// Escapes text for use in SVG content and attribute values.
+/// Escapes text for use in SVG or HTML content and attribute values, dropping the characters XML
+/// does not allow; the HTML report uses it too.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
