@@ -48,7 +48,9 @@ pub enum Error {
     NothingToReport(String),
     #[error(transparent)]
     Xapi(#[from] dojo::xapi::XapiError),
-    #[error("no LRS is configured: set DOJO_LRS_ENDPOINT (and DOJO_LRS_USERNAME, DOJO_LRS_PASSWORD) or write {0}")]
+    #[error(
+        "no LRS is configured: set DOJO_LRS_ENDPOINT (and DOJO_LRS_USERNAME, DOJO_LRS_PASSWORD) or write {0}"
+    )]
     NoLrs(String),
     #[error(transparent)]
     Lsp(#[from] dojo::lsp::LspError),

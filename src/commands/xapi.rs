@@ -58,7 +58,11 @@ pub fn check() -> Result<ExitCode, Error> {
     let mut out = std::io::stdout().lock();
     match Client::new(&config, PATIENCE).check()? {
         Check::Accepted => {
-            writeln!(out, "{} answers and accepts the credentials", config.endpoint)?;
+            writeln!(
+                out,
+                "{} answers and accepts the credentials",
+                config.endpoint
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Check::Refused { status, body } => {

@@ -75,7 +75,8 @@ impl Client {
 
     /// POSTs statements as one batch.
     pub fn post(&self, statements: &[Value]) -> Result<Reply, XapiError> {
-        let body = serde_json::to_string(statements).map_err(|e| XapiError::BadReply(e.to_string()))?;
+        let body =
+            serde_json::to_string(statements).map_err(|e| XapiError::BadReply(e.to_string()))?;
         let request = self
             .agent
             .post(format!("{}statements", self.endpoint))
@@ -174,7 +175,11 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -191,7 +196,10 @@ fn base64(bytes: &[u8]) -> String {
 mod tests {
     #[test]
     fn base64_pads_like_the_rfc() {
-        assert_eq!(super::base64(b"dojo:dojo-secret"), "ZG9qbzpkb2pvLXNlY3JldA==");
+        assert_eq!(
+            super::base64(b"dojo:dojo-secret"),
+            "ZG9qbzpkb2pvLXNlY3JldA=="
+        );
         assert_eq!(super::base64(b"ab"), "YWI=");
         assert_eq!(super::base64(b"abc"), "YWJj");
     }

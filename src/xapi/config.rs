@@ -116,10 +116,18 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(config.endpoint, "http://env/x/");
-        assert_eq!((config.username.as_str(), config.password.as_str()), ("u", "p"));
-        let from_file = Config::resolve(Some(&path), None, None, None).unwrap().unwrap();
+        assert_eq!(
+            (config.username.as_str(), config.password.as_str()),
+            ("u", "p")
+        );
+        let from_file = Config::resolve(Some(&path), None, None, None)
+            .unwrap()
+            .unwrap();
         assert_eq!(from_file.endpoint, "http://file/xAPI/");
         let missing = dir.path().join("none.toml");
-        assert_eq!(Config::resolve(Some(&missing), None, None, None).unwrap(), None);
+        assert_eq!(
+            Config::resolve(Some(&missing), None, None, None).unwrap(),
+            None
+        );
     }
 }

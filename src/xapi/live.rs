@@ -40,7 +40,9 @@ impl Live {
 
     /// Where records go, to tell the learner once, when anywhere.
     pub fn endpoint(&self) -> Option<&str> {
-        self.target.as_ref().map(|(config, _)| config.endpoint.as_str())
+        self.target
+            .as_ref()
+            .map(|(config, _)| config.endpoint.as_str())
     }
 
     /// Keeps what grading said about the answer `journal` ends with, for its statement.
@@ -49,8 +51,10 @@ impl Live {
     pub fn graded(&mut self, journal: &Journal, answer: &AnswerRecord) {
         let before = journal.answers().len().saturating_sub(1);
         let seconds = journal.answer_seconds().last().copied().unwrap_or(0);
-        self.graded.resize_with(before, || record(answer, String::new(), 0));
-        self.graded.push(record(answer, answer.scene.clone(), seconds));
+        self.graded
+            .resize_with(before, || record(answer, String::new(), 0));
+        self.graded
+            .push(record(answer, answer.scene.clone(), seconds));
     }
 
     /// Puts the session's new statements in the outbox and starts a send if none is running.
@@ -73,13 +77,20 @@ impl Live {
         }));
     }
 
-    /// Waits a little for the last send, so that leaving delivers what it can.
+    /// Waits a little for a send under way, then sends what is left once, so that leaving
+    /// delivers what it can; what fails waits for `dojo sync`.
     pub fn finish(mut self) {
         if let Some(sending) = self.sending.take() {
             let until = Instant::now() + LAST_SEND;
             while !sending.is_finished() && Instant::now() < until {
                 std::thread::sleep(Duration::from_millis(20));
             }
+            if !sending.is_finished() {
+                return;
+            }
+        }
+        if let Some((config, outbox)) = &self.target {
+            let _ = outbox.sync(&Client::new(config, QUICK));
         }
     }
 }

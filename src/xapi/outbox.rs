@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use super::client::{Client, Reply};
 use super::XapiError;
+use super::client::{Client, Reply};
 use crate::progress::DataDir;
 
 /// Statements per POST.

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::statements::{Base, statements};
 use super::XapiError;
+use super::statements::{Base, statements};
 use crate::progress::{DataDir, Journal, ResultsFile, parse_journal};
 
 /// The most of a journal or results file read: far beyond any real session.
@@ -16,7 +16,11 @@ const FILE_LIMIT: u64 = 64 * 1024 * 1024;
 /// The statements of the session recorded in `path` (a journal `*.jsonl` or a results file
 /// `*.json`). The other half is looked for in `data`: a results file's journal among the
 /// finished sessions, a journal's results among the results files.
-pub fn session_statements(path: &Path, data: &DataDir, base: &Base) -> Result<Vec<Value>, XapiError> {
+pub fn session_statements(
+    path: &Path,
+    data: &DataDir,
+    base: &Base,
+) -> Result<Vec<Value>, XapiError> {
     let bytes = read(path)?;
     if path.extension().is_some_and(|e| e == "jsonl") {
         let journal = parse_journal(path, &bytes).map_err(|e| unusable(path, e.to_string()))?;
@@ -26,14 +30,19 @@ pub fn session_statements(path: &Path, data: &DataDir, base: &Base) -> Result<Ve
     } else {
         let results: ResultsFile =
             serde_json::from_slice(&bytes).map_err(|e| unusable(path, e.to_string()))?;
-        let journal_path = data.root().join("sessions").join(format!(
-            "{}-{}.jsonl",
-            results.scenario.id, results.session
-        ));
+        let journal_path = data
+            .root()
+            .join("sessions")
+            .join(format!("{}-{}.jsonl", results.scenario.id, results.session));
         let bytes = read(&journal_path)?;
-        let journal =
-            parse_journal(&journal_path, &bytes).map_err(|e| unusable(&journal_path, e.to_string()))?;
-        Ok(statements(&journal, &results.questions, Some(&results), base))
+        let journal = parse_journal(&journal_path, &bytes)
+            .map_err(|e| unusable(&journal_path, e.to_string()))?;
+        Ok(statements(
+            &journal,
+            &results.questions,
+            Some(&results),
+            base,
+        ))
     }
 }
 
@@ -44,7 +53,11 @@ pub(crate) fn results_of(journal: &Journal, data: &DataDir) -> Option<ResultsFil
     entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&prefix)))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix))
+        })
         .filter_map(|p| read(&p).ok())
         .filter_map(|bytes| serde_json::from_slice::<ResultsFile>(&bytes).ok())
         .find(|results| results.session == journal.header.session)

@@ -9,6 +9,7 @@ mod graph;
 mod import;
 mod lints;
 mod live;
+mod lrs;
 mod lsp;
 mod playtest;
 mod pty;
