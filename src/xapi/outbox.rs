@@ -225,7 +225,7 @@ mod tests {
         let outbox = Outbox::new(&DataDir::at(dir.path()));
         let a = json!({ "id": "a" });
         let b = json!({ "id": "b" });
-        assert_eq!(outbox.add(&[a.clone()]).unwrap(), 1);
+        assert_eq!(outbox.add(std::slice::from_ref(&a)).unwrap(), 1);
         assert_eq!(outbox.add(&[a.clone(), b.clone()]).unwrap(), 1);
         let path = dir.path().join("outbox/delivered.jsonl");
         fs::create_dir_all(path.parent().unwrap()).unwrap();
