@@ -128,7 +128,7 @@ pub(crate) fn run(
             (story, journal)
         }
     };
-    let mut live = Live::new(data);
+    let mut live = Live::new(data, scenario);
     if let Some(endpoint) = live.endpoint() {
         frontend.notice(&format!("Your learning records are sent to {endpoint}"))?;
     }

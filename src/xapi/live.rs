@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::engine::AnswerRecord;
 use crate::progress::{DataDir, Journal, QuestionRecord, ResultsFile};
+use crate::scenario::Scenario;
 
 use super::statements::statements;
 use super::{Client, Config, Outbox};
@@ -18,17 +19,19 @@ const QUICK: u64 = 3;
 const LAST_SEND: Duration = Duration::from_secs(3);
 
 /// The live side of one session; does nothing without a configured LRS.
-pub struct Live {
+pub struct Live<'s> {
+    scenario: &'s Scenario,
     target: Option<(Config, Outbox)>,
     graded: Vec<QuestionRecord>,
     sending: Option<JoinHandle<()>>,
 }
 
-impl Live {
+impl<'s> Live<'s> {
     /// For a session recorded in `data`: configured from the environment and config file. A
     /// configuration that cannot be read turns sending off rather than stopping play.
-    pub fn new(data: &DataDir) -> Live {
+    pub fn new(data: &DataDir, scenario: &'s Scenario) -> Live<'s> {
         Live {
+            scenario,
             target: Config::discover()
                 .ok()
                 .flatten()
@@ -63,7 +66,13 @@ impl Live {
             return;
         };
         let questions = results.map_or(&self.graded[..], |r| &r.questions[..]);
-        let made = statements(journal, questions, results, &config.base);
+        let made = statements(
+            journal,
+            questions,
+            results,
+            Some(self.scenario),
+            &config.base,
+        );
         // A statement that cannot be kept on disk cannot be kept at all; play goes on.
         if outbox.add(&made).is_err() {
             return;

@@ -26,7 +26,13 @@ pub fn session_statements(
         let journal = parse_journal(path, &bytes).map_err(|e| unusable(path, e.to_string()))?;
         let results = results_of(&journal, data);
         let questions = results.as_ref().map_or(&[][..], |r| &r.questions[..]);
-        Ok(statements(&journal, questions, results.as_ref(), base))
+        Ok(statements(
+            &journal,
+            questions,
+            results.as_ref(),
+            None,
+            base,
+        ))
     } else {
         let results: ResultsFile =
             serde_json::from_slice(&bytes).map_err(|e| unusable(path, e.to_string()))?;
@@ -41,6 +47,7 @@ pub fn session_statements(
             &journal,
             &results.questions,
             Some(&results),
+            None,
             base,
         ))
     }

@@ -13,6 +13,8 @@ use uuid::Uuid;
 
 use crate::engine::{Answer, Kind};
 use crate::progress::{Event, Journal, QuestionRecord, ResultsFile};
+use crate::scenario::model::QuestionKind;
+use crate::scenario::{QuestionDef, Scenario};
 
 /// Where identifiers point: activity ids are `<base>/scenarios/<id>` and
 /// `<base>/scenarios/<id>/scenes/<scene>`, extensions `<base>/xapi/<name>`, and the learner's
@@ -38,16 +40,19 @@ const ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
 
 /// Every statement the session has produced so far, in the order of its journal. `questions`
 /// (the answers that count, as graded) add prompts, options, rightness and score changes;
-/// `results`, the session's results file when it ended, the final score.
+/// `results`, the session's results file when it ended, the final score; `scenario`, when at
+/// hand, the options and the correct response patterns.
 pub fn statements(
     journal: &Journal,
     questions: &[QuestionRecord],
     results: Option<&ResultsFile>,
+    scenario: Option<&Scenario>,
     base: &Base,
 ) -> Vec<Value> {
     let maker = Maker {
         journal,
         results,
+        scenario,
         base,
     };
     let mut out = vec![maker.simple(0, 'a', "initialized", journal.header.started)];
@@ -79,6 +84,7 @@ pub fn statements(
 struct Maker<'a> {
     journal: &'a Journal,
     results: Option<&'a ResultsFile>,
+    scenario: Option<&'a Scenario>,
     base: &'a Base,
 }
 
@@ -176,6 +182,17 @@ impl Maker<'_> {
                     .collect();
             }
         }
+        if let Some(question) = self.question(scene) {
+            let ids = || question.options.iter().map(|o| o.id.clone());
+            if definition.get("choices").is_none_or(|c| c == &json!([]))
+                && matches!(kind, Kind::Single | Kind::Multiple | Kind::Order)
+            {
+                definition["choices"] = ids().map(|id| json!({ "id": id })).collect();
+            }
+            if let Some(patterns) = correct_patterns(question) {
+                definition["correctResponsesPattern"] = json!(patterns);
+            }
+        }
         let object = json!({
             "objectType": "Activity",
             "id": format!("{}/scenes/{scene}", self.scenario_iri()),
@@ -196,6 +213,12 @@ impl Maker<'_> {
         statement
     }
 
+    fn question(&self, scene: &str) -> Option<&QuestionDef> {
+        let scenario = self.scenario?;
+        let index = scenario.scene_index(scene)?;
+        scenario.scenes.get(index)?.question.as_ref()
+    }
+
     fn completed(&self, index: usize, at: Timestamp) -> Value {
         let mut statement = self.simple(index, 'a', "completed", at);
         let mut result = json!({
@@ -213,4 +236,39 @@ impl Maker<'_> {
         statement["result"] = result;
         statement
     }
+}
+
+/// The right responses as cmi.interaction patterns: each right option of a single-choice
+/// question, all right options of a multiple-choice one together, the options in the
+/// scenario's order for an order question. Number and text questions are judged by a
+/// tolerance and by words contained, which no pattern states, so they get none.
+fn correct_patterns(question: &QuestionDef) -> Option<Vec<String>> {
+    let right = || {
+        question
+            .options
+            .iter()
+            .filter(|o| o.correct)
+            .map(|o| o.id.clone())
+    };
+    let patterns: Vec<String> = match question.kind {
+        QuestionKind::Single => right().collect(),
+        QuestionKind::Multiple => {
+            let all: Vec<String> = right().collect();
+            if all.is_empty() {
+                Vec::new()
+            } else {
+                vec![all.join("[,]")]
+            }
+        }
+        QuestionKind::Order => vec![
+            question
+                .options
+                .iter()
+                .map(|o| o.id.as_str())
+                .collect::<Vec<_>>()
+                .join("[,]"),
+        ],
+        QuestionKind::Number | QuestionKind::Text => Vec::new(),
+    };
+    (!patterns.is_empty()).then_some(patterns)
 }
