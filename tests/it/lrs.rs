@@ -267,3 +267,53 @@ fn a_statement_the_lrs_refuses_is_kept_aside_with_its_reason() {
     );
     assert_eq!(stored(&endpoint, &registration.to_string()).len(), 2);
 }
+
+/// Needs no LRS: the ids are fixed by the session, whichever file they are built from and
+/// however often, which is what keeps the store from holding a record twice.
+#[test]
+fn statements_have_the_same_ids_from_the_journal_and_from_the_results_file() {
+    let data = tempfile::tempdir().unwrap();
+    dojo(data.path())
+        .args(ADA_PLAYS_CODE_REVIEW)
+        .write_stdin("1\n3\n1 2\n3 1 2\nwrite a test\n")
+        .assert()
+        .success();
+    let (_, from_results) = made(data.path());
+    let journal = fs::read_dir(data.path().join("sessions"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let output = dojo(data.path())
+        .arg("xapi")
+        .arg(&journal)
+        .output()
+        .unwrap();
+    let from_journal: Vec<Value> = serde_json::from_str(&stdout_of(&output)).unwrap();
+    assert_eq!(from_journal, from_results);
+    let verbs: Vec<&str> = from_results
+        .iter()
+        .map(|s| s["verb"]["display"]["en-US"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        verbs,
+        [
+            "initialized",
+            "answered",
+            "answered",
+            "answered",
+            "answered",
+            "answered",
+            "completed",
+            "terminated"
+        ]
+    );
+    let order = &from_results[4];
+    assert_eq!(
+        order["object"]["definition"]["interactionType"],
+        "sequencing"
+    );
+    assert_eq!(order["result"]["response"], "read[,]comment[,]run");
+    assert_eq!(order["result"]["success"], false);
+}
