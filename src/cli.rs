@@ -53,6 +53,9 @@ pub struct XapiArgs {
     /// A session journal (*.jsonl) or results file (*.json)
     #[arg(value_name = "SESSION|RESULTS")]
     pub path: PathBuf,
+    /// The scenario folder played, for the choices and correct responses of each question
+    #[arg(long, value_name = "DIR")]
+    pub scenario: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

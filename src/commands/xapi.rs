@@ -20,7 +20,21 @@ pub fn print(args: &XapiArgs) -> Result<ExitCode, Error> {
         });
     }
     let base = Config::discover()?.map_or_else(Base::default, |config| config.base);
-    let statements = session_statements(&args.path, &DataDir::discover()?, &base)?;
+    let loaded = match &args.scenario {
+        Some(dir) => Some(super::source::load_named(Some(dir))?),
+        None => None,
+    };
+    let scenario = match (loaded, &args.scenario) {
+        (Some(loaded), Some(dir)) => Some(loaded.scenario.ok_or_else(|| {
+            Error::Broken(format!(
+                "{} has errors: run `dojo check` on it",
+                dir.display()
+            ))
+        })?),
+        _ => None,
+    };
+    let statements =
+        session_statements(&args.path, &DataDir::discover()?, scenario.as_ref(), &base)?;
     let json = serde_json::to_string_pretty(&statements)
         .map_err(|error| Error::Output(std::io::Error::other(error)))?;
     writeln!(std::io::stdout().lock(), "{json}")?;

@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::XapiError;
 use super::statements::{Base, statements};
 use crate::progress::{DataDir, Journal, ResultsFile, parse_journal};
+use crate::scenario::Scenario;
 
 /// The most of a journal or results file read: far beyond any real session.
 const FILE_LIMIT: u64 = 64 * 1024 * 1024;
@@ -19,6 +20,7 @@ const FILE_LIMIT: u64 = 64 * 1024 * 1024;
 pub fn session_statements(
     path: &Path,
     data: &DataDir,
+    scenario: Option<&Scenario>,
     base: &Base,
 ) -> Result<Vec<Value>, XapiError> {
     let bytes = read(path)?;
@@ -30,7 +32,7 @@ pub fn session_statements(
             &journal,
             questions,
             results.as_ref(),
-            None,
+            scenario,
             base,
         ))
     } else {
@@ -47,7 +49,7 @@ pub fn session_statements(
             &journal,
             &results.questions,
             Some(&results),
-            None,
+            scenario,
             base,
         ))
     }

@@ -316,4 +316,16 @@ fn statements_have_the_same_ids_from_the_journal_and_from_the_results_file() {
     );
     assert_eq!(order["result"]["response"], "read[,]comment[,]run");
     assert_eq!(order["result"]["success"], false);
+    let with_scenario = dojo(data.path())
+        .arg("xapi")
+        .arg(&journal)
+        .args(["--scenario", crate::common::CODE_REVIEW])
+        .output()
+        .unwrap();
+    let with_scenario: Vec<Value> = serde_json::from_str(&stdout_of(&with_scenario)).unwrap();
+    assert_eq!(
+        with_scenario[4]["object"]["definition"]["correctResponsesPattern"],
+        serde_json::json!(["read[,]run[,]comment"])
+    );
+    assert_eq!(with_scenario[4]["id"], order["id"]);
 }
