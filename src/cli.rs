@@ -34,11 +34,34 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Figures over a cohort's results files and journals: who finished, scores, endings, and how every question did
     Report(ReportArgs),
+    /// Print the xAPI statements a session produced, from its journal or results file
+    Xapi(XapiArgs),
+    /// Send the learning records still waiting in the outbox to the configured LRS
+    Sync,
+    /// The learning record store (LRS) that records are sent to
+    #[command(subcommand)]
+    Lrs(LrsCommand),
     /// Turn courses written for other platforms into scenario folders
     #[command(subcommand)]
     Import(ImportCommand),
     /// Serve the Language Server Protocol on stdin and stdout, for editors
     Lsp(LspArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct XapiArgs {
+    /// A session journal (*.jsonl) or results file (*.json)
+    #[arg(value_name = "SESSION|RESULTS")]
+    pub path: PathBuf,
+    /// The scenario folder played, for the choices and correct responses of each question
+    #[arg(long, value_name = "DIR")]
+    pub scenario: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LrsCommand {
+    /// Whether the configured LRS answers and accepts the credentials
+    Check,
 }
 
 #[derive(Debug, Subcommand)]

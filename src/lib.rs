@@ -25,3 +25,4 @@ pub mod scenario;
 mod suggest;
 mod toml_doc;
 pub mod vsm;
+pub mod xapi;

@@ -12,10 +12,11 @@ mod schema;
 mod source;
 mod test;
 mod vsm;
+mod xapi;
 
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, PlayArgs};
+use crate::cli::{Cli, Command, LrsCommand, PlayArgs};
 
 /// An error that ends a command; `main` prints it once and exits with [`Error::exit_code`].
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +46,12 @@ pub enum Error {
     Playtest(#[from] dojo::playtest::PlaytestError),
     #[error("nothing to report: {0}")]
     NothingToReport(String),
+    #[error(transparent)]
+    Xapi(#[from] dojo::xapi::XapiError),
+    #[error(
+        "no LRS is configured: set DOJO_LRS_ENDPOINT (and DOJO_LRS_USERNAME, DOJO_LRS_PASSWORD) or write {0}"
+    )]
+    NoLrs(String),
     #[error(transparent)]
     Lsp(#[from] dojo::lsp::LspError),
     #[error("cannot write to the terminal: {0}")]
@@ -84,6 +91,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Import(command)) => import::run(&command),
         Some(Command::Lsp(_)) => lsp::run(),
+        Some(Command::Xapi(args)) => xapi::print(&args),
+        Some(Command::Sync) => xapi::sync(),
+        Some(Command::Lrs(LrsCommand::Check)) => xapi::check(),
     }
 }
 

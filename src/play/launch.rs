@@ -13,6 +13,7 @@ use crate::progress::{
     unix_now,
 };
 use crate::scenario::Scenario;
+use crate::xapi::Live;
 
 use super::authoring;
 use super::plain::Plain;
@@ -129,6 +130,10 @@ pub(crate) fn run(
             (story, journal)
         }
     };
+    let mut live = Live::new(data, scenario);
+    if let Some(endpoint) = live.endpoint() {
+        frontend.notice(&format!("Your learning records are sent to {endpoint}"))?;
+    }
     let mut record = |record: Record<'_>| {
         journal.append(match record {
             Record::Answered(answer) => Event::Answer {
@@ -140,9 +145,15 @@ pub(crate) fn run(
                 at: now(),
                 scene: scene.to_string(),
             },
-        })
+        })?;
+        if let Record::Answered(answer) = record {
+            live.graded(journal.journal(), answer);
+        }
+        live.record(journal.journal(), None);
+        Ok(())
     };
-    match play(&mut story, frontend, &mut record, &unix_now)? {
+    let outcome = play(&mut story, frontend, &mut record, &unix_now)?;
+    match outcome {
         Outcome::Finished(results) => {
             journal.append(Event::End {
                 at: now(),
@@ -150,11 +161,14 @@ pub(crate) fn run(
             })?;
             let file = ResultsFile::new(&results, journal.journal());
             let path = data.write_results(id, unix_now(), &file)?;
+            live.record(journal.journal(), Some(&file));
             data.archive_journal(journal)?;
+            live.finish();
             frontend.notice(&format!("Your results are saved in {}", path.display()))?;
             Ok(Some(path))
         }
         Outcome::Left => {
+            live.finish();
             frontend.notice(&format!(
                 "Progress saved. Run `{}` to continue.",
                 options.command

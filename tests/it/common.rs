@@ -53,7 +53,12 @@ pub fn dojo_process(data: &Path) -> std::process::Command {
     let mut command = process_in_repo();
     command
         .env("DOJO_DATA_DIR", data)
-        .env_remove("XDG_DATA_HOME");
+        .env_remove("XDG_DATA_HOME")
+        // No learning records leave a test unless it configures an LRS itself.
+        .env("XDG_CONFIG_HOME", data.join("config"))
+        .env_remove("DOJO_LRS_ENDPOINT")
+        .env_remove("DOJO_LRS_USERNAME")
+        .env_remove("DOJO_LRS_PASSWORD");
     command
 }
 

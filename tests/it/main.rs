@@ -10,6 +10,7 @@ mod hostile;
 mod import;
 mod lints;
 mod live;
+mod lrs;
 mod lsp;
 mod playtest;
 mod pty;

@@ -1,0 +1,122 @@
+//! Records sent while a learner plays: every event's statements go to the outbox at once, and
+//! a background thread tries to deliver them, so the learner never waits on the network and
+//! play never fails because the LRS is down. What is not delivered waits for `dojo sync`.
+
+use std::collections::BTreeMap;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::engine::AnswerRecord;
+use crate::progress::{DataDir, Journal, QuestionRecord, ResultsFile};
+use crate::scenario::Scenario;
+
+use super::statements::statements;
+use super::{Client, Config, Outbox};
+
+/// Seconds a send during play may take before it gives up.
+const QUICK: u64 = 3;
+/// How long leaving waits for the last send.
+const LAST_SEND: Duration = Duration::from_secs(3);
+
+/// The live side of one session; does nothing without a configured LRS.
+pub struct Live<'s> {
+    scenario: &'s Scenario,
+    target: Option<(Config, Outbox)>,
+    graded: Vec<QuestionRecord>,
+    sending: Option<JoinHandle<()>>,
+}
+
+impl<'s> Live<'s> {
+    /// For a session recorded in `data`: configured from the environment and config file. A
+    /// configuration that cannot be read turns sending off rather than stopping play.
+    pub fn new(data: &DataDir, scenario: &'s Scenario) -> Live<'s> {
+        Live {
+            scenario,
+            target: Config::discover()
+                .ok()
+                .flatten()
+                .map(|config| (config, Outbox::new(data))),
+            graded: Vec::new(),
+            sending: None,
+        }
+    }
+
+    /// Where records go, to tell the learner once, when anywhere.
+    pub fn endpoint(&self) -> Option<&str> {
+        self.target
+            .as_ref()
+            .map(|(config, _)| config.endpoint.as_str())
+    }
+
+    /// Keeps what grading said about the answer `journal` ends with, for its statement.
+    /// Answers from before a resume were graded in an earlier run: their place is kept empty
+    /// (a scene that matches none), so their statements go without and keep their ids.
+    pub fn graded(&mut self, journal: &Journal, answer: &AnswerRecord) {
+        let before = journal.answers().len().saturating_sub(1);
+        let seconds = journal.answer_seconds().last().copied().unwrap_or(0);
+        self.graded
+            .resize_with(before, || record(answer, String::new(), 0));
+        self.graded
+            .push(record(answer, answer.scene.clone(), seconds));
+    }
+
+    /// Puts the session's new statements in the outbox and starts a send if none is running.
+    pub fn record(&mut self, journal: &Journal, results: Option<&ResultsFile>) {
+        let Some((config, outbox)) = &self.target else {
+            return;
+        };
+        let questions = results.map_or(&self.graded[..], |r| &r.questions[..]);
+        let made = statements(
+            journal,
+            questions,
+            results,
+            Some(self.scenario),
+            &config.base,
+        );
+        // A statement that cannot be kept on disk cannot be kept at all; play goes on.
+        if outbox.add(&made).is_err() {
+            return;
+        }
+        if self.sending.as_ref().is_some_and(|s| !s.is_finished()) {
+            return;
+        }
+        let (config, outbox) = (config.clone(), outbox.clone());
+        self.sending = Some(std::thread::spawn(move || {
+            let _ = outbox.sync(&Client::new(&config, QUICK));
+        }));
+    }
+
+    /// Waits a little for a send under way, then sends what is left once, so that leaving
+    /// delivers what it can; what fails waits for `dojo sync`.
+    pub fn finish(mut self) {
+        if let Some(sending) = self.sending.take() {
+            let until = Instant::now() + LAST_SEND;
+            while !sending.is_finished() && Instant::now() < until {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            if !sending.is_finished() {
+                return;
+            }
+        }
+        if let Some((config, outbox)) = &self.target {
+            let _ = outbox.sync(&Client::new(config, QUICK));
+        }
+    }
+}
+
+fn record(answer: &AnswerRecord, scene: String, seconds: u64) -> QuestionRecord {
+    QuestionRecord {
+        scene,
+        kind: answer.kind.into(),
+        prompt: answer.prompt.clone(),
+        chosen: Vec::new(),
+        number: None,
+        text: None,
+        shown: answer.shown.clone(),
+        right: answer.right,
+        score: answer.score.iter().cloned().collect::<BTreeMap<_, _>>(),
+        seconds,
+        at: jiff::Timestamp::UNIX_EPOCH,
+        options: Vec::new(),
+    }
+}
