@@ -89,3 +89,29 @@ impl Percent {
         format!("{}%", self.exact_percent().decimal(2))
     }
 }
+
+/// A step's %C/A as its box shows it: "72.5%", or "n/a" where the map does not record it.
+pub(crate) fn ca_text(ca: Option<Ratio>) -> String {
+    ca.map_or_else(
+        || "n/a".to_string(),
+        |ca| format!("{}%", ca.mul(Ratio::whole(100)).decimal(2)),
+    )
+}
+
+/// Whether `step` has the map's worst %C/A.
+pub(crate) fn is_worst_ca(metrics: &super::metrics::Metrics, step: &str) -> bool {
+    metrics.worst_ca.as_ref().is_some_and(|w| w.step == step)
+}
+
+/// The rolled %C/A with what it covers: "5.44% (all 8 steps)" (or "5.44%" without `say_all`),
+/// "81% (3 of 5 steps)", or a note that the map records none (a product over no steps would
+/// claim a perfect 100%).
+pub(crate) fn rolled_ca_text(metrics: &super::metrics::Metrics, say_all: bool) -> String {
+    let steps = metrics.steps.len();
+    match &metrics.rolled_ca {
+        None => "not recorded: no step has a %C/A".to_string(),
+        Some(rolled) if metrics.ca_steps == steps && !say_all => rolled.text.clone(),
+        Some(rolled) if metrics.ca_steps == steps => format!("{} (all {steps} steps)", rolled.text),
+        Some(rolled) => format!("{} ({} of {steps} steps)", rolled.text, metrics.ca_steps),
+    }
+}

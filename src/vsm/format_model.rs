@@ -153,7 +153,7 @@ pub(super) struct StepTable {
     #[serde(default)]
     #[schemars(!default, with = "String", required)]
     pub(super) pt: Option<Spanned<DurationText>>,
-    /// Percent complete and accurate, 0 to 100: the share of work the next step can use as it arrives (`80` or "80%").
+    /// Percent complete and accurate, 0 to 100: the share of work the next step can use as it arrives (`80` or "80%"); leave it out where it is not recorded.
     #[serde(default)]
     #[schemars(!default, with = "Percent")]
     pub(super) ca: Option<Spanned<Percentage>>,
