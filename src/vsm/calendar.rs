@@ -23,11 +23,14 @@ pub(crate) enum CalendarError {
 }
 
 /// A unit a duration can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Unit {
     Second,
     Minute,
+    #[default]
     Hour,
     Day,
     Week,

@@ -21,26 +21,36 @@ pub(crate) struct Time {
     /// The calendar the days and weeks are counted in.
     #[serde(skip)]
     pub calendar: Calendar,
+    /// The unit `text` is in.
+    #[serde(skip)]
+    pub unit: Unit,
 }
 
 impl Time {
     pub(crate) fn new(duration: Duration, calendar: &Calendar) -> Time {
+        Time::in_unit(duration, calendar, duration.natural_unit(calendar))
+    }
+
+    /// Shown in `unit` where the map implies one: a demand map reads its lead time in days.
+    pub(crate) fn in_unit(duration: Duration, calendar: &Calendar, unit: Unit) -> Time {
+        let shown = unit;
         let f = |unit| duration.in_unit(unit, calendar).to_f64();
         Time {
             minutes: f(Unit::Minute),
             hours: f(Unit::Hour),
             days: f(Unit::Day),
             weeks: f(Unit::Week),
-            text: duration.natural(calendar),
+            text: duration.text_in(shown, calendar),
             exact: duration,
             calendar: *calendar,
+            unit: shown,
         }
     }
 
     /// "9.6 weeks = 48 days = 384 hours": the natural unit, then each smaller one (days,
     /// hours) in which the time reads exactly with at most two decimals.
     pub(crate) fn all_units(&self) -> String {
-        let natural = self.exact.natural_unit(&self.calendar);
+        let natural = self.unit;
         let mut parts = vec![self.text.clone()];
         for unit in [Unit::Day, Unit::Hour] {
             let exact = self.exact_in(unit).mul(Ratio::whole(100)).is_whole();

@@ -13,6 +13,7 @@
 
 use serde::Serialize;
 
+use super::calendar::Unit;
 use super::duration::Duration;
 use super::figure::{Percent, Time};
 use super::flow::Segment;
@@ -166,6 +167,13 @@ impl Metrics {
     pub fn compute(map: &Map) -> Metrics {
         let calendar = &map.calendar;
         let time = |d: Duration| Time::new(d, calendar);
+        // Inventory counted in days of demand: that tradition reads the stream's times in days.
+        let stream_time = |d: Duration| match map.conventions.queues {
+            QueueRule::Demand { .. } if d.in_unit(Unit::Day, calendar) >= Ratio::ONE => {
+                Time::in_unit(d, calendar, Unit::Day)
+            }
+            _ => time(d),
+        };
         let (lt, pt, path) = critical_path(map, &map.flow);
         let queue_time = Duration::sum(path.iter().map(|&i| map.queue_time(&map.steps[i])));
         let order = flow_order(&map.flow);
@@ -248,10 +256,10 @@ impl Metrics {
                 },
                 ca_recorded_on: map.conventions.ca_recorded_on.name(),
             },
-            lead_time: time(lt),
+            lead_time: stream_time(lt),
             process_time: time(pt),
-            wait_time: time(lt.saturating_sub(pt)),
-            queue_time: time(queue_time),
+            wait_time: stream_time(lt.saturating_sub(pt)),
+            queue_time: stream_time(queue_time),
             activity_ratio: Percent::new(ratio(pt, lt)),
             rolled_ca: rolled.map(Percent::new),
             ca_steps: recorded.len(),

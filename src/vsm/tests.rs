@@ -335,6 +335,9 @@ fn a_factory_map_reads_seconds_zero_time_steps_and_no_ca() {
     assert_eq!(number(&m, "process_time_minutes"), r(155, 60));
     // 12.5 days of 15 h plus 155 s, in minutes: 11250 + 155/60.
     assert_eq!(number(&m, "lead_time_minutes"), r(11250 * 60 + 155, 60));
+    // A demand map reads in days, not "2.5 weeks".
+    assert_eq!(m.lead_time.text, "12.5 days");
+    assert_eq!(m.queue_time.text, "12.5 days");
     assert!(m.rolled_ca.is_none());
     assert!(m.worst_ca.is_none());
     assert_eq!(m.get("rolled_ca"), None);
