@@ -244,11 +244,17 @@ fn differences(learner: &Map, reference: &Map) -> Vec<String> {
             }
         }
         if mine.ca != step.ca {
+            let percent = |ca: Option<Ratio>| {
+                ca.map_or_else(
+                    || "no record of".to_string(),
+                    |ca| format!("{}%", ca.mul(Ratio::whole(100)).decimal(1)),
+                )
+            };
             found.push(format!(
-                "{}: you have {}% complete and accurate, the team measured {}%.",
+                "{}: you have {} complete and accurate, the team measured {}.",
                 step.name,
-                mine.ca.mul(Ratio::whole(100)).decimal(1),
-                step.ca.mul(Ratio::whole(100)).decimal(1)
+                percent(mine.ca),
+                percent(step.ca)
             ));
         }
         if mine.queue != step.queue {

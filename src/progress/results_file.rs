@@ -296,21 +296,28 @@ fn map_figures(comparison: &Comparison) -> MapFigures {
     let figures = team.map_or_else(Vec::new, |team| {
         let pick = |m: &Metrics| {
             [
-                ("lead_time", "days", m.lead_time.days),
-                ("process_time", "hours", m.process_time.hours),
-                ("activity_ratio", "percent", m.activity_ratio.percent),
-                ("rolled_ca", "percent", m.rolled_ca.percent),
+                ("lead_time", "days", Some(m.lead_time.days)),
+                ("process_time", "hours", Some(m.process_time.hours)),
+                ("activity_ratio", "percent", Some(m.activity_ratio.percent)),
+                // A map that records no %C/A has no rolled figure to compare.
+                (
+                    "rolled_ca",
+                    "percent",
+                    m.rolled_ca.as_ref().map(|r| r.percent),
+                ),
             ]
         };
         let mine = yours.as_ref().map(pick);
         pick(&team)
             .into_iter()
             .enumerate()
-            .map(|(i, (name, unit, value))| Figure {
-                name: name.to_string(),
-                unit: unit.to_string(),
-                yours: mine.as_ref().map(|m| m[i].2),
-                team: value,
+            .filter_map(|(i, (name, unit, value))| {
+                Some(Figure {
+                    name: name.to_string(),
+                    unit: unit.to_string(),
+                    yours: mine.as_ref().and_then(|m| m[i].2),
+                    team: value?,
+                })
             })
             .collect()
     });

@@ -106,7 +106,7 @@ pub(crate) fn assemble(
             people: step.people,
             lt: layout.lead_times[&step.id],
             pt: layout.process_times[&step.id],
-            ca: layout.ca[&step.id],
+            ca: Some(layout.ca[&step.id]),
             after,
             queue: layout
                 .queues

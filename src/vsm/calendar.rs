@@ -23,21 +23,33 @@ pub(crate) enum CalendarError {
 }
 
 /// A unit a duration can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Unit {
+    Second,
     Minute,
+    #[default]
     Hour,
     Day,
     Week,
 }
 
 impl Unit {
-    pub(crate) const ALL: [Unit; 4] = [Unit::Minute, Unit::Hour, Unit::Day, Unit::Week];
+    pub(crate) const ALL: [Unit; 5] = [
+        Unit::Second,
+        Unit::Minute,
+        Unit::Hour,
+        Unit::Day,
+        Unit::Week,
+    ];
 
     /// "week" or "weeks".
     pub(crate) fn name(self, plural: bool) -> &'static str {
         match (self, plural) {
+            (Unit::Second, false) => "second",
+            (Unit::Second, true) => "seconds",
             (Unit::Minute, false) => "minute",
             (Unit::Minute, true) => "minutes",
             (Unit::Hour, false) => "hour",
@@ -49,9 +61,10 @@ impl Unit {
         }
     }
 
-    /// The one-letter abbreviation: `m`, `h`, `d`, `w`.
+    /// The one-letter abbreviation: `s`, `m`, `h`, `d`, `w`.
     pub(crate) fn short(self) -> &'static str {
         match self {
+            Unit::Second => "s",
             Unit::Minute => "m",
             Unit::Hour => "h",
             Unit::Day => "d",
@@ -108,6 +121,8 @@ impl Calendar {
     pub(crate) fn minutes_in(&self, unit: Unit) -> Ratio {
         let hour = Ratio::whole(60);
         match unit {
+            // Never fails: sixty is not zero.
+            Unit::Second => Ratio::new(1, 60).unwrap_or(Ratio::ONE),
             Unit::Minute => Ratio::ONE,
             Unit::Hour => hour,
             Unit::Day => hour.mul(self.hours_per_day),

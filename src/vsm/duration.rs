@@ -27,8 +27,7 @@ pub(crate) enum DurationError {
 }
 
 /// The units a duration may be written in, as the error for an unknown one lists them.
-pub(crate) const ACCEPTED: &str =
-    "minutes (m, min), hours (h, hr), days (d) or weeks (w, wk), e.g. `2w`, `3 days`, `1.5h`";
+pub(crate) const ACCEPTED: &str = "seconds (s, sec), minutes (m, min), hours (h, hr), days (d) or weeks (w, wk), e.g. `2w`, `3 days`, `1.5h`, `39 s`";
 
 impl DurationError {
     /// Where in the text the problem is; `None` for the whole text.
@@ -116,6 +115,12 @@ impl Duration {
         if self.minutes().is_whole() && !self.is_zero() {
             return Unit::Minute;
         }
+        // Cycle times of a few seconds to a few minutes read in seconds: `62 seconds`, not
+        // `1.03 minutes`.
+        let seconds = self.in_unit(Unit::Second, calendar);
+        if !self.is_zero() && seconds.is_whole() && seconds <= Ratio::whole(600) {
+            return Unit::Second;
+        }
         // Nothing reads exactly (days of demand often do not): the largest unit that is at
         // least one, rounded when shown.
         [Unit::Week, Unit::Day, Unit::Hour]
@@ -123,8 +128,10 @@ impl Duration {
             .find(|&unit| self.in_unit(unit, calendar) >= Ratio::ONE)
             .unwrap_or(if self.is_zero() {
                 Unit::Hour
-            } else {
+            } else if self.minutes() >= Ratio::ONE {
                 Unit::Minute
+            } else {
+                Unit::Second
             })
     }
 
@@ -217,6 +224,7 @@ pub(crate) fn parse(text: &str, calendar: &Calendar) -> Result<Duration, Duratio
 
 fn unit_named(word: &str) -> Option<Unit> {
     match word.to_lowercase().as_str() {
+        "s" | "sec" | "secs" | "second" | "seconds" => Some(Unit::Second),
         "m" | "min" | "mins" | "minute" | "minutes" => Some(Unit::Minute),
         "h" | "hr" | "hrs" | "hour" | "hours" => Some(Unit::Hour),
         "d" | "day" | "days" => Some(Unit::Day),
@@ -274,6 +282,22 @@ mod tests {
     }
 
     #[test]
+    fn reads_seconds_exactly_and_shows_short_times_in_them() {
+        let calendar = Calendar::default();
+        for (text, sixtieths) in [("39 s", 39), ("1 sec", 1), ("46secs", 46), ("2 seconds", 2)] {
+            assert_eq!(minutes(text), Ratio::new(sixtieths, 60).unwrap(), "{text}");
+        }
+        assert_eq!(minutes("1m 30s"), Ratio::new(3, 2).unwrap());
+        let shown = |text: &str| parse(text, &calendar).unwrap().natural(&calendar);
+        assert_eq!(shown("39 s"), "39 seconds");
+        assert_eq!(shown("62 s"), "62 seconds");
+        assert_eq!(shown("120 s"), "2 minutes");
+        assert_eq!(shown("1 s"), "1 second");
+        assert_eq!(shown("0.5 s"), "0.5 seconds");
+        assert_eq!(shown("3600 s"), "1 hour");
+    }
+
+    #[test]
     fn the_calendar_decides_how_long_days_and_weeks_are() {
         let always_on = Calendar::always_on();
         assert_eq!(
@@ -298,7 +322,7 @@ mod tests {
             }
         );
         let message = error.to_string();
-        assert!(message.starts_with("unknown unit `fortnights`; use minutes (m, min)"));
+        assert!(message.starts_with("unknown unit `fortnights`; use seconds (s, sec), minutes"));
         assert!(message.contains("weeks (w, wk)"));
         assert_eq!(parse("", &calendar), Err(DurationError::Empty));
         assert_eq!(parse("   ", &calendar), Err(DurationError::Empty));

@@ -21,26 +21,36 @@ pub(crate) struct Time {
     /// The calendar the days and weeks are counted in.
     #[serde(skip)]
     pub calendar: Calendar,
+    /// The unit `text` is in.
+    #[serde(skip)]
+    pub unit: Unit,
 }
 
 impl Time {
     pub(crate) fn new(duration: Duration, calendar: &Calendar) -> Time {
+        Time::in_unit(duration, calendar, duration.natural_unit(calendar))
+    }
+
+    /// Shown in `unit` where the map implies one: a demand map reads its lead time in days.
+    pub(crate) fn in_unit(duration: Duration, calendar: &Calendar, unit: Unit) -> Time {
+        let shown = unit;
         let f = |unit| duration.in_unit(unit, calendar).to_f64();
         Time {
             minutes: f(Unit::Minute),
             hours: f(Unit::Hour),
             days: f(Unit::Day),
             weeks: f(Unit::Week),
-            text: duration.natural(calendar),
+            text: duration.text_in(shown, calendar),
             exact: duration,
             calendar: *calendar,
+            unit: shown,
         }
     }
 
     /// "9.6 weeks = 48 days = 384 hours": the natural unit, then each smaller one (days,
     /// hours) in which the time reads exactly with at most two decimals.
     pub(crate) fn all_units(&self) -> String {
-        let natural = self.exact.natural_unit(&self.calendar);
+        let natural = self.unit;
         let mut parts = vec![self.text.clone()];
         for unit in [Unit::Day, Unit::Hour] {
             let exact = self.exact_in(unit).mul(Ratio::whole(100)).is_whole();
@@ -87,5 +97,31 @@ impl Percent {
     /// Without trailing zeros, for figures an author typed: "70%", "72.5%".
     pub(crate) fn short(&self) -> String {
         format!("{}%", self.exact_percent().decimal(2))
+    }
+}
+
+/// A step's %C/A as its box shows it: "72.5%", or "n/a" where the map does not record it.
+pub(crate) fn ca_text(ca: Option<Ratio>) -> String {
+    ca.map_or_else(
+        || "n/a".to_string(),
+        |ca| format!("{}%", ca.mul(Ratio::whole(100)).decimal(2)),
+    )
+}
+
+/// Whether `step` has the map's worst %C/A.
+pub(crate) fn is_worst_ca(metrics: &super::metrics::Metrics, step: &str) -> bool {
+    metrics.worst_ca.as_ref().is_some_and(|w| w.step == step)
+}
+
+/// The rolled %C/A with what it covers: "5.44% (all 8 steps)" (or "5.44%" without `say_all`),
+/// "81% (3 of 5 steps)", or a note that the map records none (a product over no steps would
+/// claim a perfect 100%).
+pub(crate) fn rolled_ca_text(metrics: &super::metrics::Metrics, say_all: bool) -> String {
+    let steps = metrics.steps.len();
+    match &metrics.rolled_ca {
+        None => "not recorded: no step has a %C/A".to_string(),
+        Some(rolled) if metrics.ca_steps == steps && !say_all => rolled.text.clone(),
+        Some(rolled) if metrics.ca_steps == steps => format!("{} (all {steps} steps)", rolled.text),
+        Some(rolled) => format!("{} ({} of {steps} steps)", rolled.text, metrics.ca_steps),
     }
 }

@@ -145,15 +145,15 @@ pub(super) struct StepTable {
     #[serde(default)]
     #[schemars(with = "u32")]
     pub(super) people: Option<u32>,
-    /// Lead time, from leaving the previous step until leaving this one: "2 days", "3w", "1.5h" (units m, h, d, w).
+    /// Lead time, from leaving the previous step until leaving this one: "2 days", "3w", "1.5h" (units s, m, h, d, w).
     #[serde(default)]
     #[schemars(!default, with = "String", required)]
     pub(super) lt: Option<Spanned<DurationText>>,
-    /// Process time, the part of the lead time someone works on the item: "4h", "30 min" (units m, h, d, w).
+    /// Process time, the part of the lead time someone works on the item: "4h", "30 min" (units s, m, h, d, w).
     #[serde(default)]
     #[schemars(!default, with = "String", required)]
     pub(super) pt: Option<Spanned<DurationText>>,
-    /// Percent complete and accurate, 0 to 100: the share of work the next step can use as it arrives (`80` or "80%").
+    /// Percent complete and accurate, 0 to 100: the share of work the next step can use as it arrives (`80` or "80%"); leave it out where it is not recorded.
     #[serde(default)]
     #[schemars(!default, with = "Percent")]
     pub(super) ca: Option<Spanned<Percentage>>,

@@ -26,7 +26,8 @@ pub(super) struct Draft {
     pub people: Option<u32>,
     pub lt: Option<At<super::duration::Duration>>,
     pub pt: Option<At<super::duration::Duration>>,
-    pub ca: Option<Ratio>,
+    /// `Some(None)` when not written: %C/A is optional.
+    pub ca: Option<Option<Ratio>>,
     pub after: Vec<At<String>>,
     pub after_span: Option<Range<usize>>,
     pub queue: Option<Queue>,
@@ -87,7 +88,7 @@ pub(super) fn read_steps(
 fn no_steps(file: FileId, span: Range<usize>) -> Diagnostic {
     Diagnostic::error("no-steps", "this map has no steps")
         .at(file, span, "a value stream needs at least one step")
-        .hint("add a `[[step]]` table for each step, with `id`, `name`, `lt`, `pt` and `ca`")
+        .hint("add a `[[step]]` table for each step, with `id`, `name`, `lt` and `pt`")
 }
 
 /// One `[[step]]` table: where it is, and its keys as written.
@@ -159,35 +160,27 @@ impl Step<'_, '_> {
         };
         let lt = duration("lt", step.lt);
         let pt = duration("pt", step.pt);
-        if let (Some(lt), Some(pt)) = (&lt, &pt) {
-            if lt.value.is_zero() {
-                diagnostics.push(
-                    Diagnostic::error("zero-lead-time", "the lead time of a step cannot be zero")
-                        .at(file, lt.span.clone(), "zero")
-                        .hint("LT runs from leaving the previous step until leaving this one; even an automated step takes some minutes"),
-                );
-            } else if pt.value > lt.value {
-                diagnostics.push(
-                    Diagnostic::error(
-                        "pt-over-lt",
-                        format!(
-                            "process time {} is longer than lead time {}",
-                            pt.value.natural(calendar),
-                            lt.value.natural(calendar)
-                        ),
-                    )
-                    .at(file, pt.span.clone(), "process time")
-                    .also(file, lt.span.clone(), "lead time")
-                    .hint("PT is the part of LT someone works on the item, so it cannot be longer; check the units (`h` hours, `d` days)"),
-                );
-            }
+        // A zero LT is allowed: shipping or a supermarket pull holds no time of its own.
+        if let (Some(lt), Some(pt)) = (&lt, &pt)
+            && pt.value > lt.value
+        {
+            diagnostics.push(
+                Diagnostic::error(
+                    "pt-over-lt",
+                    format!(
+                        "process time {} is longer than lead time {}",
+                        pt.value.natural(calendar),
+                        lt.value.natural(calendar)
+                    ),
+                )
+                .at(file, pt.span.clone(), "process time")
+                .also(file, lt.span.clone(), "lead time")
+                .hint("PT is the part of LT someone works on the item, so it cannot be longer; check the units (`h` hours, `d` days)"),
+            );
         }
         let ca = match &step.ca {
-            Some(ca) => self.source.percent(ca, diagnostics),
-            None => {
-                self.missing("ca", "80", diagnostics);
-                None
-            }
+            Some(ca) => self.source.percent(ca, diagnostics).map(Some),
+            None => Some(None),
         };
         let after_span = step.after.as_ref().map(Spanned::span);
         let after = step

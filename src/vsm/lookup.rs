@@ -101,7 +101,9 @@ impl Metrics {
         times(&mut out, "wait_time", &self.wait_time);
         times(&mut out, "queue_time", &self.queue_time);
         percent(&mut out, "activity_ratio", &self.activity_ratio);
-        percent(&mut out, "rolled_ca", &self.rolled_ca);
+        if let Some(rolled) = &self.rolled_ca {
+            percent(&mut out, "rolled_ca", rolled);
+        }
         let whole = |n: usize| Ratio::whole(n as u128);
         number(
             &mut out,
@@ -135,8 +137,10 @@ impl Metrics {
         );
         times(&mut out, "longest_wait", &self.longest_wait.value);
         text(&mut out, "longest_wait_step", &self.longest_wait.name);
-        percent(&mut out, "worst_ca", &self.worst_ca.value);
-        text(&mut out, "worst_ca_step", &self.worst_ca.name);
+        if let Some(worst) = &self.worst_ca {
+            percent(&mut out, "worst_ca", &worst.value);
+            text(&mut out, "worst_ca_step", &worst.name);
+        }
         percent(
             &mut out,
             "worst_activity_ratio",
@@ -179,7 +183,9 @@ fn step_entries(out: &mut Vec<(String, Value)>, step: &StepFigures) {
         &format!("{prefix}.activity_ratio"),
         &step.activity_ratio,
     );
-    percent(out, &format!("{prefix}.ca"), &step.ca);
+    if let Some(ca) = &step.ca {
+        percent(out, &format!("{prefix}.ca"), ca);
+    }
     if let Some(people) = step.people {
         number(
             out,

@@ -34,8 +34,9 @@ pub struct Step {
     pub(crate) lt: Duration,
     /// Process time: the part of the lead time someone actually works on the item.
     pub(crate) pt: Duration,
-    /// Percent complete and accurate, as a fraction of one (0.7 for 70%).
-    pub(crate) ca: Ratio,
+    /// Percent complete and accurate, as a fraction of one (0.7 for 70%); `None` where the
+    /// map does not record it (factory maps rarely do).
+    pub(crate) ca: Option<Ratio>,
     /// Indices of the steps this one follows; empty when it follows the customer.
     pub after: Vec<usize>,
     /// The queue of work waiting in front of this step.

@@ -5,13 +5,15 @@
 //! - Total PT: the sum of PT along that same path.
 //! - Activity ratio: total PT / total LT.
 //! - Rolled %C/A: the product of every step's %C/A, parallel steps included: the share of
-//!   items that pass the whole stream without rework.
+//!   items that pass the whole stream without rework. Steps that record none are left out,
+//!   and a map where none does has no rolled or worst %C/A.
 //!
 //! Where two branches have the same LT, the one with more PT is taken (the path where the
 //! most work happens), then the first written; the totals never depend on file order.
 
 use serde::Serialize;
 
+use super::calendar::Unit;
 use super::duration::Duration;
 use super::figure::{Percent, Time};
 use super::flow::Segment;
@@ -32,14 +34,18 @@ pub struct Metrics {
     /// Queue days of demand on the critical path; zero when queues are inside the LT.
     pub(crate) queue_time: Time,
     pub(crate) activity_ratio: Percent,
-    pub(crate) rolled_ca: Percent,
+    /// Over the steps that record %C/A; `None` when none does.
+    pub(crate) rolled_ca: Option<Percent>,
+    /// How many steps record a %C/A.
+    #[serde(skip)]
+    pub(crate) ca_steps: usize,
     /// Step ids, customer to customer.
     pub critical_path: Vec<String>,
     /// Every step in flow order (parallel branches one after another).
     pub steps: Vec<StepFigures>,
     pub(crate) longest_lead_time: Pick<Time>,
     pub(crate) longest_wait: Pick<Time>,
-    pub(crate) worst_ca: Pick<Percent>,
+    pub(crate) worst_ca: Option<Pick<Percent>>,
     pub(crate) worst_activity_ratio: Pick<Percent>,
     pub biggest_queue: Option<QueuePick>,
     pub people: u64,
@@ -76,7 +82,7 @@ pub struct StepFigures {
     pub(crate) wait: Time,
     /// PT / LT of the step itself.
     pub(crate) activity_ratio: Percent,
-    pub(crate) ca: Percent,
+    pub(crate) ca: Option<Percent>,
     pub queue: Option<QueueFigures>,
     pub on_critical_path: bool,
 }
@@ -161,6 +167,13 @@ impl Metrics {
     pub fn compute(map: &Map) -> Metrics {
         let calendar = &map.calendar;
         let time = |d: Duration| Time::new(d, calendar);
+        // Inventory counted in days of demand: that tradition reads the stream's times in days.
+        let stream_time = |d: Duration| match map.conventions.queues {
+            QueueRule::Demand { .. } if d.in_unit(Unit::Day, calendar) >= Ratio::ONE => {
+                Time::in_unit(d, calendar, Unit::Day)
+            }
+            _ => time(d),
+        };
         let (lt, pt, path) = critical_path(map, &map.flow);
         let queue_time = Duration::sum(path.iter().map(|&i| map.queue_time(&map.steps[i])));
         let order = flow_order(&map.flow);
@@ -178,7 +191,7 @@ impl Metrics {
                     process_time: time(step.pt),
                     wait: time(step.lt.saturating_sub(step.pt)),
                     activity_ratio: Percent::new(ratio(step.pt, step.lt)),
-                    ca: Percent::new(step.ca),
+                    ca: step.ca.map(Percent::new),
                     queue: step.queue.as_ref().map(|q| QueueFigures {
                         name: q.name.clone(),
                         items: q.items,
@@ -188,9 +201,12 @@ impl Metrics {
                 }
             })
             .collect();
-        let rolled = order
-            .iter()
-            .fold(Ratio::ONE, |product, &i| product.mul(map.steps[i].ca));
+        let recorded: Vec<Ratio> = order.iter().filter_map(|&i| map.steps[i].ca).collect();
+        let rolled = (!recorded.is_empty()).then(|| {
+            recorded
+                .iter()
+                .fold(Ratio::ONE, |product, ca| product.mul(*ca))
+        });
         let pick_time = |key: fn(&StepFigures) -> &Time| {
             let best = steps.iter().reduce(|best, s| {
                 if key(s).exact > key(best).exact {
@@ -202,13 +218,17 @@ impl Metrics {
             pick(best, key)
         };
         let pick_percent = |key: fn(&StepFigures) -> &Percent| {
-            let worst = steps.iter().reduce(|worst, s| {
-                if key(s).fraction < key(worst).fraction {
-                    s
-                } else {
-                    worst
-                }
-            });
+            // A step with no lead time of its own has no share of work to judge.
+            let worst = steps
+                .iter()
+                .filter(|s| !s.lead_time.exact.is_zero())
+                .reduce(|worst, s| {
+                    if key(s).fraction < key(worst).fraction {
+                        s
+                    } else {
+                        worst
+                    }
+                });
             pick(worst, key)
         };
         let biggest_queue = steps
@@ -236,16 +256,31 @@ impl Metrics {
                 },
                 ca_recorded_on: map.conventions.ca_recorded_on.name(),
             },
-            lead_time: time(lt),
+            lead_time: stream_time(lt),
             process_time: time(pt),
-            wait_time: time(lt.saturating_sub(pt)),
-            queue_time: time(queue_time),
+            wait_time: stream_time(lt.saturating_sub(pt)),
+            queue_time: stream_time(queue_time),
             activity_ratio: Percent::new(ratio(pt, lt)),
-            rolled_ca: Percent::new(rolled),
+            rolled_ca: rolled.map(Percent::new),
+            ca_steps: recorded.len(),
             critical_path: path.iter().map(|&i| map.steps[i].id.clone()).collect(),
             longest_lead_time: pick_time(|s| &s.lead_time),
             longest_wait: pick_time(|s| &s.wait),
-            worst_ca: pick_percent(|s| &s.ca),
+            worst_ca: steps
+                .iter()
+                .filter_map(|s| s.ca.as_ref().map(|ca| (s, ca)))
+                .reduce(|worst, (s, ca)| {
+                    if ca.fraction < worst.1.fraction {
+                        (s, ca)
+                    } else {
+                        worst
+                    }
+                })
+                .map(|(s, ca)| Pick {
+                    step: s.id.clone(),
+                    name: s.name.clone(),
+                    value: ca.clone(),
+                }),
             worst_activity_ratio: pick_percent(|s| &s.activity_ratio),
             biggest_queue,
             people: steps.iter().map(|s| u64::from(s.people.unwrap_or(0))).sum(),
@@ -262,7 +297,7 @@ impl Metrics {
     }
 }
 
-/// `part / whole`, or zero for an empty whole (a map has no zero-LT step, so only in theory).
+/// `part / whole`, or zero for an empty whole (a step with no LT of its own).
 fn ratio(part: Duration, whole: Duration) -> Ratio {
     part.minutes().div(whole.minutes()).unwrap_or(Ratio::ZERO)
 }

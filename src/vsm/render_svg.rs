@@ -478,11 +478,8 @@ fn process_box(
         ("PT", step.pt.natural(calendar), INK),
         (
             "%C/A",
-            format!(
-                "{}%",
-                step.ca.mul(super::ratio::Ratio::whole(100)).decimal(2)
-            ),
-            alert(metrics.worst_ca.step == step.id),
+            super::figure::ca_text(step.ca),
+            alert(super::figure::is_worst_ca(metrics, &step.id)),
         ),
     ];
     for (k, (name, value, colour)) in rows.into_iter().enumerate() {

@@ -107,11 +107,7 @@ fn summary(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
         ),
         (
             "Rolled %C/A",
-            format!(
-                "{} (all {} steps)",
-                metrics.rolled_ca.text,
-                metrics.steps.len()
-            ),
+            super::figure::rolled_ca_text(metrics, true),
             Paint::Bold,
         ),
         (
@@ -129,17 +125,19 @@ fn summary(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
             ),
             Paint::Alert,
         ),
-        (
+    ]);
+    if let Some(worst) = &metrics.worst_ca {
+        rows.push((
             "Worst %C/A",
             format!(
                 "{} {}, {}",
-                label(&metrics.worst_ca.step),
-                metrics.worst_ca.name,
-                metrics.worst_ca.value.short()
+                label(&worst.step),
+                worst.name,
+                worst.value.short()
             ),
             Paint::Alert,
-        ),
-    ]);
+        ));
+    }
     let worst = &metrics.worst_activity_ratio;
     let wait = metrics
         .step(&worst.step)

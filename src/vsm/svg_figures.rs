@@ -101,41 +101,41 @@ pub(super) fn notes(
         ("Lead time", metrics.lead_time.all_units()),
         ("Process time", metrics.process_time.all_units()),
         ("Activity ratio", metrics.activity_ratio.text.clone()),
-        ("Rolled %C/A", metrics.rolled_ca.text.clone()),
+        ("Rolled %C/A", super::figure::rolled_ca_text(metrics, false)),
     ];
     let worst = &metrics.worst_activity_ratio;
     let wait = metrics
         .step(&worst.step)
         .map_or(String::new(), |s| s.wait.text.clone());
-    let mut stand_out = vec![
-        (
-            "Longest lead time",
-            format!(
-                "{} {} ({})",
-                label(&metrics.longest_lead_time.step),
-                metrics.longest_lead_time.name,
-                metrics.longest_lead_time.value.text
-            ),
+    let mut stand_out = vec![(
+        "Longest lead time",
+        format!(
+            "{} {} ({})",
+            label(&metrics.longest_lead_time.step),
+            metrics.longest_lead_time.name,
+            metrics.longest_lead_time.value.text
         ),
-        (
+    )];
+    if let Some(worst_ca) = &metrics.worst_ca {
+        stand_out.push((
             "Worst %C/A",
             format!(
                 "{} {} ({})",
-                label(&metrics.worst_ca.step),
-                metrics.worst_ca.name,
-                metrics.worst_ca.value.short()
+                label(&worst_ca.step),
+                worst_ca.name,
+                worst_ca.value.short()
             ),
+        ));
+    }
+    stand_out.push((
+        "Worst step ratio",
+        format!(
+            "{} {} ({}, waits {wait})",
+            label(&worst.step),
+            worst.name,
+            worst.value.text
         ),
-        (
-            "Worst step ratio",
-            format!(
-                "{} {} ({}, waits {wait})",
-                label(&worst.step),
-                worst.name,
-                worst.value.text
-            ),
-        ),
-    ];
+    ));
     if let Some(queue) = &metrics.biggest_queue {
         stand_out.push((
             "Biggest queue",

@@ -53,7 +53,7 @@ fn pet_clinic_figures_are_exact() {
     assert_eq!(m.activity_ratio.text, "14.58%");
     // 0.70 x 0.60 x 0.60 x 0.80 x 0.50 x 0.75 x 0.90 x 0.80
     assert_eq!(number(&m, "rolled_ca"), r(54432, 10000));
-    assert_eq!(m.rolled_ca.text, "5.44%");
+    assert_eq!(m.rolled_ca.as_ref().unwrap().text, "5.44%");
     assert_eq!(
         m.critical_path,
         [
@@ -72,8 +72,8 @@ fn pet_clinic_figures_are_exact() {
         m.text("longest_lead_time_step").unwrap(),
         "Release planning & estimation"
     );
-    assert_eq!(m.worst_ca.name, "Showcase & UAT");
-    assert_eq!(m.worst_ca.value.short(), "50%");
+    assert_eq!(m.worst_ca.as_ref().unwrap().name, "Showcase & UAT");
+    assert_eq!(m.worst_ca.as_ref().unwrap().value.short(), "50%");
     assert_eq!(m.metric("worst_ca"), Some(50.0));
     assert_eq!(m.worst_activity_ratio.name, "Release planning & estimation");
     assert_eq!(m.worst_activity_ratio.value.text, "0.83%");
@@ -115,7 +115,7 @@ fn pet_clinic_is_not_any_of_the_known_wrong_answers() {
     assert_ne!(m.activity_ratio.text, "16.41%");
     assert!(m.activity_ratio.percent < 16.0);
     // Rolled %C/A over the critical path only (without exploratory testing) gives 7.26%.
-    assert_ne!(m.rolled_ca.text, "7.26%");
+    assert_ne!(m.rolled_ca.as_ref().unwrap().text, "7.26%");
     // The drawing's rounded figures are not ours either.
     assert_ne!(m.lead_time.text, "9.5 weeks");
     assert_ne!(m.activity_ratio.text, "14.50%");
@@ -322,4 +322,47 @@ fn the_svg_names_every_step_and_queue() {
     }
     assert_eq!(svg.matches("<svg").count(), 1);
     assert!(svg.trim_end().ends_with("</svg>"));
+}
+
+#[test]
+fn a_factory_map_reads_seconds_zero_time_steps_and_no_ca() {
+    let m = metrics(include_str!(
+        "../../tests/fixtures/vsm/factory-seconds/map.vsm.toml"
+    ));
+    // Queues: (3000 + 1500 + 900 + 2100) / 600 = 12.5 days of demand; steps 155 s.
+    assert_eq!(number(&m, "queue_time_days"), r(25, 2));
+    assert_eq!(m.process_time.text, "155 seconds");
+    assert_eq!(number(&m, "process_time_minutes"), r(155, 60));
+    // 12.5 days of 15 h plus 155 s, in minutes: 11250 + 155/60.
+    assert_eq!(number(&m, "lead_time_minutes"), r(11250 * 60 + 155, 60));
+    // A demand map reads in days, not "2.5 weeks".
+    assert_eq!(m.lead_time.text, "12.5 days");
+    assert_eq!(m.queue_time.text, "12.5 days");
+    assert!(m.rolled_ca.is_none());
+    assert!(m.worst_ca.is_none());
+    assert_eq!(m.get("rolled_ca"), None);
+    assert_eq!(
+        crate::vsm::figure::rolled_ca_text(&m, true),
+        "not recorded: no step has a %C/A"
+    );
+    // Shipping holds no time of its own, so it is not the worst step ratio.
+    assert_eq!(m.worst_activity_ratio.step, "saw");
+    assert_eq!(
+        m.step("ship").map(|s| s.lead_time.text.as_str()),
+        Some("0 hours")
+    );
+}
+
+#[test]
+fn rolled_ca_covers_only_the_steps_that_record_it() {
+    let text = include_str!("../../tests/fixtures/vsm/factory-seconds/map.vsm.toml")
+        .replace("lt = \"72 s\"", "ca = 90\nlt = \"72 s\"")
+        .replace("lt = \"38 s\"", "ca = 50\nlt = \"38 s\"");
+    let m = metrics(&text);
+    assert_eq!(number(&m, "rolled_ca"), Ratio::whole(45));
+    assert_eq!(
+        crate::vsm::figure::rolled_ca_text(&m, true),
+        "45.00% (2 of 4 steps)"
+    );
+    assert_eq!(m.worst_ca.as_ref().map(|w| w.step.as_str()), Some("drill"));
 }

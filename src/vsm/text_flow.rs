@@ -2,6 +2,7 @@
 //! parallel branches side by side (or one under the other, marked, when they do not fit).
 
 use super::calendar::Unit;
+use super::figure::{ca_text, is_worst_ca};
 use super::flow::Segment;
 use super::map::{Map, Step};
 use super::metrics::Metrics;
@@ -300,11 +301,8 @@ impl FlowDrawing<'_> {
             ),
             (format!("PT {}", step.pt.natural(calendar)), Paint::Plain),
             (
-                format!(
-                    "%C/A {}%",
-                    step.ca.mul(super::ratio::Ratio::whole(100)).decimal(2)
-                ),
-                alert(metrics.worst_ca.step == step.id),
+                format!("%C/A {}", ca_text(step.ca)),
+                alert(is_worst_ca(metrics, &step.id)),
             ),
         ];
         let mut current: Option<Line> = None;

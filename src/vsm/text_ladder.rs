@@ -1,9 +1,10 @@
 //! The lead-time ladder as text: for each step on the critical path, a bar of its lead time
 //! split into work (PT) and waiting (LT - PT), all on one scale, so the waiting shows.
 
+use super::calendar::Calendar;
 use super::calendar::Unit;
 use super::duration::Duration;
-use super::map::Map;
+use super::map::{Map, QueueRule};
 use super::metrics::Metrics;
 use super::ratio::Ratio;
 use super::text_canvas::{Line, Paint, fit};
@@ -37,18 +38,17 @@ pub(super) fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
             pt: step.pt,
         });
     }
-    // Hours compare well at a glance; a stream of minute-long steps is shown in minutes.
-    let unit = if rungs
-        .iter()
-        .flat_map(|r| [r.lt, r.pt])
-        .any(|d| !d.is_zero() && d.in_unit(Unit::Hour, calendar) < Ratio::ONE)
-    {
-        Unit::Minute
-    } else {
-        Unit::Hour
+    let lts: Vec<Duration> = rungs.iter().map(|r| r.lt).collect();
+    let pts: Vec<Duration> = rungs.iter().map(|r| r.pt).collect();
+    let lt_unit = match map.conventions.queues {
+        // Inventory counted in days of demand: the tradition reads lead time in days.
+        QueueRule::Demand { .. } => Unit::Day,
+        QueueRule::InLeadTime => column_unit(&lts, metrics.lead_time.exact, calendar),
     };
-    let hours = |d: Duration| d.in_unit(unit, calendar).decimal(1);
-    let short = unit.short();
+    let pt_unit = column_unit(&pts, metrics.process_time.exact, calendar);
+    let lt_text = |d: Duration| d.in_unit(lt_unit, calendar).decimal(1);
+    let pt_text = |d: Duration| d.in_unit(pt_unit, calendar).decimal(1);
+    let (lt_short, pt_short) = (lt_unit.short(), pt_unit.short());
     let label_width = rungs
         .iter()
         .map(|r| r.label.chars().count())
@@ -56,15 +56,15 @@ pub(super) fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
         .unwrap_or(1);
     let lt_width = rungs
         .iter()
-        .map(|r| hours(r.lt).len())
-        .chain([hours(metrics.lead_time.exact).len()])
+        .map(|r| lt_text(r.lt).len())
+        .chain([lt_text(metrics.lead_time.exact).len()])
         .max()
         .unwrap_or(1)
         .max(2);
     let pt_width = rungs
         .iter()
-        .map(|r| hours(r.pt).len())
-        .chain([hours(metrics.process_time.exact).len()])
+        .map(|r| pt_text(r.pt).len())
+        .chain([pt_text(metrics.process_time.exact).len()])
         .max()
         .unwrap_or(1)
         .max(2);
@@ -123,9 +123,9 @@ pub(super) fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
             .pad(label_width + 1 + name_width + 1 + bar_width);
         line.push(
             &format!(
-                "  {:>lt_width$} {short}  {:>pt_width$} {short}",
-                hours(rung.lt),
-                hours(rung.pt)
+                "  {:>lt_width$} {lt_short}  {:>pt_width$} {pt_short}",
+                lt_text(rung.lt),
+                pt_text(rung.pt)
             ),
             Paint::Plain,
         );
@@ -137,12 +137,38 @@ pub(super) fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
         .pad(label_width + 1 + name_width + 1 + bar_width);
     total.push(
         &format!(
-            "  {:>lt_width$} {short}  {:>pt_width$} {short}",
-            hours(metrics.lead_time.exact),
-            hours(metrics.process_time.exact)
+            "  {:>lt_width$} {lt_short}  {:>pt_width$} {pt_short}",
+            lt_text(metrics.lead_time.exact),
+            pt_text(metrics.process_time.exact)
         ),
         Paint::Bold,
     );
     lines.push(total);
     lines
+}
+
+/// The unit of one column: hours compare well at a glance, so hours unless a figure is under
+/// an hour (then minutes) or under a minute (then seconds); and one unit larger while the
+/// column would read in the thousands (never "22680.8 m").
+fn column_unit(durations: &[Duration], total: Duration, calendar: &Calendar) -> Unit {
+    const LADDER: [Unit; 4] = [Unit::Second, Unit::Minute, Unit::Hour, Unit::Day];
+    let shortest = durations.iter().filter(|d| !d.is_zero()).min();
+    let under = |unit| shortest.is_some_and(|d| d.in_unit(unit, calendar) < Ratio::ONE);
+    let mut rung = if under(Unit::Minute) {
+        0
+    } else if under(Unit::Hour) {
+        1
+    } else {
+        2
+    };
+    let longest = durations
+        .iter()
+        .copied()
+        .chain([total])
+        .max()
+        .unwrap_or(total);
+    while rung + 1 < LADDER.len() && longest.in_unit(LADDER[rung], calendar) >= Ratio::whole(1000) {
+        rung += 1;
+    }
+    LADDER[rung]
 }
