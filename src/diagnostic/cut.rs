@@ -57,14 +57,16 @@ impl<'a> CutSources<'a> {
             let Ok(text) = Files::source(sources, *file) else {
                 continue;
             };
-            if !text.split('\n').any(|line| line.len() > LONGEST) {
-                continue;
-            }
             let anchors: Vec<usize> = spans
                 .iter()
                 .filter(|(f, _)| f == file)
                 .flat_map(|(_, span)| [span.start, span.end])
                 .collect();
+            // Only the lines the labels stand on are shown: looking at those, not the whole
+            // file, keeps thousands of diagnostics in one large file linear.
+            if !anchors.iter().any(|&at| line_length_at(text, at) > LONGEST) {
+                continue;
+            }
             let name = Files::name(sources, *file).unwrap_or_default().to_string();
             cut.insert(*file, CutFile::new(name, text, &anchors));
         }
@@ -198,6 +200,21 @@ impl<'a> Files<'a> for CutSources<'_> {
     }
 }
 
+/// The length in bytes of the line holding byte `at` of `text`, without its line break.
+fn line_length_at(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let at = at.min(bytes.len());
+    let start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let end = bytes[at..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| at + i);
+    end - start
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,5 +235,16 @@ mod tests {
         let location = cut.location(id, span.start).unwrap();
         assert_eq!((location.line_number, location.column_number), (1, 1008));
         assert!(CutSources::new(&sources, &[]).is_none());
+    }
+
+    #[test]
+    fn only_the_lines_under_a_label_decide_whether_a_file_is_cut() {
+        let mut sources = Sources::new();
+        let text = format!("short = 1\nlong = \"{}\"\n", "a".repeat(1000));
+        let id = sources.add("f.toml", text);
+        assert!(CutSources::new(&sources, &[(id, 0..5)]).is_none());
+        assert!(CutSources::new(&sources, &[(id, 10..14)]).is_some());
+        assert_eq!(line_length_at("ab\ncde\n", 4), 3);
+        assert_eq!(line_length_at("ab", 99), 2);
     }
 }

@@ -113,7 +113,16 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// A diagnostic for an error `DeTable::parse_recoverable` reported.
+    /// Past the most syntax errors one file may report.
+    pub(crate) fn too_many_syntax_errors(&self, next: Range<usize>) -> Diagnostic {
+        Diagnostic::error(
+            "too-many-problems",
+            "more syntax errors in this file than are worth listing; the rest are not reported",
+        )
+        .at(self.file, next, "the first not reported")
+        .hint("fix the problems above and check again")
+    }
+
     /// Past the most problems one table may report: the rest wait for the next check.
     pub(crate) fn too_many_problems(&self, next: Range<usize>) -> Diagnostic {
         Diagnostic::error(
@@ -124,6 +133,7 @@ impl<'a> Doc<'a> {
         .hint("fix the problems above and check again")
     }
 
+    /// A diagnostic for an error `DeTable::parse_recoverable` reported.
     pub(crate) fn syntax(&self, error: &toml::de::Error) -> Diagnostic {
         let end = self.source.len();
         let span = error.span().unwrap_or(end..end);

@@ -27,8 +27,14 @@ pub(crate) fn parse<'a>(
     let doc = Doc::new(format, file, sources.name(file), text, table.get_ref());
     let mut lines = HashSet::new();
     let mut repeated: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut reported = 0;
     for error in &errors {
         let at = error.span().map(|s| s.start);
+        if reported == MOST_SYNTAX_ERRORS_PER_FILE {
+            let end = text.len();
+            diagnostics.push(doc.too_many_syntax_errors(error.span().unwrap_or(end..end)));
+            break;
+        }
         // Errors come in order and so do the bodies they repeat: only the last can hold this.
         if at.is_some_and(|at| repeated.last().is_some_and(|body| body.contains(&at))) {
             continue;
@@ -36,6 +42,7 @@ pub(crate) fn parse<'a>(
         repeated.extend(doc.repeated_body(error));
         if lines.insert(at.map(|at| sources.line_col(file, at).0)) {
             diagnostics.push(doc.syntax(error));
+            reported += 1;
         }
     }
     (table, !errors.is_empty())
@@ -82,6 +89,10 @@ pub(crate) fn table_id(item: &Spanned<DeValue<'_>>) -> String {
 /// whether anything was dropped; `None` when `item` itself lacks a required key.
 /// How many problems of one table are reported before the rest are left for the next check.
 const MOST_PROBLEMS_PER_TABLE: usize = 50;
+
+/// The most syntax errors one file reports: past this many, a file is most likely not what the
+/// author meant to list (or was mangled), and listing every line would take longer than fixing it.
+const MOST_SYNTAX_ERRORS_PER_FILE: usize = 100;
 
 pub(crate) fn lenient<T: for<'de> Deserialize<'de>>(
     doc: &Doc<'_>,
@@ -173,5 +184,39 @@ fn remove_at(value: &mut DeValue<'_>, span: &std::ops::Range<usize>) -> Option<S
             Some(String::new())
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static BARE: Format = Format {
+        tables: &[],
+        entries: "another entry",
+        headers_twice: &[],
+        examples: &[],
+        untagged: &[],
+        range_hints: &[],
+    };
+
+    /// Found by the fuzz harness: a key repeated 25,000 times printed 10 MB of diagnostics.
+    #[test]
+    fn a_file_reports_at_most_so_many_syntax_errors_then_says_so() {
+        let mut sources = Sources::new();
+        let file = sources.add("f.toml", "start = \"intro\"\n".repeat(5_000));
+        let mut diagnostics = Vec::new();
+        let (_, failed) = parse(&BARE, &sources, file, &mut diagnostics);
+        assert!(failed);
+        assert_eq!(diagnostics.len(), MOST_SYNTAX_ERRORS_PER_FILE + 1);
+        assert!(
+            diagnostics[..MOST_SYNTAX_ERRORS_PER_FILE]
+                .iter()
+                .all(|d| d.code == "toml-syntax")
+        );
+        assert_eq!(
+            diagnostics[MOST_SYNTAX_ERRORS_PER_FILE].code,
+            "too-many-problems"
+        );
     }
 }
