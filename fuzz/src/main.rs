@@ -27,6 +27,8 @@ struct Args {
     minutes: f64,
     budget: Duration,
     seed: u64,
+    /// Worker processes run side by side.
+    jobs: u64,
     out: PathBuf,
     replay: Vec<PathBuf>,
     /// Internal: run as a worker until this many milliseconds from now.
@@ -39,7 +41,7 @@ fn main() -> ExitCode {
         Err(message) => {
             eprintln!("dojo-fuzz: {message}");
             eprintln!(
-                "usage: dojo-fuzz [--minutes N] [--budget-ms N] [--seed N] [--out DIR] [--replay PATH...]"
+                "usage: dojo-fuzz [--minutes N] [--budget-ms N] [--seed N] [--jobs N] [--out DIR] [--replay PATH...]"
             );
             return ExitCode::from(2);
         }
@@ -68,7 +70,14 @@ fn main() -> ExitCode {
             let until = Instant::now() + Duration::from_millis(millis);
             worker::run(&corpus, &args.out, args.seed, until, args.budget)
         }
-        None => supervise::run(&corpus, &args.out, args.seed, args.minutes, args.budget),
+        None => supervise::run(
+            &corpus,
+            &args.out,
+            args.seed,
+            args.minutes,
+            args.budget,
+            args.jobs,
+        ),
     }
 }
 
@@ -77,6 +86,7 @@ fn parse(mut words: impl Iterator<Item = String>) -> Result<Args, String> {
         minutes: 1.0,
         budget: Duration::from_millis(2_000),
         seed: 1,
+        jobs: 1,
         out: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("out"),
         replay: Vec::new(),
         worker: None,
@@ -99,6 +109,13 @@ fn parse(mut words: impl Iterator<Item = String>) -> Result<Args, String> {
                 )
             }
             "--seed" => args.seed = value()?.parse().map_err(|_| "--seed takes a number")?,
+            "--jobs" => {
+                args.jobs = value()?
+                    .parse()
+                    .ok()
+                    .filter(|jobs| *jobs > 0)
+                    .ok_or("--jobs takes a number of workers, 1 or more")?
+            }
             "--out" => args.out = PathBuf::from(value()?),
             "--worker" => {
                 args.worker = Some(

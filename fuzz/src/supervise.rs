@@ -6,13 +6,14 @@ use std::fs::{self, OpenOptions};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::case::Case;
 use crate::corpus::Corpus;
 use crate::crashers;
 use crate::isolate::{self, Outcome};
-use crate::worker::HUNG;
+use crate::worker::{HUNG, current_file};
 
 /// The address space a worker may use (`ulimit -v`, in KiB), so an input that allocates
 /// without bound ends as a finding instead of swapping the machine.
@@ -21,43 +22,68 @@ const MEMORY_KIB: u64 = 4 * 1024 * 1024;
 /// How often a long run says how far it has got.
 const PROGRESS_EVERY: u64 = 10_000;
 
-pub fn run(corpus: &Corpus, out: &Path, seed: u64, minutes: f64, budget: Duration) -> ExitCode {
+pub fn run(
+    corpus: &Corpus,
+    out: &Path,
+    seed: u64,
+    minutes: f64,
+    budget: Duration,
+    jobs: u64,
+) -> ExitCode {
     let started = Instant::now();
     let until = started + Duration::from_secs_f64(minutes * 60.0);
-    let mut executions: u64 = 0;
-    let mut failures: BTreeMap<String, u64> = BTreeMap::new();
-    let mut seed = seed;
+    let tally = Mutex::new(Tally::default());
     eprintln!(
-        "dojo-fuzz: {} seeds, {} lines to splice, {minutes} minutes, {} ms per input",
+        "dojo-fuzz: {} seeds, {} lines to splice, {minutes} minutes, {} ms of processor time per input, {jobs} worker(s)",
         corpus.cases.len(),
         corpus.lines.len(),
         budget.as_millis()
     );
-    while Instant::now() < until {
-        let left = until.saturating_duration_since(Instant::now()).as_millis();
-        match worker(
-            out,
-            seed,
-            left as u64,
-            budget,
-            &mut executions,
-            &mut failures,
-        ) {
-            Ok(()) => {}
+    // Each line of workers takes every `jobs`-th seed, so no two workers ever share a seed
+    // (nor the file their current input is kept in).
+    let ended: Vec<std::io::Result<u64>> = std::thread::scope(|scope| {
+        let lines: Vec<_> = (0..jobs)
+            .map(|line| {
+                let tally = &tally;
+                scope.spawn(move || {
+                    let mut seed = seed.wrapping_add(line);
+                    while Instant::now() < until {
+                        let left = until.saturating_duration_since(Instant::now()).as_millis();
+                        worker(out, seed, left as u64, budget, tally)?;
+                        seed = seed.wrapping_add(jobs);
+                    }
+                    Ok(seed)
+                })
+            })
+            .collect();
+        lines
+            .into_iter()
+            .map(|line| {
+                line.join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("a worker line panicked")))
+            })
+            .collect()
+    });
+    let mut next_seed = seed;
+    for result in ended {
+        match result {
+            Ok(seed) => next_seed = next_seed.max(seed),
             Err(error) => {
                 eprintln!("dojo-fuzz: cannot run a worker: {error}");
                 return ExitCode::FAILURE;
             }
         }
-        seed = seed.wrapping_add(1);
     }
+    let Tally {
+        executions,
+        failures,
+    } = tally.into_inner().unwrap_or_default();
     let elapsed = started.elapsed().as_secs_f64();
     let found: u64 = failures.values().sum();
     let line = format!(
-        "{executions} executions in {:.1} minutes ({:.0}/s), {found} failures, seeds from {}",
+        "{executions} executions in {:.1} minutes ({:.0}/s), {found} failures, seeds from {next_seed}",
         elapsed / 60.0,
         executions as f64 / elapsed.max(0.001),
-        seed
     );
     println!("{line}");
     for (signature, count) in &failures {
@@ -78,15 +104,47 @@ pub fn run(corpus: &Corpus, out: &Path, seed: u64, minutes: f64, budget: Duratio
     }
 }
 
+/// What the workers have run and found so far, shared between the lines of workers.
+#[derive(Default)]
+struct Tally {
+    executions: u64,
+    failures: BTreeMap<String, u64>,
+}
+
+impl Tally {
+    fn ran(&mut self, count: u64) {
+        let before = self.executions;
+        self.executions += count;
+        if before / PROGRESS_EVERY != self.executions / PROGRESS_EVERY {
+            eprintln!("dojo-fuzz: {} executions", self.executions);
+        }
+    }
+
+    fn report(&mut self, signature: &str, saved: &str) {
+        let count = self.failures.entry(signature.to_string()).or_insert(0);
+        *count += 1;
+        if *count == 1 {
+            eprintln!("dojo-fuzz: FAILED {signature}");
+            if !saved.is_empty() {
+                eprintln!("           saved as {saved}");
+            }
+        }
+    }
+}
+
 /// One worker process, from start to exit.
 fn worker(
     out: &Path,
     seed: u64,
     millis: u64,
     budget: Duration,
-    executions: &mut u64,
-    failures: &mut BTreeMap<String, u64>,
+    tally: &Mutex<Tally>,
 ) -> std::io::Result<()> {
+    let tally = || {
+        tally
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    };
     let exe = std::env::current_exe()?;
     let mut child = Command::new("sh")
         .arg("-c")
@@ -113,14 +171,10 @@ fn worker(
         for line in BufReader::new(stdout).lines() {
             let line = line?;
             if let Some(count) = line.strip_prefix("ran ") {
-                let before = *executions;
-                *executions += count.parse::<u64>().unwrap_or(0);
-                if before / PROGRESS_EVERY != *executions / PROGRESS_EVERY {
-                    eprintln!("dojo-fuzz: {} executions", *executions);
-                }
+                tally().ran(count.parse::<u64>().unwrap_or(0));
             } else if let Some(failure) = line.strip_prefix("failed ") {
                 let (signature, saved) = failure.split_once('\t').unwrap_or((failure, ""));
-                report(signature, saved, failures);
+                tally().report(signature, saved);
             }
         }
     }
@@ -130,16 +184,17 @@ fn worker(
         return Ok(());
     }
     // The worker died on the input it was running.
-    *executions += 1;
+    tally().ran(1);
     let signature = death(&errors, status);
-    let current = out.join("current.json");
+    let current = current_file(out, seed);
     let case = fs::read(&current)
         .ok()
         .and_then(|bytes| serde_json::from_slice::<Case>(&bytes).ok());
     let saved = case
         .and_then(|case| crashers::save(out, &case, &signature))
         .unwrap_or_default();
-    report(&signature, &saved, failures);
+    tally().report(&signature, &saved);
+    let _ = fs::remove_file(&current);
     Ok(())
 }
 
@@ -151,17 +206,6 @@ fn death(errors: &str, status: std::process::ExitStatus) -> String {
     } else {
         let last = errors.lines().last().unwrap_or("");
         format!("process died ({status}): {last}")
-    }
-}
-
-fn report(signature: &str, saved: &str, failures: &mut BTreeMap<String, u64>) {
-    let count = failures.entry(signature.to_string()).or_insert(0);
-    *count += 1;
-    if *count == 1 {
-        eprintln!("dojo-fuzz: FAILED {signature}");
-        if !saved.is_empty() {
-            eprintln!("           saved as {saved}");
-        }
     }
 }
 
@@ -186,7 +230,7 @@ pub fn replay(paths: &[PathBuf], budget: Duration) -> ExitCode {
             }
             Outcome::Hung => {
                 failed = true;
-                format!("hang: still running after {} ms", budget.as_millis())
+                format!("hang: over {} ms of processor time", budget.as_millis())
             }
         };
         println!("{}: {verdict}", path.display());

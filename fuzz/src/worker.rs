@@ -1,5 +1,5 @@
 //! The worker process: mutates seeds and runs them until its deadline, telling the supervisor
-//! how many it ran. Before each input runs it is written to `current.json`, so that if the
+//! how many it ran. Before each input runs it is written to `current-<seed>.json`, so that if the
 //! process dies (a stack overflow, memory exhausted) the supervisor knows what killed it.
 
 use std::fs;
@@ -24,7 +24,7 @@ const REPORT_EVERY: u64 = 200;
 pub fn run(corpus: &Corpus, out: &Path, seed: u64, until: Instant, budget: Duration) -> ExitCode {
     isolate::quiet_panics();
     let mut rng = Rng::new(seed);
-    let current = out.join("current.json");
+    let current = current_file(out, seed);
     let mut unreported = 0;
     let mut stdout = std::io::stdout();
     while Instant::now() < until {
@@ -46,7 +46,7 @@ pub fn run(corpus: &Corpus, out: &Path, seed: u64, until: Instant, budget: Durat
                 let _ = writeln!(stdout, "failed {signature}\t{}", saved.unwrap_or_default());
             }
             Outcome::Hung => {
-                let signature = format!("hang: still running after {} ms", budget.as_millis());
+                let signature = format!("hang: over {} ms of processor time", budget.as_millis());
                 let saved = crashers::save(out, &case, &signature);
                 let _ = writeln!(stdout, "ran {unreported}");
                 let _ = writeln!(stdout, "failed {signature}\t{}", saved.unwrap_or_default());
@@ -58,6 +58,12 @@ pub fn run(corpus: &Corpus, out: &Path, seed: u64, until: Instant, budget: Durat
     let _ = writeln!(stdout, "ran {unreported}");
     let _ = fs::remove_file(&current);
     ExitCode::SUCCESS
+}
+
+/// Where the worker started with `seed` keeps the input it is running; workers running side
+/// by side have different seeds.
+pub fn current_file(out: &Path, seed: u64) -> std::path::PathBuf {
+    out.join(format!("current-{seed}.json"))
 }
 
 fn next_case(corpus: &Corpus, rng: &mut Rng) -> Case {

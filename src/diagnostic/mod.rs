@@ -3,11 +3,13 @@
 //! Loading a scenario or a value-stream map never stops at the first problem: every layer
 //! appends to a list of these, and a front end renders them all at once.
 
+mod cap;
 mod cut;
 pub mod explain;
 mod render;
 mod source;
 
+pub(crate) use cap::cap_per_file;
 pub use render::{Style, render, render_json, summary};
 pub(crate) use source::{FileId, Sources};
 

@@ -33,6 +33,7 @@ pub fn lint(
     grades::lint(scenario, analysis, &mut found);
     let mut kept = allow::apply(scenario, facts, sources, found);
     sort(&mut kept);
+    crate::diagnostic::cap_per_file(&mut kept);
     kept
 }
 

@@ -4,6 +4,7 @@
 //! underline that part, not the whole string. The value serde hands over has its escapes
 //! decoded, so the literal is decoded again here, remembering where each byte came from.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// A string literal decoded: its value, and for each byte of the value (and its end) the
@@ -92,11 +93,41 @@ pub(crate) fn inner_span(
     value: &str,
     range: Range<usize>,
 ) -> Range<usize> {
-    match decode(source, span) {
-        Some(decoded) if decoded.value == value && range.end < decoded.offsets.len() => {
-            decoded.offsets[range.start]..decoded.offsets[range.end]
+    LiteralSpans::new(source, span, value).inner(range)
+}
+
+/// A string literal in which many parts are located (every speaker of a dialogue, every name
+/// in a text): decoded once, when the first part is asked for, so a long literal with many
+/// parts costs its length once rather than once per part.
+pub(crate) struct LiteralSpans<'a> {
+    source: &'a str,
+    span: Range<usize>,
+    value: &'a str,
+    decoded: OnceCell<Option<Decoded>>,
+}
+
+impl<'a> LiteralSpans<'a> {
+    pub(crate) fn new(source: &'a str, span: &Range<usize>, value: &'a str) -> LiteralSpans<'a> {
+        LiteralSpans {
+            source,
+            span: span.clone(),
+            value,
+            decoded: OnceCell::new(),
         }
-        _ => span.clone(),
+    }
+
+    /// The file span of `range` inside the value; the whole literal when the literal does not
+    /// read back as the value.
+    pub(crate) fn inner(&self, range: Range<usize>) -> Range<usize> {
+        let decoded = self.decoded.get_or_init(|| {
+            decode(self.source, &self.span).filter(|decoded| decoded.value == self.value)
+        });
+        match decoded {
+            Some(decoded) if range.start <= range.end && range.end < decoded.offsets.len() => {
+                decoded.offsets[range.start]..decoded.offsets[range.end]
+            }
+            _ => self.span.clone(),
+        }
     }
 }
 

@@ -54,6 +54,7 @@ pub fn load(files: &dyn ScenarioFiles) -> Result<Loaded, Unreadable> {
             (label.location.file.0, label.location.span.start)
         })
     });
+    crate::diagnostic::cap_per_file(&mut diagnostics);
     Ok(Loaded {
         scenario,
         facts,

@@ -160,10 +160,11 @@ pub struct Manifest {
     /// The title shown in `dojo list` and on the title screen.
     #[serde(default)]
     #[schemars(!default, with = "String", required)]
-    pub title: Option<String>,
+    pub title: Option<Spanned<String>>,
     /// One paragraph shown in `dojo list` and on the title screen.
     #[serde(default)]
-    pub summary: String,
+    #[schemars(with = "String")]
+    pub summary: Option<Spanned<String>>,
     /// Expected play time of a first run, in minutes.
     #[serde(default)]
     pub minutes: u32,
@@ -172,7 +173,8 @@ pub struct Manifest {
     pub level: Level,
     /// What the learner will learn, one short sentence each; listed on the title screen.
     #[serde(default)]
-    pub objectives: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub objectives: Vec<Spanned<String>>,
     /// Id of the scene the story starts in.
     #[serde(default)]
     #[schemars(!default, with = "String", required)]
@@ -227,7 +229,8 @@ pub(crate) struct Workbench {
     pub id: Spanned<String>,
     /// How the learner's map is titled when shown ("Your map" when empty).
     #[serde(default)]
-    pub title: String,
+    #[schemars(with = "String")]
+    pub title: Option<Spanned<String>>,
     /// Id of the `[[map]]` whose steps, owners, queues and calendar the learner's map starts from.
     #[schemars(with = "String")]
     pub reference: Spanned<String>,
@@ -264,10 +267,12 @@ pub(crate) struct Character {
     #[schemars(with = "String", regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
     /// The name shown before the character's lines.
-    pub name: String,
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
     /// What the character does, shown the first time they speak.
     #[serde(default)]
-    pub role: String,
+    #[schemars(with = "String")]
+    pub role: Option<Spanned<String>>,
     /// Colour of the name in a terminal: black red green yellow blue magenta cyan white grey, bright-red ... bright-white, or "#rrggbb".
     #[serde(default)]
     #[schemars(schema_with = "colour_schema")]
@@ -286,7 +291,8 @@ pub(crate) struct Competency {
     #[schemars(with = "String", regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
     /// The name shown with scores and on the results screen.
-    pub name: String,
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
     /// What the competency means, in a sentence.
     #[serde(default)]
     #[expect(
@@ -304,10 +310,12 @@ pub(crate) struct Grade {
     #[schemars(with = "u32", range(max = 100))]
     pub min: Spanned<u32>,
     /// The grade's name on the results screen.
-    pub name: String,
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
     /// Shown under the grade on the results screen.
     #[serde(default)]
-    pub message: String,
+    #[schemars(with = "String")]
+    pub message: Option<Spanned<String>>,
 }
 
 /// One `[[scene]]` table of a scene file.

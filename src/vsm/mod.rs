@@ -67,6 +67,7 @@ pub fn load(name: &str, text: &str) -> Loaded {
     let file = sources.add(name, text);
     let mut diagnostics = Vec::new();
     let map = read(&sources, file, &mut diagnostics);
+    crate::diagnostic::cap_per_file(&mut diagnostics);
     Loaded {
         map,
         diagnostics,

@@ -376,6 +376,58 @@ fn kill_9_mid_play_loses_nothing_already_answered() {
     assert_eq!(questions[1]["number"], 3.0);
 }
 
+/// `dojo play` of the scenario the session in `data` belongs to, with nothing to answer.
+fn second_session(data: &Path) -> crate::common::Run {
+    crate::common::Run::of(
+        dojo(data)
+            .args(["play", CODE_REVIEW, "--plain", "--name", "Bo"])
+            .write_stdin(""),
+    )
+}
+
+#[test]
+fn a_second_session_is_refused_while_the_first_runs_and_allowed_once_it_is_gone() {
+    let data = tempfile::tempdir().unwrap();
+    let journal = data.path().join("saves/code-review.jsonl");
+    let mut first = dojo_process(data.path())
+        .args(ADA_PLAYS_CODE_REVIEW)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = first.stdin.take().unwrap();
+    stdin.write_all(b"1\n").unwrap();
+    stdin.flush().unwrap();
+    wait_for_answers(&journal, 1);
+    let before = fs::read(&journal).unwrap();
+
+    let refused = second_session(data.path());
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert_eq!(
+        refused.stderr.lines().next(),
+        Some(
+            "error: another dojo session of `code-review` is running; finish or quit it first (two at once would overwrite each other's progress)"
+        )
+    );
+    assert_eq!(
+        fs::read(&journal).unwrap(),
+        before,
+        "the running session's journal is untouched"
+    );
+
+    // A crash lets go of the lock as surely as a quit: the OS drops it with the process.
+    first.kill().unwrap();
+    first.wait().unwrap();
+    let after_crash = second_session(data.path());
+    assert_eq!(after_crash.code, 0, "{}", after_crash.stderr);
+    assert!(
+        after_crash.stdout.contains("(1 answer so far)"),
+        "the new session finds the old one's progress: {}",
+        after_crash.stdout
+    );
+}
+
 #[test]
 fn a_line_cut_off_by_a_crash_is_left_out_and_the_learner_told() {
     let data = tempfile::tempdir().unwrap();

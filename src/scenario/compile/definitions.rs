@@ -8,7 +8,6 @@ use crate::diagnostic::{Diagnostic, FileId, Location};
 use crate::scenario::colour::Colour;
 use crate::scenario::compiled::*;
 use crate::scenario::model::Manifest;
-use crate::scenario::sanitize::sanitize;
 
 use super::Compiler;
 
@@ -38,8 +37,8 @@ impl Compiler<'_> {
                 .insert(character.id.get_ref().clone(), out.len());
             out.push(CharacterDef {
                 id: character.id.get_ref().as_str().into(),
-                name: sanitize(&character.name).0.into(),
-                role: sanitize(&character.role).0.into(),
+                name: self.plain_text(file, &character.name).into(),
+                role: self.optional_text(file, &character.role).into(),
                 colour,
                 portrait: self
                     .portraits
@@ -68,7 +67,7 @@ impl Compiler<'_> {
                 .insert(competency.id.get_ref().clone(), out.len());
             out.push(CompetencyDef {
                 id: competency.id.get_ref().clone(),
-                name: sanitize(&competency.name).0,
+                name: self.plain_text(file, &competency.name),
                 location: Location {
                     file,
                     span: competency.id.span(),
@@ -104,8 +103,8 @@ impl Compiler<'_> {
             seen.entry(min).or_insert_with(|| grade.min.span());
             out.push(GradeDef {
                 min,
-                name: sanitize(&grade.name).0,
-                message: sanitize(&grade.message).0,
+                name: self.plain_text(file, &grade.name),
+                message: self.optional_text(file, &grade.message),
                 location: Location {
                     file,
                     span: grade.min.span(),

@@ -20,7 +20,6 @@ use crate::scenario::compiled::*;
 use crate::scenario::lint_facts::LintFacts;
 use crate::scenario::load::{Broken, Parsed};
 use crate::scenario::model::{QuestionKind, Scene};
-use crate::scenario::sanitize::sanitize;
 
 /// The most scenes a scenario may have: a hundred times the longest real one, and as many as
 /// the benchmarks load and check in well under a second per thousand.
@@ -55,6 +54,14 @@ pub(crate) fn compile(
     let characters = cx.characters(manifest_file, manifest);
     let competencies = cx.competencies(manifest_file, manifest);
     let grades = cx.grades(manifest_file, manifest);
+    let title = manifest
+        .title
+        .as_ref()
+        .map(|title| cx.plain_text(manifest_file, title));
+    let summary = cx.optional_text(manifest_file, &manifest.summary);
+    let objectives: Vec<String> = (manifest.objectives.iter())
+        .map(|objective| cx.plain_text(manifest_file, objective))
+        .collect();
     let start = manifest
         .start
         .as_ref()
@@ -86,7 +93,7 @@ pub(crate) fn compile(
     if errors {
         return (None, facts);
     }
-    let (Some(id), Some(title), Some(start)) = (&manifest.id, &manifest.title, start) else {
+    let (Some(id), Some(title), Some(start)) = (&manifest.id, title, start) else {
         return (None, facts);
     };
     let mut flags: Vec<String> = (facts.flag_sets.iter())
@@ -98,11 +105,11 @@ pub(crate) fn compile(
     let scenario = Scenario {
         meta: Meta {
             id: id.get_ref().clone(),
-            title: sanitize(title).0,
-            summary: sanitize(&manifest.summary).0,
+            title,
+            summary,
             minutes: manifest.minutes,
             level: manifest.level,
-            objectives: manifest.objectives.iter().map(|o| sanitize(o).0).collect(),
+            objectives,
         },
         start,
         characters,

@@ -11,8 +11,8 @@ use crate::diagnostic::{Diagnostic, FileId, Location};
 use crate::expr::{EXPRESSION_TOO_BIG, Expr, MAX_NESTING, MAX_TOKENS, Template, parse};
 
 use crate::scenario::compiled::*;
-use crate::scenario::literal::{find_chars, inner_span};
-use crate::scenario::sanitize::{cleaned, is_suspicious, suspicious_count};
+use crate::scenario::literal::{LiteralSpans, find_chars, inner_span};
+use crate::scenario::sanitize::{cleaned, is_suspicious, sanitize, suspicious_count};
 use crate::suggest::{did_you_mean, known_list};
 
 use super::{Compiler, closest};
@@ -47,9 +47,23 @@ impl Compiler<'_> {
         }
     }
 
-    /// Reports control characters, bad `{...}` holes and unknown names in display text, and
-    /// returns its template as written when it parses.
-    pub(super) fn check_text(&mut self, file: FileId, text: &Spanned<String>) -> Option<Template> {
+    /// Text shown as written, with no `{...}` holes (names, titles, roles): control
+    /// characters are reported and removed.
+    pub(super) fn plain_text(&mut self, file: FileId, text: &Spanned<String>) -> String {
+        self.check_control_characters(file, text);
+        sanitize(text.get_ref()).0
+    }
+
+    /// [`Compiler::plain_text`] of a key that may be left out: empty when it is.
+    pub(super) fn optional_text(&mut self, file: FileId, text: &Option<Spanned<String>>) -> String {
+        text.as_ref()
+            .map(|text| self.plain_text(file, text))
+            .unwrap_or_default()
+    }
+
+    /// Warns of escapes, bells and direction overrides in text: dojo removes them before
+    /// showing anything, and the author should know the text will not show as written.
+    fn check_control_characters(&mut self, file: FileId, text: &Spanned<String>) {
         let count = suspicious_count(text.get_ref());
         if count > 0 {
             let message = match count {
@@ -71,6 +85,12 @@ impl Compiler<'_> {
                 "dojo removes such characters before showing text, so no escape sequence reaches the terminal; write plain text",
             ));
         }
+    }
+
+    /// Reports control characters, bad `{...}` holes and unknown names in display text, and
+    /// returns its template as written when it parses.
+    pub(super) fn check_text(&mut self, file: FileId, text: &Spanned<String>) -> Option<Template> {
+        self.check_control_characters(file, text);
         // Checked as written, so that offsets inside the value map back to the file.
         match Template::parse(text.get_ref()) {
             Ok(template) => {
@@ -136,18 +156,14 @@ impl Compiler<'_> {
     /// Reports every name in `exprs` that names nothing, underlined where `source` spells it.
     pub(super) fn check_names(&mut self, file: FileId, source: &Spanned<String>, exprs: &[&Expr]) {
         let mut searched_from: HashMap<String, usize> = HashMap::new();
+        let literal = LiteralSpans::new(self.sources.text(file), &source.span(), source.get_ref());
         for path in exprs.iter().flat_map(|e| e.paths()) {
             let name = path.join(".");
             let from = searched_from.entry(name.clone()).or_insert(0);
             let span = match find_name(source.get_ref(), &name, *from) {
                 Some(range) => {
                     *from = range.end;
-                    inner_span(
-                        self.sources.text(file),
-                        &source.span(),
-                        source.get_ref(),
-                        range,
-                    )
+                    literal.inner(range)
                 }
                 None => source.span(),
             };

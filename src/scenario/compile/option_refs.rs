@@ -5,7 +5,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::expr::{BinaryOp, Expr, Value};
-use crate::scenario::literal::inner_span;
+use crate::scenario::literal::LiteralSpans;
 use crate::suggest::{did_you_mean, quoted};
 
 use super::Compiler;
@@ -24,6 +24,7 @@ impl Compiler<'_> {
             compared_ids(expr, &mut found);
         }
         let mut searched_from = 0;
+        let literal = LiteralSpans::new(self.sources.text(file), &source.span(), source.get_ref());
         for (scene, id) in found {
             let Some(options) = self.known.option_ids.get(scene) else {
                 continue;
@@ -34,12 +35,7 @@ impl Compiler<'_> {
             let span = match find_quoted(source.get_ref(), id, searched_from) {
                 Some(range) => {
                     searched_from = range.end;
-                    inner_span(
-                        self.sources.text(file),
-                        &source.span(),
-                        source.get_ref(),
-                        range,
-                    )
+                    literal.inner(range)
                 }
                 None => source.span(),
             };

@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, FileId, Location};
 
 use crate::scenario::compiled::*;
 use crate::scenario::dialogue::parse_script;
-use crate::scenario::literal::inner_span;
+use crate::scenario::literal::LiteralSpans;
 use crate::scenario::model::{QuestionKind, Scene};
 use crate::scenario::sanitize::cleaned;
 use crate::suggest::known_list;
@@ -86,16 +86,13 @@ impl Compiler<'_> {
         beats: &mut Vec<Beat>,
     ) {
         self.check_text(file, dialogue);
+        let source = self.sources.text(file);
+        let literal = LiteralSpans::new(source, &dialogue.span(), dialogue.get_ref());
         // Split the text as written, so speaker ranges match the file; clean each line after.
         for line in parse_script(dialogue.get_ref()) {
             for (who, range) in &line.merged_speakers {
                 if self.known.character_ids.contains_key(who) {
-                    let span = inner_span(
-                        self.sources.text(file),
-                        &dialogue.span(),
-                        dialogue.get_ref(),
-                        range.clone(),
-                    );
+                    let span = literal.inner(range.clone());
                     self.push(
                         Diagnostic::warning(
                             "indented-speaker",
@@ -115,12 +112,7 @@ impl Compiler<'_> {
                     Some(&speaker) => beats.push(Beat::Line { speaker, text }),
                     None if self.broken.characters.contains(&who) => {}
                     None => {
-                        let span = inner_span(
-                            self.sources.text(file),
-                            &dialogue.span(),
-                            dialogue.get_ref(),
-                            range,
-                        );
+                        let span = literal.inner(range);
                         let mut diagnostic = Diagnostic::error(
                             "unknown-character",
                             format!("no character has the id `{who}`"),

@@ -77,7 +77,7 @@ impl Compiler<'_> {
                 .insert(bench.id.get_ref().clone(), MapRef::Workbench(benches.len()));
             benches.push(WorkbenchDef {
                 id: bench.id.get_ref().clone(),
-                title: crate::scenario::sanitize::sanitize(&bench.title).0,
+                title: self.optional_text(file, &bench.title),
                 reference: index,
             });
         }

@@ -561,7 +561,7 @@ pub(super) fn cases() -> Vec<Case> {
         )
         .typing("1\n"),
         case(
-            "U+202E in a title",
+            "U+202E in a title is a warning",
             |d| {
                 with_manifest(
                     d,
@@ -569,8 +569,8 @@ pub(super) fn cases() -> Vec<Case> {
                 )
             },
             CHECK,
-            0,
-            "@/s: no problems found",
+            1,
+            "warning[control-character]: text contains a control character",
         ),
         case(
             "an escape in the learner's name",
