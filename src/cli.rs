@@ -48,6 +48,18 @@ pub enum Command {
     Import(ImportCommand),
     /// Serve the Language Server Protocol on stdin and stdout, for editors
     Lsp(LspArgs),
+    /// Print a completion script for your shell: `dojo completions bash > ~/.local/share/bash-completion/completions/dojo`
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `dojo man > ~/.local/share/man/man1/dojo.1`
+    #[command(hide = true)]
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, clap::Args)]

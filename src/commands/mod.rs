@@ -2,6 +2,7 @@
 //! which prints them once.
 
 mod check;
+mod completions;
 mod graph;
 mod import;
 mod invocation;
@@ -88,6 +89,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Play(args)) => play::run(&args),
         Some(Command::List) => list::run(),
         Some(Command::Results(args)) => results::run(&args),
+        Some(Command::Completions(args)) => completions::completions(&args),
+        Some(Command::Man) => completions::man(),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Vsm(args)) => vsm::run(&args),
         Some(Command::Graph(args)) => graph::run(&args),

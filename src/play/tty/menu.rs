@@ -11,8 +11,7 @@ use inquire::ui::{Attributes, Color, RenderConfig, StyleSheet, Styled};
 use inquire::validator::Validation;
 use inquire::{Confirm, CustomType, InquireError, MultiSelect, Select, Text};
 
-use crate::engine::{Answer, QuestionView};
-use crate::expr::format_number;
+use crate::engine::{Answer, QuestionView, with_unit};
 use crate::play::Reply;
 use crate::play::wrap::{columns, wrap};
 use crate::scenario::model::QuestionKind;
@@ -390,10 +389,8 @@ fn number(question: &QuestionView, screen: &Screen) -> io::Result<Reply<f64>> {
         Ok(Answer::Number(number)) => Ok(number),
         _ => Err(()),
     };
-    let format = |number: f64| match &unit {
-        Some(unit) => format!("{} {unit}", format_number(number)),
-        None => format_number(number),
-    };
+    // "1 hour", "80%": as the results will show it.
+    let format = |number: f64| with_unit(number, unit.as_deref());
     let mut prompt = CustomType::<f64>::new(&message)
         .with_render_config(render_config(screen.colour, false))
         .with_help_message(&help)

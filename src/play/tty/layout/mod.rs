@@ -227,8 +227,9 @@ fn flow(label: &str, items: Vec<Span>, width: usize) -> Vec<Line> {
 /// The first results screen: the ending, the grade, a bar per competency and what the learner's
 /// maps say beside the team's; it fits 80x24 for the flagship. The rest is in [`details`].
 pub(crate) fn results(results: &Results, width: usize) -> Vec<Line> {
+    // Tight on purpose: the flagship's first screen (grade, four competencies, one map) has to
+    // fit 24 rows with the key below it, so the rule stands for a blank row.
     let mut rows = ruled(&format!("The end: {}", results.ending.title), width, "═");
-    rows.push(Line::blank());
     let points = format!(
         "{} of {} points ({}%)",
         results.score, results.max, results.percent
@@ -253,10 +254,9 @@ pub(crate) fn results(results: &Results, width: usize) -> Vec<Line> {
             wrap(&comparison_title(comparison), width, "", "  "),
             Paint::BOLD,
         ));
-        rows.extend(lines(
-            comparison_summary(comparison, width, false),
-            Paint::PLAIN,
-        ));
+        let mut summary = comparison_summary(comparison, width, false);
+        summary.retain(|row| !row.is_empty());
+        rows.extend(lines(summary, Paint::PLAIN));
     }
     rows
 }

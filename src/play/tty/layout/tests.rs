@@ -107,10 +107,9 @@ fn results_at_80_columns() {
     assert_fits(&rows, 80);
     let text = texts(&rows);
     assert_eq!(
-        text[..8],
+        text[..7],
         [
             format!("══ The end: Ready for the workshop {}", "═".repeat(45)),
-            String::new(),
             "Still in the war room · 7 of 18 points (38%)".to_string(),
             "The pizza boxes are winning for now. Try again, and watch for the moments when"
                 .to_string(),
@@ -125,10 +124,10 @@ fn results_at_80_columns() {
         ]
     );
     assert_eq!(
-        text[8],
+        text[7],
         format!("  Measuring what matters  {}   4 / 4", "█".repeat(20))
     );
-    assert_eq!(text.len(), 9, "the answers wait behind a key: {text:#?}");
+    assert_eq!(text.len(), 8, "the answers wait behind a key: {text:#?}");
 }
 
 #[test]
@@ -160,7 +159,7 @@ fn results_at_60_columns_keep_every_row_inside() {
     assert_fits(&rows, 60);
     let text = texts(&rows);
     assert_eq!(
-        text[6],
+        text[5],
         format!(
             "  Facilitation            {}{}   5 / 8",
             "█".repeat(13),
