@@ -388,3 +388,51 @@ fn sigquit_at_a_prompt_restores_the_terminal() {
     assert!(killed.success());
     run.finish_with("131");
 }
+
+#[test]
+fn the_first_results_screen_holds_the_verdict_and_the_comparison_and_the_rest_waits() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    crate::plain::play_pet_clinic(data.path());
+    let mut run = Run::start(data.path(), "results", false);
+    run.capture("press any key for every answer and the maps");
+    let first = String::from_utf8_lossy(&run.transcript).into_owned();
+    for part in [
+        "The end: Seeing the flow",
+        "Flow finder",
+        "Measuring what matters",
+        "Your map beside Pet Clinic",
+        "Total lead time",
+        "Your map matches the team's",
+    ] {
+        assert!(first.contains(part), "{part} on the first screen:\n{first}");
+    }
+    assert!(!first.contains("Your answers"), "{first}");
+    run.send(" ");
+    run.capture("Your answers");
+    run.send("q");
+    run.finish();
+}
+
+#[test]
+fn a_long_single_choice_option_is_indented_past_its_first_row() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start(data.path(), PLAY, false);
+    // The first question's options are longer than a row at 80 columns.
+    run.play_until(&["Enter to choose"], usize::MAX);
+    let screen = String::from_utf8_lossy(&run.transcript).into_owned();
+    let start = screen.rfind("Everyone in the room").expect("the first question");
+    let menu: Vec<&str> = screen[start..]
+        .split(['\r', '\n'])
+        .filter(|row| !row.is_empty())
+        .collect();
+    let continued = menu
+        .iter()
+        .find(|row| row.contains("happened to the upgrade"))
+        .unwrap_or_else(|| panic!("the long option's second row:\n{menu:#?}"));
+    assert!(
+        continued.starts_with("    ") && !continued.starts_with("     "),
+        "indented four columns, past the option's text: {continued:?}"
+    );
+    run.send("\x1b");
+    run.finish();
+}

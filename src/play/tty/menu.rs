@@ -116,10 +116,21 @@ fn map<T, U>(reply: Reply<T>, f: impl FnOnce(T) -> U) -> Reply<U> {
 /// Wraps `text` to follow a lead of `lead` columns that inquire writes on its first row (`? `,
 /// `> `, `> [ ] `), with later rows indented to line up under the text.
 fn hanging(text: &str, width: usize, lead: usize) -> String {
+    hanging_by(text, width, lead, lead)
+}
+
+/// An option's label: later rows are indented two columns past the text, so a long option
+/// does not read as two options one under the other.
+fn option_label(text: &str, width: usize, lead: usize) -> String {
+    hanging_by(text, width, lead, lead + 2)
+}
+
+fn hanging_by(text: &str, width: usize, lead: usize, rest: usize) -> String {
     let indent = " ".repeat(lead);
+    let rest = " ".repeat(rest);
     // One column spare: inquire writes a space after prompts, and a full last column makes
     // some terminals wrap early.
-    let rows = wrap(&printable(text), width.saturating_sub(1), &indent, &indent);
+    let rows = wrap(&printable(text), width.saturating_sub(1), &indent, &rest);
     let mut joined = String::new();
     for (i, row) in rows.iter().enumerate() {
         if i == 0 {
@@ -175,7 +186,7 @@ pub(crate) fn height(question: &QuestionView, screen: &Screen) -> usize {
     let options: usize = question
         .options
         .iter()
-        .map(|option| row_count(&hanging(&option.text, screen.width, lead)))
+        .map(|option| row_count(&option_label(&option.text, screen.width, lead)))
         .sum();
     match question.kind {
         QuestionKind::Single | QuestionKind::Multiple | QuestionKind::Order => {
@@ -208,7 +219,7 @@ pub(crate) fn ask(question: &QuestionView, screen: &Screen) -> io::Result<Reply<
 fn pick(message: &str, texts: &[&str], screen: &Screen, help: Help) -> io::Result<Reply<usize>> {
     let labels: Vec<String> = texts
         .iter()
-        .map(|text| hanging(text, screen.width, SELECT_LEAD))
+        .map(|text| option_label(text, screen.width, SELECT_LEAD))
         .collect();
     let heights: Vec<usize> = labels.iter().map(|label| row_count(label)).collect();
     let page = page_size(&heights, row_count(message) + 2, screen.height);
@@ -246,7 +257,7 @@ fn multiple(question: &QuestionView, screen: &Screen) -> io::Result<Reply<Vec<St
     let labels: Vec<String> = question
         .options
         .iter()
-        .map(|option| hanging(&option.text, screen.width, CHECKBOX_LEAD))
+        .map(|option| option_label(&option.text, screen.width, CHECKBOX_LEAD))
         .collect();
     let heights: Vec<usize> = labels.iter().map(|label| row_count(label)).collect();
     // One more row than a single choice: the "select at least one" message.
@@ -455,8 +466,8 @@ mod tests {
     }
 
     #[test]
-    fn long_options_hang_under_their_first_word() {
-        let label = hanging(
+    fn long_options_hang_past_their_first_word() {
+        let label = option_label(
             "Ask everyone to set names aside for now and lay out on the whiteboard what happened.",
             40,
             SELECT_LEAD,
@@ -466,7 +477,7 @@ mod tests {
         assert!(
             rows[1..]
                 .iter()
-                .all(|row| row.starts_with("  ") && !row.starts_with("   "))
+                .all(|row| row.starts_with("    ") && !row.starts_with("     "))
         );
         assert!(
             rows.iter()
