@@ -97,7 +97,10 @@ fn piped_answers_are_never_taken_for_a_name() {
         "{first}"
     );
     assert!(!first.contains("What should the team call you?"), "{first}");
-    assert!(first.contains("Ana: Can you take this one, Learner?"), "{first}");
+    assert!(
+        first.contains("Ana: Can you take this one, Learner?"),
+        "{first}"
+    );
     let profile = fs::read_to_string(data.path().join("profile.json")).unwrap_or_default();
     assert!(!profile.contains("Grace"), "no name saved: {profile}");
 }
@@ -113,7 +116,10 @@ fn a_name_in_the_profile_is_used() {
         .unwrap();
     let text = stdout_of(&output);
     assert!(!text.contains("Playing as"), "{text}");
-    assert!(text.contains("Ana: Can you take this one, Grace?"), "{text}");
+    assert!(
+        text.contains("Ana: Can you take this one, Grace?"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -138,8 +144,14 @@ fn files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn the_quit_message_names_the_command_as_it_was_started() {
     for (cargo, expected) in [
-        (false, "Progress saved. Run `dojo play tests/fixtures/scenarios/code-review --plain` to continue."),
-        (true, "Progress saved. Run `cargo run -- play tests/fixtures/scenarios/code-review --plain` to continue."),
+        (
+            false,
+            "Progress saved. Run `dojo play tests/fixtures/scenarios/code-review --plain` to continue.",
+        ),
+        (
+            true,
+            "Progress saved. Run `cargo run -- play tests/fixtures/scenarios/code-review --plain` to continue.",
+        ),
     ] {
         let data = tempfile::tempdir().unwrap();
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_dojo"));

@@ -7,7 +7,10 @@ use crate::common::{dojo, stdout_of};
 #[test]
 fn bash_completions_parse_and_know_the_subcommands() {
     let data = tempfile::tempdir().unwrap();
-    let output = dojo(data.path()).args(["completions", "bash"]).output().unwrap();
+    let output = dojo(data.path())
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let script = stdout_of(&output);
     for command in ["play", "results", "check", "completions"] {
@@ -27,7 +30,10 @@ fn bash_completions_parse_and_know_the_subcommands() {
 fn every_shell_clap_knows_gets_a_script() {
     let data = tempfile::tempdir().unwrap();
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
-        let output = dojo(data.path()).args(["completions", shell]).output().unwrap();
+        let output = dojo(data.path())
+            .args(["completions", shell])
+            .output()
+            .unwrap();
         assert_eq!(output.status.code(), Some(0), "{shell}");
         assert!(!output.stdout.is_empty(), "{shell}");
     }
@@ -44,16 +50,17 @@ fn the_man_page_renders() {
     let file = data.path().join("dojo.1");
     std::fs::write(&file, &page).unwrap();
     // `man -l` where man is installed; the header above is the check elsewhere.
-    if let Ok(rendered) = Command::new("man")
+    let rendered = Command::new("man")
         .arg("-l")
         .arg(&file)
         .env("MANPAGER", "cat")
         .env("MANWIDTH", "80")
-        .output()
-    {
-        if rendered.status.success() {
-            let text = String::from_utf8_lossy(&rendered.stdout);
-            assert!(text.contains("SUBCOMMANDS") || text.contains("dojo-play"), "{text}");
-        }
+        .output();
+    if let Some(rendered) = rendered.ok().filter(|r| r.status.success()) {
+        let text = String::from_utf8_lossy(&rendered.stdout);
+        assert!(
+            text.contains("SUBCOMMANDS") || text.contains("dojo-play"),
+            "{text}"
+        );
     }
 }

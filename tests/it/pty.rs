@@ -420,7 +420,9 @@ fn a_long_single_choice_option_is_indented_past_its_first_row() {
     // The first question's options are longer than a row at 80 columns.
     run.play_until(&["Enter to choose"], usize::MAX);
     let screen = String::from_utf8_lossy(&run.transcript).into_owned();
-    let start = screen.rfind("Everyone in the room").expect("the first question");
+    let start = screen
+        .rfind("Everyone in the room")
+        .expect("the first question");
     let menu: Vec<&str> = screen[start..]
         .split(['\r', '\n'])
         .filter(|row| !row.is_empty())

@@ -35,7 +35,10 @@ fn results(data: &Path, args: &[&str]) -> (Option<i32>, String, String) {
 fn the_latest_session_is_shown_again_exactly() {
     let data = tempfile::tempdir().unwrap();
     finish_code_review(data.path());
-    let (code, text, errors) = results(data.path(), &["--scenario", "tests/fixtures/scenarios/code-review"]);
+    let (code, text, errors) = results(
+        data.path(),
+        &["--scenario", "tests/fixtures/scenarios/code-review"],
+    );
     assert_eq!(code, Some(0), "{errors}");
     assert_golden(GOLDEN, "results-latest.out", &text, data.path());
 }
