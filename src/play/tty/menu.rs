@@ -9,13 +9,14 @@ use inquire::error::InquireResult;
 use inquire::list_option::ListOption;
 use inquire::ui::{Attributes, Color, RenderConfig, StyleSheet, Styled};
 use inquire::validator::Validation;
-use inquire::{Confirm, CustomType, InquireError, MultiSelect, Select, Text};
+use inquire::{Confirm, InquireError, MultiSelect, Select};
 
 use crate::engine::{Answer, QuestionView, with_unit};
 use crate::play::Reply;
 use crate::play::wrap::{columns, wrap};
 use crate::scenario::model::QuestionKind;
 
+use super::line;
 use super::style::{Line, Paint, Span, printable, write_line};
 
 /// The terminal as the next prompt will find it.
@@ -397,50 +398,65 @@ fn number(question: &QuestionView, screen: &Screen) -> io::Result<Reply<f64>> {
         format!("Number · {}", HELP_TEXT.1)
     };
     let parse = |input: &str| match Answer::parse(question, input) {
-        Ok(Answer::Number(number)) => Ok(number),
-        _ => Err(()),
+        Ok(Answer::Number(number)) => Some(number),
+        _ => None,
+    };
+    let check = |input: &str| {
+        parse(input)
+            .is_none()
+            .then(|| "Type a number, such as 14.6".to_string())
     };
     // "1 hour", "80%": as the results will show it.
-    let format = |number: f64| with_unit(number, unit.as_deref());
-    let mut prompt = CustomType::<f64>::new(&message)
-        .with_render_config(render_config(screen.colour, false))
-        .with_help_message(&help)
-        .with_parser(&parse)
-        .with_formatter(&format)
-        .with_error_message("Type a number, such as 14.6");
-    if let Some(unit) = &unit {
-        prompt = prompt.with_placeholder(unit);
-    }
-    settle(prompt.prompt())
-}
-
-fn not_empty(input: &str) -> Result<Validation, inquire::CustomUserError> {
-    Ok(if input.trim().is_empty() {
-        Validation::Invalid("Type an answer first.".into())
-    } else {
-        Validation::Valid
-    })
+    let answered = |input: &str| {
+        parse(input).map_or_else(String::new, |number| with_unit(number, unit.as_deref()))
+    };
+    let reply = line::ask(&line::Prompt {
+        message: &message,
+        help: &help,
+        width: screen.width,
+        colour: screen.colour,
+        check: &check,
+        answered: &answered,
+    })?;
+    Ok(map(reply, |text| parse(&text).unwrap_or_default()))
 }
 
 fn text(question: &QuestionView, screen: &Screen) -> io::Result<Reply<String>> {
     let message = message(&question.prompt, screen.width);
-    let format = |input: &str| answer_below(input.trim(), screen.width);
-    let typed = Text::new(&message)
-        .with_render_config(render_config(screen.colour, true))
-        .with_help_message(HELP_TEXT.fit(screen.width))
-        .with_formatter(&format)
-        .with_validator(not_empty)
-        .prompt();
-    settle(typed)
+    let check = |input: &str| {
+        input
+            .trim()
+            .is_empty()
+            .then(|| "Type an answer first.".to_string())
+    };
+    let answered = |input: &str| answer_below(input.trim(), screen.width);
+    line::ask(&line::Prompt {
+        message: &message,
+        help: HELP_TEXT.fit(screen.width),
+        width: screen.width,
+        colour: screen.colour,
+        check: &check,
+        answered: &answered,
+    })
 }
 
 /// The learner's name; Enter alone skips it.
 pub(crate) fn name(screen: &Screen) -> io::Result<Reply<String>> {
-    let typed = Text::new("What should the team call you?")
-        .with_render_config(render_config(screen.colour, false))
-        .with_help_message(HELP_NAME.fit(screen.width))
-        .prompt();
-    settle(typed)
+    let answered = |input: &str| {
+        if input.trim().is_empty() {
+            "(skipped)".to_string()
+        } else {
+            input.trim().to_string()
+        }
+    };
+    line::ask(&line::Prompt {
+        message: "What should the team call you?",
+        help: HELP_NAME.fit(screen.width),
+        width: screen.width,
+        colour: screen.colour,
+        check: &|_| None,
+        answered: &answered,
+    })
 }
 
 pub(crate) fn resume(screen: &Screen) -> io::Result<Reply<bool>> {

@@ -9,6 +9,7 @@
 
 mod guard;
 mod layout;
+mod line;
 mod menu;
 mod style;
 mod typewriter;
