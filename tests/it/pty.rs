@@ -438,3 +438,39 @@ fn a_long_single_choice_option_is_indented_past_its_first_row() {
     run.send("\x1b");
     run.finish();
 }
+
+#[test]
+fn q_at_a_menu_saves_and_leaves() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start(data.path(), PLAY, false);
+    run.play_until(&["Enter to choose"], usize::MAX);
+    run.send("q");
+    run.capture("Progress saved");
+    run.finish();
+    let saves = files_in(&data.path().join("saves"));
+    assert!(
+        saves.iter().any(|name| name.ends_with(".jsonl")),
+        "a save in {saves:?}"
+    );
+}
+
+#[test]
+fn ctrl_u_clears_a_number_being_typed() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start(data.path(), PLAY, false);
+    run.play_until(&["A number"], usize::MAX);
+    run.send("12");
+    run.send("\x15");
+    run.send("106");
+    run.send("\r");
+    run.capture("press any key");
+    let screen = String::from_utf8_lossy(&run.transcript).into_owned();
+    assert!(screen.contains("> 106 person-hours"), "{}", run.tail());
+    assert!(
+        !screen.contains("12u") && !screen.contains("12106"),
+        "{}",
+        run.tail()
+    );
+    run.send("\x1b");
+    run.finish();
+}

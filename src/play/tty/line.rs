@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use crossterm::cursor::{MoveToColumn, MoveUp, Show};
+use crossterm::cursor::{MoveDown, MoveToColumn, MoveUp, Show};
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::queue;
 use crossterm::style::Print;
@@ -155,8 +155,11 @@ pub(crate) fn ask(prompt: &Prompt<'_>) -> io::Result<Reply<String>> {
     queue!(err, Show)?;
     let mut buffer = Buffer::default();
     let mut problem: Option<String> = None;
+    queue!(err, Print("\r\n"))?;
+    help_row(&mut err, prompt, None)?;
+    queue!(err, MoveUp(1))?;
     loop {
-        draw(&mut err, prompt, &buffer, problem.as_deref())?;
+        input_row(&mut err, prompt, &buffer)?;
         let Event::Key(KeyEvent {
             code,
             modifiers,
@@ -170,7 +173,13 @@ pub(crate) fn ask(prompt: &Prompt<'_>) -> io::Result<Reply<String>> {
             continue;
         }
         match buffer.key(code, modifiers) {
-            Edit::Changed => problem = None,
+            Edit::Changed => {
+                // The help row is written again only when a refusal is taken back, so
+                // whatever reads the screen reads it once per question.
+                if problem.take().is_some() {
+                    show_problem(&mut err, prompt, None)?;
+                }
+            }
             Edit::Ignored => {}
             Edit::Quit => {
                 finish(&mut err, prompt, "(quit)")?;
@@ -179,7 +188,10 @@ pub(crate) fn ask(prompt: &Prompt<'_>) -> io::Result<Reply<String>> {
             Edit::Submit => {
                 let text = buffer.text();
                 match (prompt.check)(&text) {
-                    Some(why) => problem = Some(why),
+                    Some(why) => {
+                        show_problem(&mut err, prompt, Some(&why))?;
+                        problem = Some(why);
+                    }
                     None => {
                         finish(&mut err, prompt, &(prompt.answered)(&text))?;
                         return Ok(Reply::Given(text));
@@ -190,26 +202,36 @@ pub(crate) fn ask(prompt: &Prompt<'_>) -> io::Result<Reply<String>> {
     }
 }
 
-/// The typing row and the help row under it, with the cursor put back on the typing row.
-fn draw(
-    err: &mut impl Write,
-    prompt: &Prompt<'_>,
-    buffer: &Buffer,
-    problem: Option<&str>,
-) -> io::Result<()> {
-    let room = prompt.width.saturating_sub(3);
-    let (shown, cursor) = buffer.visible(room);
-    queue!(err, MoveToColumn(0), Clear(ClearType::FromCursorDown))?;
+/// The typing row, with the cursor left where the next key goes.
+fn input_row(err: &mut impl Write, prompt: &Prompt<'_>, buffer: &Buffer) -> io::Result<()> {
+    let (shown, cursor) = buffer.visible(prompt.width.saturating_sub(3));
+    queue!(err, MoveToColumn(0), Clear(ClearType::CurrentLine))?;
     write_span(err, &Span::new("> ", ACCENT), prompt.colour)?;
-    queue!(err, Print(printable(&shown)), Print("\r\n"))?;
+    let column = u16::try_from(2 + cursor).unwrap_or(u16::MAX);
+    queue!(err, Print(printable(&shown)), MoveToColumn(column))?;
+    err.flush()
+}
+
+/// The help row, or why the answer was refused, written where the cursor is.
+fn help_row(err: &mut impl Write, prompt: &Prompt<'_>, problem: Option<&str>) -> io::Result<()> {
     let help = match problem {
         Some(why) => Span::new(format!("✗ {why}"), Paint::WRONG),
         None => Span::new(format!("[{}]", prompt.help), Paint::DIM),
     };
     let text = crate::play::wrap::truncate(&help.text, prompt.width.saturating_sub(1));
-    write_span(err, &Span::new(text, help.paint), prompt.colour)?;
-    let column = u16::try_from(2 + cursor).unwrap_or(u16::MAX);
-    queue!(err, MoveUp(1), MoveToColumn(column))?;
+    queue!(err, MoveToColumn(0), Clear(ClearType::CurrentLine))?;
+    write_span(err, &Span::new(text, help.paint), prompt.colour)
+}
+
+/// Writes the help row again from the typing row above it, and comes back.
+fn show_problem(
+    err: &mut impl Write,
+    prompt: &Prompt<'_>,
+    problem: Option<&str>,
+) -> io::Result<()> {
+    queue!(err, MoveDown(1))?;
+    help_row(err, prompt, problem)?;
+    queue!(err, MoveUp(1))?;
     err.flush()
 }
 

@@ -1,6 +1,7 @@
-//! Questions, the learner's name and resuming, asked with inquire's arrow-key prompts.
+//! Questions, the learner's name and resuming: single choices in our own menu (`choose`),
+//! typed answers in our own line input (`line`), multiple choices and yes/no with inquire.
 //!
-//! inquire folds long text at the last column, mid-word, so prompts, options and answers are
+//! Terminals fold long text at the last column, mid-word, so prompts, options and answers are
 //! wrapped here first, with continuation rows indented under the text they continue.
 
 use std::io::{self, Write};
@@ -9,13 +10,14 @@ use inquire::error::InquireResult;
 use inquire::list_option::ListOption;
 use inquire::ui::{Attributes, Color, RenderConfig, StyleSheet, Styled};
 use inquire::validator::Validation;
-use inquire::{Confirm, InquireError, MultiSelect, Select};
+use inquire::{Confirm, InquireError, MultiSelect};
 
 use crate::engine::{Answer, QuestionView, with_unit};
 use crate::play::Reply;
 use crate::play::wrap::{columns, wrap};
 use crate::scenario::model::QuestionKind;
 
+use super::choose;
 use super::line;
 use super::style::{Line, Paint, Span, printable, write_line};
 
@@ -30,8 +32,8 @@ pub(crate) struct Screen {
 
 /// Help lines, in full and for narrow terminals, where a folded help line reads as noise.
 const HELP_SINGLE: Help = Help(
-    "↑↓ to move · Enter to choose · Esc to quit",
-    "↑↓ Enter · Esc quits",
+    "↑↓ to move · Enter to choose · q or Esc to quit",
+    "↑↓ Enter · q quits",
 );
 const HELP_MULTIPLE: Help = Help(
     "↑↓ to move · Space to mark · Enter when done · Esc to quit",
@@ -224,19 +226,20 @@ fn pick(message: &str, texts: &[&str], screen: &Screen, help: Help) -> io::Resul
         .collect();
     let heights: Vec<usize> = labels.iter().map(|label| row_count(label)).collect();
     let page = page_size(&heights, row_count(message) + 2, screen.height);
-    let format = |chosen: ListOption<&String>| {
+    let answered = |index: usize| {
         texts
-            .get(chosen.index)
+            .get(index)
             .map_or_else(String::new, |text| answer_below(text, screen.width))
     };
-    let picked = Select::new(message, labels)
-        .with_render_config(render_config(screen.colour, true))
-        .with_help_message(help.fit(screen.width))
-        .with_page_size(page)
-        .with_formatter(&format)
-        .without_filtering()
-        .raw_prompt();
-    Ok(map(settle(picked)?, |chosen| chosen.index))
+    choose::choose(&choose::Menu {
+        message,
+        labels: &labels,
+        help: help.fit(screen.width),
+        page,
+        width: screen.width,
+        colour: screen.colour,
+        answered: &answered,
+    })
 }
 
 fn texts(question: &QuestionView) -> Vec<&str> {

@@ -7,6 +7,7 @@
 //! Pacing: text is paused on ("press any key") before a new scene, before the results, and
 //! whenever more text would push unread lines off the top of the screen.
 
+mod choose;
 mod guard;
 mod layout;
 mod line;
