@@ -474,3 +474,35 @@ fn ctrl_u_clears_a_number_being_typed() {
     run.send("\x1b");
     run.finish();
 }
+
+#[test]
+fn plain_mode_at_a_terminal_wraps_at_word_boundaries() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start_with(
+        data.path(),
+        "play --plain --name Tester --seed 7",
+        false,
+        &[("TERM", "dumb")],
+    );
+    run.capture("Type the number of your choice:");
+    let screen = String::from_utf8_lossy(&run.transcript).into_owned();
+    let rows: Vec<&str> = screen
+        .split(['\r', '\n'])
+        .filter(|row| !row.starts_with("BEFORE "))
+        .collect();
+    for row in &rows {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(*row) <= 80,
+            "wider than the terminal: {row:?}"
+        );
+    }
+    // The long option goes on under its text, a word at a time, never mid-word.
+    assert!(
+        rows.iter()
+            .any(|row| row.starts_with("     happened to the upgrade")),
+        "{rows:#?}"
+    );
+    run.send("q\r");
+    run.capture("Progress saved");
+    run.finish();
+}
