@@ -128,8 +128,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     /// The verdict first, then what the maps say, then every answer, then the maps in full:
     /// what matters most is read first.
     fn results(&mut self, results: &Results) -> io::Result<()> {
-        let width = self.width.unwrap_or(UNWRAPPED);
-        writeln!(self.output, "== The end: {} ==", results.ending.title)?;
+        self.para(
+            &format!("== The end: {} ==", results.ending.title),
+            "",
+            "   ",
+        )?;
         if let Some(grade) = &results.grade {
             writeln!(self.output, "Grade: {} ({}%)", grade.name, results.percent)?;
             if !grade.message.is_empty() {
@@ -144,9 +147,14 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             )?;
         }
         for comparison in &results.maps {
-            writeln!(self.output, "\n== {} ==", comparison_title(comparison))?;
-            for line in comparison_summary(comparison, width, true) {
-                writeln!(self.output, "{line}")?;
+            writeln!(self.output)?;
+            self.para(
+                &format!("== {} ==", comparison_title(comparison)),
+                "",
+                "   ",
+            )?;
+            for line in comparison_summary(comparison, UNWRAPPED, true) {
+                self.para(&line, "", "  ")?;
             }
         }
         writeln!(self.output)?;
@@ -170,7 +178,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 comparison.reference_map.as_deref(),
             ];
             for map in maps.into_iter().flatten() {
-                writeln!(self.output, "\n== {} ==", map.title)?;
+                writeln!(self.output)?;
+                self.para(&format!("== {} ==", map.title), "", "   ")?;
                 for paragraph in map_paragraphs(map, true) {
                     self.para(&paragraph, "", "  ")?;
                 }
@@ -210,7 +219,7 @@ pub(crate) fn how_to_answer(question: &QuestionView) -> String {
 
 impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
     fn title(&mut self, meta: &Meta) -> io::Result<Reply<()>> {
-        writeln!(self.output, "# {}", meta.title)?;
+        self.para(&meta.title, "# ", "  ")?;
         if !meta.summary.is_empty() {
             self.para(&meta.summary, "", "")?;
         }
@@ -234,7 +243,7 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
         match step {
             Step::Scene { title, .. } => {
                 if let Some(title) = title {
-                    writeln!(self.output, "== {title} ==")?;
+                    self.para(&format!("== {title} =="), "", "   ")?;
                     writeln!(self.output)?;
                 }
             }
