@@ -22,6 +22,8 @@ pub enum Command {
     Play(PlayArgs),
     /// List the embedded scenario and those in ./scenarios
     List,
+    /// Show the results of a finished session again (the latest by default)
+    Results(ResultsArgs),
     /// Check scenario folders and report every problem at once
     Check(CheckArgs),
     /// Compute and draw a value-stream map from a .vsm.toml file
@@ -46,6 +48,18 @@ pub enum Command {
     Import(ImportCommand),
     /// Serve the Language Server Protocol on stdin and stdout, for editors
     Lsp(LspArgs),
+    /// Print a completion script for your shell: `dojo completions bash > ~/.local/share/bash-completion/completions/dojo`
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `dojo man > ~/.local/share/man/man1/dojo.1`
+    #[command(hide = true)]
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, clap::Args)]
@@ -118,6 +132,19 @@ pub struct PlayArgs {
     /// For authors: when a file of the scenario folder changes, reload it and replay your answers so far. Changes are picked up between steps and after each answer; a question waiting for an answer is not interrupted
     #[arg(long, requires = "path")]
     pub watch: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ResultsArgs {
+    /// A results file (*.json), a session journal (*.jsonl), or a session id or its first characters [default: the session that ended last]
+    #[arg(value_name = "SESSION|FILE")]
+    pub session: Option<String>,
+    /// Lines only: no colour, no pause, the maps as tables (as `dojo play --plain`)
+    #[arg(long)]
+    pub plain: bool,
+    /// The scenario folder the session was played on, to draw its maps again [default: the embedded scenario or ./scenarios/<id>]
+    #[arg(long, value_name = "DIR")]
+    pub scenario: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -11,12 +11,18 @@ use super::Error;
 pub fn run() -> Result<ExitCode, Error> {
     let mut out = std::io::stdout().lock();
     let mut rows: Vec<(String, String)> = Vec::new();
-    if let Some(scenario) = load(&FLAGSHIP)?.scenario {
-        rows.push((describe(&scenario), "embedded: dojo play".to_string()));
+    let embedded = load(&FLAGSHIP)?.scenario;
+    if let Some(scenario) = &embedded {
+        rows.push((describe(scenario), "embedded: dojo play".to_string()));
     }
     for folder in scenario_folders(Path::new("scenarios")) {
         let command = format!("dojo play {}", folder.display());
         match load(&Folder::new(&folder)).ok().and_then(|l| l.scenario) {
+            // The embedded scenario's own folder (in a checkout of dojo) is listed once.
+            Some(scenario)
+                if embedded
+                    .as_ref()
+                    .is_some_and(|e| e.fingerprint == scenario.fingerprint) => {}
             Some(scenario) => rows.push((describe(&scenario), command)),
             None => rows.push((
                 format!(

@@ -2,12 +2,15 @@
 //! which prints them once.
 
 mod check;
+mod completions;
 mod graph;
 mod import;
+mod invocation;
 mod list;
 mod lsp;
 mod play;
 mod report;
+mod results;
 mod schema;
 mod source;
 mod test;
@@ -54,6 +57,8 @@ pub enum Error {
     NoLrs(String),
     #[error(transparent)]
     Lsp(#[from] dojo::lsp::LspError),
+    #[error(transparent)]
+    Recall(#[from] dojo::play::recall::RecallError),
     #[error("cannot write to the terminal: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -83,6 +88,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         None => play::run(&PlayArgs::default()),
         Some(Command::Play(args)) => play::run(&args),
         Some(Command::List) => list::run(),
+        Some(Command::Results(args)) => results::run(&args),
+        Some(Command::Completions(args)) => completions::completions(&args),
+        Some(Command::Man) => completions::man(),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Vsm(args)) => vsm::run(&args),
         Some(Command::Graph(args)) => graph::run(&args),

@@ -57,10 +57,13 @@ pub fn run(args: &PlayArgs) -> Result<ExitCode, Error> {
         scores: args.scores.clone(),
     };
     preset.check(scenario)?;
-    let command = match &args.path {
-        Some(path) => format!("dojo play {}", path.display()),
-        None => "dojo play".to_string(),
-    };
+    let mut command = format!("{} play", super::invocation::program());
+    if let Some(path) = &args.path {
+        command.push_str(&format!(" {}", path.display()));
+    }
+    if args.plain {
+        command.push_str(" --plain");
+    }
     let options = PlayOptions {
         plain: args.plain,
         no_animation: args.no_animation,
@@ -68,6 +71,7 @@ pub fn run(args: &PlayArgs) -> Result<ExitCode, Error> {
         seed: args.seed,
         restart: args.restart,
         command,
+        ask_name: true,
         preset,
     };
     let data = DataDir::discover()?;

@@ -298,7 +298,7 @@ impl<'s> Judgement<'s> {
 }
 
 /// "14.58%", "1 day", "3 days": a number with its unit as a person writes it.
-fn with_unit(number: f64, unit: Option<&str>) -> String {
+pub(crate) fn with_unit(number: f64, unit: Option<&str>) -> String {
     let text = format_number(number);
     match unit {
         None => text,

@@ -18,6 +18,7 @@ mod tally;
 mod workbench;
 
 pub use answer::{Answer, AnswerError};
+pub(crate) use grading::with_unit;
 pub(crate) use moment::Moment;
 pub use results::{
     CompetencyResult, EndingResult, GradeResult, Kind, OptionText, QuestionResult, Results,

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use uuid::Uuid;
 
 use crate::diagnostic::Style;
-use crate::engine::{Cursor, Story};
+use crate::engine::{Cursor, Results, Step, Story};
 use crate::progress::{
     DataDir, Event, Header, JOURNAL_FORMAT, Journal, JournalWriter, Profile, ResultsFile, now,
     unix_now,
@@ -34,6 +34,9 @@ pub struct PlayOptions {
     pub restart: bool,
     /// How to start this scenario again, for the "progress saved" message.
     pub command: String,
+    /// Whether a first run may ask the learner's name: not when answers are piped in, where
+    /// the first line is an answer.
+    pub ask_name: bool,
     /// Where to start and with what flags and scores, for authors (`--from`, `--set`, `--score`).
     pub preset: Preset,
 }
@@ -55,16 +58,49 @@ pub enum PlayError {
 
 /// How the terminal should be driven, from flags and environment.
 fn frontend(options: &PlayOptions) -> io::Result<Box<dyn Frontend>> {
-    let term_dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
-    let interactive = io::stdin().is_terminal() && io::stdout().is_terminal();
-    if options.plain || !interactive || term_dumb {
-        let echo = !io::stdin().is_terminal();
-        return Ok(Box::new(Plain::new(io::stdin().lock(), io::stdout(), echo)));
+    if plain_wanted(options.plain) {
+        return Ok(Box::new(plain()));
     }
     Ok(Box::new(Tty::new(TtyOptions {
         colour: Style::for_output(true).is_colour(),
         animation: !options.no_animation,
     })?))
+}
+
+/// Whether to use the plain front end: asked for, not at a terminal, or a terminal that cannot
+/// move its cursor.
+fn plain_wanted(asked: bool) -> bool {
+    let term_dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
+    let interactive = io::stdin().is_terminal() && io::stdout().is_terminal();
+    asked || !interactive || term_dumb
+}
+
+/// The plain front end on stdin and stdout: wrapped to the terminal's width when stdout is one,
+/// one paragraph a line when it is piped.
+fn plain() -> Plain<io::StdinLock<'static>, io::Stdout> {
+    let echo = !io::stdin().is_terminal();
+    let width = io::stdout()
+        .is_terminal()
+        .then(|| match crossterm::terminal::size() {
+            Ok((columns, _)) if columns > 0 => usize::from(columns),
+            _ => 80,
+        });
+    Plain::new(io::stdin().lock(), io::stdout(), echo).wrapped(width)
+}
+
+/// Shows the results of a finished session again (`dojo results`), on the front end `dojo play`
+/// would use: the first screen, then the rest behind a key at a terminal.
+pub fn show_results(results: &Results, plain_asked: bool) -> io::Result<()> {
+    let mut frontend: Box<dyn Frontend> = if plain_wanted(plain_asked) {
+        Box::new(plain())
+    } else {
+        Box::new(Tty::new(TtyOptions {
+            colour: Style::for_output(true).is_colour(),
+            animation: false,
+        })?)
+    };
+    frontend.show(&Step::End(Box::new(results.clone())))?;
+    Ok(())
 }
 
 /// Plays `scenario` to an ending or until the learner leaves. `watch`, when given, is what
@@ -76,7 +112,11 @@ pub fn launch(
     watch: Option<Watch>,
 ) -> Result<Option<PathBuf>, PlayError> {
     let mut frontend = frontend(options)?;
-    run(scenario, options, data, frontend.as_mut(), watch)
+    let options = PlayOptions {
+        ask_name: io::stdin().is_terminal(),
+        ..options.clone()
+    };
+    run(scenario, &options, data, frontend.as_mut(), watch)
 }
 
 /// The session itself, with the front end chosen by the caller (tests pass a plain one). The
@@ -90,10 +130,11 @@ pub(crate) fn run(
     watch: Option<Watch>,
 ) -> Result<Option<PathBuf>, PlayError> {
     let id = &scenario.meta.id;
-    let Some(learner) = learner_name(options, data, frontend)? else {
+    let authoring = !options.preset.is_empty() || watch.is_some();
+    let Some(learner) = learner_name(options, data, frontend, authoring)? else {
         return Ok(None);
     };
-    if !options.preset.is_empty() || watch.is_some() {
+    if authoring {
         let start = Start {
             preset: &options.preset,
             learner: &learner,
@@ -179,11 +220,14 @@ pub(crate) fn run(
 }
 
 /// The name from `--name`, the profile, or a question on the first run. `None` if the learner
-/// quit at the question.
+/// quit at the question. An authoring session, or a learner whose answers are piped in, is not
+/// asked (the first piped line is an answer, not a name) and plays as [`ANONYMOUS`]; neither
+/// writes the profile.
 fn learner_name(
     options: &PlayOptions,
     data: &DataDir,
     frontend: &mut dyn Frontend,
+    authoring: bool,
 ) -> Result<Option<String>, PlayError> {
     if let Some(name) = &options.name {
         return Ok(Some(name.clone()));
@@ -192,6 +236,13 @@ fn learner_name(
     let profile = data.load_profile().unwrap_or_default();
     let name = match profile.learner {
         Some(name) => name,
+        None if authoring => String::new(),
+        None if !options.ask_name => {
+            frontend.notice(&format!(
+                "Playing as {ANONYMOUS}: give --name NAME to be called something else."
+            ))?;
+            String::new()
+        }
         None => match frontend.ask_name()? {
             Reply::Quit => return Ok(None),
             Reply::Given(name) => {

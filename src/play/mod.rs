@@ -7,9 +7,11 @@
 
 mod authoring;
 pub mod launch;
+mod map_plain;
 mod map_text;
 pub(crate) mod plain;
 pub mod preset;
+pub mod recall;
 mod replay;
 pub(crate) mod session;
 pub(crate) mod tty;

@@ -1,7 +1,9 @@
-//! The plain front end: lines in, lines out, no colour, no animation, no wrapping.
+//! The plain front end: lines in, lines out, no colour, no animation, no box drawing.
 //!
-//! Used when stdin or stdout is not a terminal, with `--plain`, by screen readers and by
-//! scripted tests. Options are numbered; answers are typed one per line.
+//! Used when stdin or stdout is not a terminal, with `--plain` or `TERM=dumb`, by screen
+//! readers and by scripted tests. Options are numbered; answers are typed one per line; a map
+//! is a table read row by row. At a terminal, text is wrapped at word boundaries to its width;
+//! piped, each paragraph stays on one line, as a transcript wants.
 
 use std::io::{self, BufRead, Write};
 
@@ -9,15 +11,17 @@ use crate::engine::{Answer, FeedbackView, QuestionView, Results, Step};
 use crate::scenario::model::QuestionKind;
 use crate::scenario::{Meta, clean};
 
-use super::map_text::{comparison_lines, map_lines};
+use super::map_plain::map_paragraphs;
+use super::map_text::{comparison_summary, comparison_title, unfinished};
+use super::wrap::wrap;
 use super::{Frontend, Reply};
 
 /// The most of one line read as an answer; no answer is longer, and input is never read
 /// without bound.
 const LONGEST_ANSWER: u64 = 64 * 1024;
 
-/// Plain text is not wrapped, but maps are drawn: at the width of a classic terminal.
-const PLAIN_WIDTH: usize = 80;
+/// Where nothing is wrapped, tables still need a width to fall back on.
+const UNWRAPPED: usize = usize::MAX;
 
 pub(crate) struct Plain<R, W> {
     input: R,
@@ -29,6 +33,8 @@ pub(crate) struct Plain<R, W> {
     last: String,
     /// Every answer that could not be taken, as "`answer`: why", in the order given.
     rejected: Vec<String>,
+    /// The terminal's width, to wrap to; `None` keeps each paragraph on one line.
+    width: Option<usize>,
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
@@ -39,6 +45,26 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             echo,
             last: String::new(),
             rejected: Vec::new(),
+            width: None,
+        }
+    }
+
+    /// Wraps text at word boundaries to `width` columns, for a terminal.
+    pub(crate) fn wrapped(self, width: Option<usize>) -> Plain<R, W> {
+        Plain { width, ..self }
+    }
+
+    /// Writes one paragraph: wrapped with `first` and then `rest` leading its rows at a
+    /// terminal, or on one line after `first`.
+    fn para(&mut self, text: &str, first: &str, rest: &str) -> io::Result<()> {
+        match self.width {
+            Some(width) => {
+                for row in wrap(text, width, first, rest) {
+                    writeln!(self.output, "{row}")?;
+                }
+                Ok(())
+            }
+            None => writeln!(self.output, "{first}{text}"),
         }
     }
 
@@ -77,15 +103,16 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
         for line in &feedback.lines {
             match &line.option {
-                Some(option) if line.missed => {
-                    writeln!(self.output, "- Missed: {option}\n  {}", line.text)?
+                Some(option) => {
+                    let missed = if line.missed { "Missed: " } else { "" };
+                    self.para(&format!("{missed}{option}"), "- ", "  ")?;
+                    self.para(&line.text, "  ", "  ")?;
                 }
-                Some(option) => writeln!(self.output, "- {option}\n  {}", line.text)?,
-                None => writeln!(self.output, "{}", line.text)?,
+                None => self.para(&line.text, "", "")?,
             }
         }
         if let Some(solution) = &feedback.solution {
-            writeln!(self.output, "The answer: {solution}")?;
+            self.para(&format!("The answer: {solution}"), "", "  ")?;
         }
         if !feedback.score.is_empty() {
             let changes: Vec<String> = feedback
@@ -93,17 +120,23 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 .iter()
                 .map(|change| format!("{} {:+}", change.competency, change.delta))
                 .collect();
-            writeln!(self.output, "Score: {}", changes.join(", "))?;
+            self.para(&format!("Score: {}", changes.join(", ")), "", "  ")?;
         }
         writeln!(self.output)
     }
 
+    /// The verdict first, then what the maps say, then every answer, then the maps in full:
+    /// what matters most is read first.
     fn results(&mut self, results: &Results) -> io::Result<()> {
-        writeln!(self.output, "== The end: {} ==", results.ending.title)?;
+        self.para(
+            &format!("== The end: {} ==", results.ending.title),
+            "",
+            "   ",
+        )?;
         if let Some(grade) = &results.grade {
             writeln!(self.output, "Grade: {} ({}%)", grade.name, results.percent)?;
             if !grade.message.is_empty() {
-                writeln!(self.output, "{}", grade.message)?;
+                self.para(&grade.message, "", "")?;
             }
         }
         for competency in &results.competencies {
@@ -113,6 +146,17 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 competency.name, competency.score, competency.max
             )?;
         }
+        for comparison in &results.maps {
+            writeln!(self.output)?;
+            self.para(
+                &format!("== {} ==", comparison_title(comparison)),
+                "",
+                "   ",
+            )?;
+            for line in comparison_summary(comparison, UNWRAPPED, true) {
+                self.para(&line, "", "  ")?;
+            }
+        }
         writeln!(self.output)?;
         writeln!(self.output, "Your answers:")?;
         for (number, question) in results.questions.iter().enumerate() {
@@ -121,16 +165,24 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 Some(false) => " (not quite)",
                 None => "",
             };
-            writeln!(self.output, "{}. {}", number + 1, question.prompt)?;
-            writeln!(self.output, "   You answered: {}{verdict}", question.answer)?;
+            self.para(&question.prompt, &format!("{}. ", number + 1), "   ")?;
+            self.para(
+                &format!("You answered: {}{verdict}", question.answer),
+                "   ",
+                "   ",
+            )?;
         }
         for comparison in &results.maps {
-            let mut lines = comparison_lines(comparison, PLAIN_WIDTH).into_iter();
-            if let Some(title) = lines.next() {
-                writeln!(self.output, "\n== {title} ==")?;
-            }
-            for line in lines {
-                writeln!(self.output, "{line}")?;
+            let maps = [
+                comparison.learner_map.as_deref(),
+                comparison.reference_map.as_deref(),
+            ];
+            for map in maps.into_iter().flatten() {
+                writeln!(self.output)?;
+                self.para(&format!("== {} ==", map.title), "", "   ")?;
+                for paragraph in map_paragraphs(map, true) {
+                    self.para(&paragraph, "", "  ")?;
+                }
             }
         }
         writeln!(self.output)
@@ -167,9 +219,9 @@ pub(crate) fn how_to_answer(question: &QuestionView) -> String {
 
 impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
     fn title(&mut self, meta: &Meta) -> io::Result<Reply<()>> {
-        writeln!(self.output, "# {}", meta.title)?;
+        self.para(&meta.title, "# ", "  ")?;
         if !meta.summary.is_empty() {
-            writeln!(self.output, "{}", meta.summary)?;
+            self.para(&meta.summary, "", "")?;
         }
         writeln!(
             self.output,
@@ -180,7 +232,7 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
         if !meta.objectives.is_empty() {
             writeln!(self.output, "You will learn to:")?;
             for objective in &meta.objectives {
-                writeln!(self.output, "- {objective}")?;
+                self.para(objective, "- ", "  ")?;
             }
         }
         writeln!(self.output)?;
@@ -191,17 +243,28 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
         match step {
             Step::Scene { title, .. } => {
                 if let Some(title) = title {
-                    writeln!(self.output, "== {title} ==")?;
+                    self.para(&format!("== {title} =="), "", "   ")?;
                     writeln!(self.output)?;
                 }
             }
-            Step::Narration { text } => writeln!(self.output, "{text}\n")?,
-            Step::Line { speaker, text } => writeln!(self.output, "{}: {text}\n", speaker.name)?,
+            Step::Narration { text } => {
+                self.para(text, "", "")?;
+                writeln!(self.output)?;
+            }
+            Step::Line { speaker, text } => {
+                self.para(&format!("{}: {text}", speaker.name), "", "  ")?;
+                writeln!(self.output)?;
+            }
             Step::Question(_) => {}
             Step::Feedback(feedback) => self.feedback(feedback)?,
             Step::Map(view) => {
-                for line in map_lines(view, PLAIN_WIDTH) {
-                    writeln!(self.output, "{line}")?;
+                // Mid-story the learner is about to work the figures out: they stay off.
+                let paragraphs = match &view.map {
+                    Some(map) => map_paragraphs(map, false),
+                    None => unfinished(view).to_vec(),
+                };
+                for paragraph in paragraphs {
+                    self.para(&paragraph, "", "  ")?;
                 }
                 writeln!(self.output)?;
             }
@@ -213,11 +276,13 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
     fn ask(&mut self, question: &QuestionView, problem: Option<&str>) -> io::Result<Reply<Answer>> {
         if let Some(problem) = problem {
             self.rejected.push(refusal(&self.last, problem));
-            writeln!(self.output, "That answer cannot be taken: {problem}.")?;
+            self.para(&format!("That answer cannot be taken: {problem}."), "", "")?;
         } else {
-            writeln!(self.output, "? {}", question.prompt)?;
+            self.para(&question.prompt, "? ", "  ")?;
             for (number, option) in question.options.iter().enumerate() {
-                writeln!(self.output, "  {}. {}", number + 1, option.text)?;
+                let label = format!("  {}. ", number + 1);
+                let indent = " ".repeat(label.len());
+                self.para(&option.text, &label, &indent)?;
             }
         }
         loop {
@@ -236,7 +301,7 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
                 }
                 Err(error) => {
                     self.rejected.push(refusal(&line, &error.to_string()));
-                    writeln!(self.output, "That answer cannot be taken: {error}.")?;
+                    self.para(&format!("That answer cannot be taken: {error}."), "", "")?;
                 }
             }
         }
@@ -254,7 +319,7 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
     }
 
     fn offer_resume(&mut self, summary: &str) -> io::Result<Reply<bool>> {
-        writeln!(self.output, "{summary}")?;
+        self.para(summary, "", "")?;
         loop {
             write!(self.output, "Continue where you left off? [Y/n] ")?;
             let Some(line) = self.read_line()? else {
@@ -276,6 +341,6 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
     }
 
     fn notice(&mut self, message: &str) -> io::Result<()> {
-        writeln!(self.output, "{message}")
+        self.para(message, "", "")
     }
 }

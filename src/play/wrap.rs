@@ -16,7 +16,10 @@ pub(crate) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<Str
     let options = textwrap::Options::new(width)
         .initial_indent(first)
         .subsequent_indent(rest)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        // Breaking only at spaces keeps a token such as "%C/A" or "PT/LT" whole; the default
+        // also breaks after a slash.
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
     textwrap::wrap(text, options)
         .into_iter()
         .map(|line| line.trim_end().to_string())
@@ -79,6 +82,12 @@ mod tests {
         let lines = wrap("猫猫猫猫 猫猫猫猫 猫猫猫猫", 10, "", "");
         assert_eq!(lines, ["猫猫猫猫", "猫猫猫猫", "猫猫猫猫"]);
         assert!(lines.iter().all(|line| columns(line) <= 10));
+    }
+
+    #[test]
+    fn never_breaks_inside_a_token_with_a_slash() {
+        let lines = wrap("Production deployment: what is its %C/A?", 36, "", "");
+        assert_eq!(lines, ["Production deployment: what is its", "%C/A?"]);
     }
 
     #[test]

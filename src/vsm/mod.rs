@@ -39,6 +39,7 @@ mod tests;
 pub(crate) use assemble::{Incomplete, Layout, assemble};
 pub(crate) use calendar::Unit;
 pub(crate) use duration::Duration;
+pub(crate) use figure::{Time, rolled_ca_text};
 pub(crate) use flow::Segment;
 pub(crate) use format::read;
 pub use format_model::MapTable;

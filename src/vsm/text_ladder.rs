@@ -75,7 +75,9 @@ pub(super) fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
         .map(|r| r.name.chars().count())
         .max()
         .unwrap_or(8);
-    let name_width = longest_name.min(width / 3).max(8);
+    // Two fifths of the width keeps step names such as "Release planning & estimation" whole
+    // at 80 columns and still leaves the bars most of the row.
+    let name_width = longest_name.min(width * 2 / 5).max(8);
     let bar_width = width
         .saturating_sub(label_width + 1 + name_width + 1 + figures_width)
         .max(4);

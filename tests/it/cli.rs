@@ -84,7 +84,7 @@ fn restart_discards_the_save() {
 }
 
 #[test]
-fn the_name_is_asked_once_and_remembered() {
+fn piped_answers_are_never_taken_for_a_name() {
     let data = tempfile::tempdir().unwrap();
     let first = dojo(data.path())
         .args(["play", CODE_REVIEW, "--plain", "--seed", "1"])
@@ -93,27 +93,87 @@ fn the_name_is_asked_once_and_remembered() {
         .unwrap();
     let first = stdout_of(&first);
     assert!(
-        first.starts_with("What should the team call you? (Enter to skip) "),
+        first.starts_with("Playing as Learner: give --name NAME to be called something else.\n"),
         "{first}"
     );
+    assert!(!first.contains("What should the team call you?"), "{first}");
     assert!(
-        first.contains("Ana: Can you take this one, Grace?"),
+        first.contains("Ana: Can you take this one, Learner?"),
         "{first}"
     );
-    let second = dojo(data.path())
-        .args(["play", CODE_REVIEW, "--plain", "--seed", "1", "--restart"])
+    let profile = fs::read_to_string(data.path().join("profile.json")).unwrap_or_default();
+    assert!(!profile.contains("Grace"), "no name saved: {profile}");
+}
+
+#[test]
+fn a_name_in_the_profile_is_used() {
+    let data = tempfile::tempdir().unwrap();
+    fs::write(data.path().join("profile.json"), r#"{"learner":"Grace"}"#).unwrap();
+    let output = dojo(data.path())
+        .args(["play", CODE_REVIEW, "--plain", "--seed", "1"])
         .write_stdin("")
         .output()
         .unwrap();
-    let second = stdout_of(&second);
+    let text = stdout_of(&output);
+    assert!(!text.contains("Playing as"), "{text}");
     assert!(
-        !second.contains("What should the team call you?"),
-        "{second}"
+        text.contains("Ana: Can you take this one, Grace?"),
+        "{text}"
     );
-    assert!(
-        second.contains("Ana: Can you take this one, Grace?"),
-        "{second}"
-    );
+}
+
+#[test]
+fn authoring_sessions_write_no_profile() {
+    let data = tempfile::tempdir().unwrap();
+    let output = dojo(data.path())
+        .args(["play", CODE_REVIEW, "--plain", "--from", "intro"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(!data.path().join("profile.json").exists());
+    assert!(!data.path().join("saves").exists() || files(&data.path().join("saves")).is_empty());
+}
+
+fn files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    fs::read_dir(dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_quit_message_names_the_command_as_it_was_started() {
+    for (cargo, expected) in [
+        (
+            false,
+            "Progress saved. Run `dojo play tests/fixtures/scenarios/code-review --plain` to continue.",
+        ),
+        (
+            true,
+            "Progress saved. Run `cargo run -- play tests/fixtures/scenarios/code-review --plain` to continue.",
+        ),
+    ] {
+        let data = tempfile::tempdir().unwrap();
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_dojo"));
+        command
+            .current_dir(crate::common::repo_root())
+            .env("DOJO_DATA_DIR", data.path())
+            .env("XDG_CONFIG_HOME", data.path().join("config"))
+            .env_remove("DOJO_LRS_ENDPOINT")
+            .args(["play", CODE_REVIEW, "--plain", "--name", "Ada"]);
+        if cargo {
+            command.env("CARGO", "cargo");
+        } else {
+            use std::os::unix::process::CommandExt;
+            command.arg0("dojo").env_remove("CARGO");
+        }
+        let output = assert_cmd::Command::from_std(command)
+            .write_stdin("1\n")
+            .output()
+            .unwrap();
+        let text = stdout_of(&output);
+        assert!(text.trim_end().ends_with(expected), "{text}");
+    }
 }
 
 #[test]
@@ -152,8 +212,13 @@ fn list_shows_the_embedded_scenario_and_local_folders() {
     let text = stdout_of(&output);
     assert!(text.starts_with("pet-clinic-vsm  "), "{text}");
     assert!(text.contains("    embedded: dojo play\n"), "{text}");
+    assert_eq!(
+        text.matches("Pet Clinic: Seeing the Flow").count(),
+        1,
+        "the embedded scenario's own folder is not listed again: {text}"
+    );
     assert!(
-        text.contains("    dojo play scenarios/pet-clinic-vsm\n"),
+        text.contains("    dojo play scenarios/first-on-call\n"),
         "{text}"
     );
 }

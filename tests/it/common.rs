@@ -62,9 +62,16 @@ pub fn dojo_process(data: &Path) -> std::process::Command {
     command
 }
 
+/// dojo as an installed learner starts it: named `dojo`, not through `cargo run` (whose
+/// `CARGO` variable `cargo test` passes on), so messages that name a command say `dojo`.
 fn process_in_repo() -> std::process::Command {
+    use std::os::unix::process::CommandExt;
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_dojo"));
-    command.current_dir(repo_root()).env("NO_COLOR", "1");
+    command
+        .arg0("dojo")
+        .current_dir(repo_root())
+        .env("NO_COLOR", "1")
+        .env_remove("CARGO");
     command
 }
 

@@ -388,3 +388,121 @@ fn sigquit_at_a_prompt_restores_the_terminal() {
     assert!(killed.success());
     run.finish_with("131");
 }
+
+#[test]
+fn the_first_results_screen_holds_the_verdict_and_the_comparison_and_the_rest_waits() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    crate::plain::play_pet_clinic(data.path());
+    let mut run = Run::start(data.path(), "results", false);
+    run.capture("press any key for every answer and the maps");
+    let first = String::from_utf8_lossy(&run.transcript).into_owned();
+    for part in [
+        "The end: Seeing the flow",
+        "Flow finder",
+        "Measuring what matters",
+        "Your map beside Pet Clinic",
+        "Total lead time",
+        "Your map matches the team's",
+    ] {
+        assert!(first.contains(part), "{part} on the first screen:\n{first}");
+    }
+    assert!(!first.contains("Your answers"), "{first}");
+    run.send(" ");
+    run.capture("Your answers");
+    run.send("q");
+    run.finish();
+}
+
+#[test]
+fn a_long_single_choice_option_is_indented_past_its_first_row() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start(data.path(), PLAY, false);
+    // The first question's options are longer than a row at 80 columns.
+    run.play_until(&["Enter to choose"], usize::MAX);
+    let screen = String::from_utf8_lossy(&run.transcript).into_owned();
+    let start = screen
+        .rfind("Everyone in the room")
+        .expect("the first question");
+    let menu: Vec<&str> = screen[start..]
+        .split(['\r', '\n'])
+        .filter(|row| !row.is_empty())
+        .collect();
+    let continued = menu
+        .iter()
+        .find(|row| row.contains("happened to the upgrade"))
+        .unwrap_or_else(|| panic!("the long option's second row:\n{menu:#?}"));
+    assert!(
+        continued.starts_with("    ") && !continued.starts_with("     "),
+        "indented four columns, past the option's text: {continued:?}"
+    );
+    run.send("\x1b");
+    run.finish();
+}
+
+#[test]
+fn q_at_a_menu_saves_and_leaves() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start(data.path(), PLAY, false);
+    run.play_until(&["Enter to choose"], usize::MAX);
+    run.send("q");
+    run.capture("Progress saved");
+    run.finish();
+    let saves = files_in(&data.path().join("saves"));
+    assert!(
+        saves.iter().any(|name| name.ends_with(".jsonl")),
+        "a save in {saves:?}"
+    );
+}
+
+#[test]
+fn ctrl_u_clears_a_number_being_typed() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start(data.path(), PLAY, false);
+    run.play_until(&["A number"], usize::MAX);
+    run.send("12");
+    run.send("\x15");
+    run.send("106");
+    run.send("\r");
+    run.capture("press any key");
+    let screen = String::from_utf8_lossy(&run.transcript).into_owned();
+    assert!(screen.contains("> 106 person-hours"), "{}", run.tail());
+    assert!(
+        !screen.contains("12u") && !screen.contains("12106"),
+        "{}",
+        run.tail()
+    );
+    run.send("\x1b");
+    run.finish();
+}
+
+#[test]
+fn plain_mode_at_a_terminal_wraps_at_word_boundaries() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start_with(
+        data.path(),
+        "play --plain --name Tester --seed 7",
+        false,
+        &[("TERM", "dumb")],
+    );
+    run.capture("Type the number of your choice:");
+    let screen = String::from_utf8_lossy(&run.transcript).into_owned();
+    let rows: Vec<&str> = screen
+        .split(['\r', '\n'])
+        .filter(|row| !row.starts_with("BEFORE "))
+        .collect();
+    for row in &rows {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(*row) <= 80,
+            "wider than the terminal: {row:?}"
+        );
+    }
+    // The long option goes on under its text, a word at a time, never mid-word.
+    assert!(
+        rows.iter()
+            .any(|row| row.starts_with("     happened to the upgrade")),
+        "{rows:#?}"
+    );
+    run.send("q\r");
+    run.capture("Progress saved");
+    run.finish();
+}

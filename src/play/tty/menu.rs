@@ -1,6 +1,7 @@
-//! Questions, the learner's name and resuming, asked with inquire's arrow-key prompts.
+//! Questions, the learner's name and resuming: single choices in our own menu (`choose`),
+//! typed answers in our own line input (`line`), multiple choices and yes/no with inquire.
 //!
-//! inquire folds long text at the last column, mid-word, so prompts, options and answers are
+//! Terminals fold long text at the last column, mid-word, so prompts, options and answers are
 //! wrapped here first, with continuation rows indented under the text they continue.
 
 use std::io::{self, Write};
@@ -9,14 +10,15 @@ use inquire::error::InquireResult;
 use inquire::list_option::ListOption;
 use inquire::ui::{Attributes, Color, RenderConfig, StyleSheet, Styled};
 use inquire::validator::Validation;
-use inquire::{Confirm, CustomType, InquireError, MultiSelect, Select, Text};
+use inquire::{Confirm, InquireError, MultiSelect};
 
-use crate::engine::{Answer, QuestionView};
-use crate::expr::format_number;
+use crate::engine::{Answer, QuestionView, with_unit};
 use crate::play::Reply;
 use crate::play::wrap::{columns, wrap};
 use crate::scenario::model::QuestionKind;
 
+use super::choose;
+use super::line;
 use super::style::{Line, Paint, Span, printable, write_line};
 
 /// The terminal as the next prompt will find it.
@@ -30,8 +32,8 @@ pub(crate) struct Screen {
 
 /// Help lines, in full and for narrow terminals, where a folded help line reads as noise.
 const HELP_SINGLE: Help = Help(
-    "↑↓ to move · Enter to choose · Esc to quit",
-    "↑↓ Enter · Esc quits",
+    "↑↓ to move · Enter to choose · q or Esc to quit",
+    "↑↓ Enter · q quits",
 );
 const HELP_MULTIPLE: Help = Help(
     "↑↓ to move · Space to mark · Enter when done · Esc to quit",
@@ -117,10 +119,21 @@ fn map<T, U>(reply: Reply<T>, f: impl FnOnce(T) -> U) -> Reply<U> {
 /// Wraps `text` to follow a lead of `lead` columns that inquire writes on its first row (`? `,
 /// `> `, `> [ ] `), with later rows indented to line up under the text.
 fn hanging(text: &str, width: usize, lead: usize) -> String {
+    hanging_by(text, width, lead, lead)
+}
+
+/// An option's label: later rows are indented two columns past the text, so a long option
+/// does not read as two options one under the other.
+fn option_label(text: &str, width: usize, lead: usize) -> String {
+    hanging_by(text, width, lead, lead + 2)
+}
+
+fn hanging_by(text: &str, width: usize, lead: usize, rest: usize) -> String {
     let indent = " ".repeat(lead);
+    let rest = " ".repeat(rest);
     // One column spare: inquire writes a space after prompts, and a full last column makes
     // some terminals wrap early.
-    let rows = wrap(&printable(text), width.saturating_sub(1), &indent, &indent);
+    let rows = wrap(&printable(text), width.saturating_sub(1), &indent, &rest);
     let mut joined = String::new();
     for (i, row) in rows.iter().enumerate() {
         if i == 0 {
@@ -176,7 +189,7 @@ pub(crate) fn height(question: &QuestionView, screen: &Screen) -> usize {
     let options: usize = question
         .options
         .iter()
-        .map(|option| row_count(&hanging(&option.text, screen.width, lead)))
+        .map(|option| row_count(&option_label(&option.text, screen.width, lead)))
         .sum();
     match question.kind {
         QuestionKind::Single | QuestionKind::Multiple | QuestionKind::Order => {
@@ -209,23 +222,24 @@ pub(crate) fn ask(question: &QuestionView, screen: &Screen) -> io::Result<Reply<
 fn pick(message: &str, texts: &[&str], screen: &Screen, help: Help) -> io::Result<Reply<usize>> {
     let labels: Vec<String> = texts
         .iter()
-        .map(|text| hanging(text, screen.width, SELECT_LEAD))
+        .map(|text| option_label(text, screen.width, SELECT_LEAD))
         .collect();
     let heights: Vec<usize> = labels.iter().map(|label| row_count(label)).collect();
     let page = page_size(&heights, row_count(message) + 2, screen.height);
-    let format = |chosen: ListOption<&String>| {
+    let answered = |index: usize| {
         texts
-            .get(chosen.index)
+            .get(index)
             .map_or_else(String::new, |text| answer_below(text, screen.width))
     };
-    let picked = Select::new(message, labels)
-        .with_render_config(render_config(screen.colour, true))
-        .with_help_message(help.fit(screen.width))
-        .with_page_size(page)
-        .with_formatter(&format)
-        .without_filtering()
-        .raw_prompt();
-    Ok(map(settle(picked)?, |chosen| chosen.index))
+    choose::choose(&choose::Menu {
+        message,
+        labels: &labels,
+        help: help.fit(screen.width),
+        page,
+        width: screen.width,
+        colour: screen.colour,
+        answered: &answered,
+    })
 }
 
 fn texts(question: &QuestionView) -> Vec<&str> {
@@ -247,7 +261,7 @@ fn multiple(question: &QuestionView, screen: &Screen) -> io::Result<Reply<Vec<St
     let labels: Vec<String> = question
         .options
         .iter()
-        .map(|option| hanging(&option.text, screen.width, CHECKBOX_LEAD))
+        .map(|option| option_label(&option.text, screen.width, CHECKBOX_LEAD))
         .collect();
     let heights: Vec<usize> = labels.iter().map(|label| row_count(label)).collect();
     // One more row than a single choice: the "select at least one" message.
@@ -387,52 +401,65 @@ fn number(question: &QuestionView, screen: &Screen) -> io::Result<Reply<f64>> {
         format!("Number · {}", HELP_TEXT.1)
     };
     let parse = |input: &str| match Answer::parse(question, input) {
-        Ok(Answer::Number(number)) => Ok(number),
-        _ => Err(()),
+        Ok(Answer::Number(number)) => Some(number),
+        _ => None,
     };
-    let format = |number: f64| match &unit {
-        Some(unit) => format!("{} {unit}", format_number(number)),
-        None => format_number(number),
+    let check = |input: &str| {
+        parse(input)
+            .is_none()
+            .then(|| "Type a number, such as 14.6".to_string())
     };
-    let mut prompt = CustomType::<f64>::new(&message)
-        .with_render_config(render_config(screen.colour, false))
-        .with_help_message(&help)
-        .with_parser(&parse)
-        .with_formatter(&format)
-        .with_error_message("Type a number, such as 14.6");
-    if let Some(unit) = &unit {
-        prompt = prompt.with_placeholder(unit);
-    }
-    settle(prompt.prompt())
-}
-
-fn not_empty(input: &str) -> Result<Validation, inquire::CustomUserError> {
-    Ok(if input.trim().is_empty() {
-        Validation::Invalid("Type an answer first.".into())
-    } else {
-        Validation::Valid
-    })
+    // "1 hour", "80%": as the results will show it.
+    let answered = |input: &str| {
+        parse(input).map_or_else(String::new, |number| with_unit(number, unit.as_deref()))
+    };
+    let reply = line::ask(&line::Prompt {
+        message: &message,
+        help: &help,
+        width: screen.width,
+        colour: screen.colour,
+        check: &check,
+        answered: &answered,
+    })?;
+    Ok(map(reply, |text| parse(&text).unwrap_or_default()))
 }
 
 fn text(question: &QuestionView, screen: &Screen) -> io::Result<Reply<String>> {
     let message = message(&question.prompt, screen.width);
-    let format = |input: &str| answer_below(input.trim(), screen.width);
-    let typed = Text::new(&message)
-        .with_render_config(render_config(screen.colour, true))
-        .with_help_message(HELP_TEXT.fit(screen.width))
-        .with_formatter(&format)
-        .with_validator(not_empty)
-        .prompt();
-    settle(typed)
+    let check = |input: &str| {
+        input
+            .trim()
+            .is_empty()
+            .then(|| "Type an answer first.".to_string())
+    };
+    let answered = |input: &str| answer_below(input.trim(), screen.width);
+    line::ask(&line::Prompt {
+        message: &message,
+        help: HELP_TEXT.fit(screen.width),
+        width: screen.width,
+        colour: screen.colour,
+        check: &check,
+        answered: &answered,
+    })
 }
 
 /// The learner's name; Enter alone skips it.
 pub(crate) fn name(screen: &Screen) -> io::Result<Reply<String>> {
-    let typed = Text::new("What should the team call you?")
-        .with_render_config(render_config(screen.colour, false))
-        .with_help_message(HELP_NAME.fit(screen.width))
-        .prompt();
-    settle(typed)
+    let answered = |input: &str| {
+        if input.trim().is_empty() {
+            "(skipped)".to_string()
+        } else {
+            input.trim().to_string()
+        }
+    };
+    line::ask(&line::Prompt {
+        message: "What should the team call you?",
+        help: HELP_NAME.fit(screen.width),
+        width: screen.width,
+        colour: screen.colour,
+        check: &|_| None,
+        answered: &answered,
+    })
 }
 
 pub(crate) fn resume(screen: &Screen) -> io::Result<Reply<bool>> {
@@ -458,8 +485,8 @@ mod tests {
     }
 
     #[test]
-    fn long_options_hang_under_their_first_word() {
-        let label = hanging(
+    fn long_options_hang_past_their_first_word() {
+        let label = option_label(
             "Ask everyone to set names aside for now and lay out on the whiteboard what happened.",
             40,
             SELECT_LEAD,
@@ -469,7 +496,7 @@ mod tests {
         assert!(
             rows[1..]
                 .iter()
-                .all(|row| row.starts_with("  ") && !row.starts_with("   "))
+                .all(|row| row.starts_with("    ") && !row.starts_with("     "))
         );
         assert!(
             rows.iter()

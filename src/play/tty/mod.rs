@@ -7,8 +7,10 @@
 //! Pacing: text is paused on ("press any key") before a new scene, before the results, and
 //! whenever more text would push unread lines off the top of the screen.
 
+mod choose;
 mod guard;
 mod layout;
+mod line;
 mod menu;
 mod style;
 mod typewriter;
@@ -39,6 +41,8 @@ const MEASURE: usize = 100;
 const MIN_PAGED_ROWS: usize = 6;
 /// What the learner is asked to do at a pause; tests look for "press any key".
 const PAUSE: &str = "press any key · q saves and quits";
+/// The key after the first results screen; the rest is behind it.
+const DETAILS: &str = "press any key for every answer and the maps · q to finish";
 
 pub(crate) struct Tty {
     options: TtyOptions,
@@ -93,10 +97,14 @@ impl Tty {
     }
 
     fn pause(&mut self) -> io::Result<Reply<()>> {
+        self.pause_with(PAUSE)
+    }
+
+    fn pause_with(&mut self, prompt: &str) -> io::Result<Reply<()>> {
         let width = self.screen().width;
         let reply = typewriter::wait_for_key(
             &mut self.out,
-            PAUSE,
+            prompt,
             width,
             !self.spaced,
             self.options.colour,
@@ -242,7 +250,15 @@ impl Frontend for Tty {
                 if self.settle_unread()? == Reply::Quit {
                     return Ok(Reply::Quit);
                 }
-                self.block(&layout::results(results, width), false)
+                if self.block(&layout::results(results, width), false)? == Reply::Quit
+                    || !layout::has_details(results)
+                {
+                    return Ok(Reply::Given(()));
+                }
+                if self.pause_with(DETAILS)? == Reply::Quit {
+                    return Ok(Reply::Given(()));
+                }
+                self.block(&layout::details(results, width), false)
             }
         }
     }

@@ -4,7 +4,7 @@
 use crossterm::style::Color;
 
 use crate::engine::{FeedbackView, MapView, Results, Speaker};
-use crate::play::map_text::{comparison_lines, map_lines};
+use crate::play::map_text::{comparison_maps, comparison_summary, comparison_title, map_lines};
 use crate::scenario::Meta;
 
 use super::menu::Screen;
@@ -224,10 +224,12 @@ fn flow(label: &str, items: Vec<Span>, width: usize) -> Vec<Line> {
     rows
 }
 
-/// The results screen: the ending, the grade, a bar per competency and every answer given.
+/// The first results screen: the ending, the grade, a bar per competency and what the learner's
+/// maps say beside the team's; it fits 80x24 for the flagship. The rest is in [`details`].
 pub(crate) fn results(results: &Results, width: usize) -> Vec<Line> {
+    // Tight on purpose: the flagship's first screen (grade, four competencies, one map) has to
+    // fit 24 rows with the key below it, so the rule stands for a blank row.
     let mut rows = ruled(&format!("The end: {}", results.ending.title), width, "═");
-    rows.push(Line::blank());
     let points = format!(
         "{} of {} points ({}%)",
         results.score, results.max, results.percent
@@ -246,8 +248,28 @@ pub(crate) fn results(results: &Results, width: usize) -> Vec<Line> {
         rows.push(Line::blank());
         rows.extend(competencies(results, width));
     }
-    if !results.questions.is_empty() {
+    for comparison in &results.maps {
         rows.push(Line::blank());
+        rows.extend(lines(
+            wrap(&comparison_title(comparison), width, "", "  "),
+            Paint::BOLD,
+        ));
+        let mut summary = comparison_summary(comparison, width, false);
+        summary.retain(|row| !row.is_empty());
+        rows.extend(lines(summary, Paint::PLAIN));
+    }
+    rows
+}
+
+/// Whether there is more than the first screen shows: answers, or maps to draw.
+pub(crate) fn has_details(results: &Results) -> bool {
+    !results.questions.is_empty() || results.maps.iter().any(|m| m.learner_map.is_some())
+}
+
+/// Behind a key after the first results screen: every answer given, then the maps drawn.
+pub(crate) fn details(results: &Results, width: usize) -> Vec<Line> {
+    let mut rows = Vec::new();
+    if !results.questions.is_empty() {
         rows.push(Line::of("Your answers", Paint::BOLD));
         let digits = results.questions.len().to_string().len();
         for (number, question) in results.questions.iter().enumerate() {
@@ -267,12 +289,19 @@ pub(crate) fn results(results: &Results, width: usize) -> Vec<Line> {
         }
     }
     for comparison in &results.maps {
-        rows.push(Line::blank());
-        let mut drawn = comparison_lines(comparison, width).into_iter();
-        if let Some(title) = drawn.next() {
-            rows.push(Line::of(title, Paint::BOLD));
+        let drawn = comparison_maps(comparison, width);
+        if drawn.is_empty() {
+            continue;
         }
-        rows.extend(lines(drawn.collect(), Paint::PLAIN));
+        if !rows.is_empty() {
+            rows.push(Line::blank());
+        }
+        rows.extend(lines(
+            wrap(&comparison_title(comparison), width, "", "  "),
+            Paint::BOLD,
+        ));
+        rows.push(Line::blank());
+        rows.extend(lines(drawn, Paint::PLAIN));
     }
     rows
 }

@@ -107,10 +107,9 @@ fn results_at_80_columns() {
     assert_fits(&rows, 80);
     let text = texts(&rows);
     assert_eq!(
-        text[..8],
+        text[..7],
         [
             format!("══ The end: Ready for the workshop {}", "═".repeat(45)),
-            String::new(),
             "Still in the war room · 7 of 18 points (38%)".to_string(),
             "The pizza boxes are winning for now. Try again, and watch for the moments when"
                 .to_string(),
@@ -125,21 +124,33 @@ fn results_at_80_columns() {
         ]
     );
     assert_eq!(
-        text[8],
+        text[7],
         format!("  Measuring what matters  {}   4 / 4", "█".repeat(20))
     );
-    assert_eq!(text[10], "Your answers");
+    assert_eq!(text.len(), 8, "the answers wait behind a key: {text:#?}");
+}
+
+#[test]
+fn every_answer_comes_after_the_first_screen() {
+    assert!(has_details(&sample()));
+    let rows = details(&sample(), 80);
+    assert_fits(&rows, 80);
+    let text = texts(&rows);
+    assert_eq!(text[0], "Your answers");
     assert_eq!(
-        text[11],
+        text[1],
         "✓ 1. Everyone in the room has found a culprit, and it is never themselves. What"
     );
-    assert_eq!(text[12], "     do you say?");
+    assert_eq!(text[2], "     do you say?");
     assert_eq!(
-        text[13],
+        text[3],
         "     Ask everyone to set names aside for now and lay out on the whiteboard what"
     );
     assert!(text.contains(&"✗ 2. How many hours did the release wait?".to_string()));
     assert!(text.contains(&"· 3. What would you call it?".to_string()));
+    let mut bare = sample();
+    bare.questions.clear();
+    assert!(!has_details(&bare));
 }
 
 #[test]
@@ -148,7 +159,7 @@ fn results_at_60_columns_keep_every_row_inside() {
     assert_fits(&rows, 60);
     let text = texts(&rows);
     assert_eq!(
-        text[6],
+        text[5],
         format!(
             "  Facilitation            {}{}   5 / 8",
             "█".repeat(13),
