@@ -122,7 +122,7 @@ pub(crate) fn lenient<T: for<'de> Deserialize<'de>>(
         };
         // One mistake can fail twice at the same place (a list where a table belongs, once as
         // a list and once for its length): it is said once.
-        let diagnostic = doc.shape(&error, item.span());
+        let diagnostic = doc.shape(&error, &item);
         if !missing.is_some_and(reported) && diagnostics.last() != Some(&diagnostic) {
             diagnostics.push(diagnostic);
         }

@@ -10,9 +10,14 @@ use super::lookup;
 use super::walk::key_at;
 
 impl Doc<'_> {
-    /// A diagnostic for an error from deserialising part of this document into the model.
-    pub(crate) fn shape(&self, error: &toml::de::Error, fallback: Range<usize>) -> Diagnostic {
-        let span = error.span().unwrap_or(fallback);
+    /// A diagnostic for an error from deserialising `item`, part of this document, into the
+    /// model.
+    pub(crate) fn shape(
+        &self,
+        error: &toml::de::Error,
+        item: &toml::Spanned<toml::de::DeValue<'_>>,
+    ) -> Diagnostic {
+        let span = error.span().unwrap_or(item.span());
         let message = error.message().trim_end_matches('\n').to_string();
         if let Some(rest) = message.strip_prefix("unknown field `") {
             let key = rest.split('`').next().unwrap_or_default();
@@ -22,7 +27,15 @@ impl Doc<'_> {
             let key = rest.split('`').next().unwrap_or_default();
             return self.missing_key(key, self.format.example(key), span);
         }
-        let key = key_at(self.root, &span).unwrap_or_else(|| "this value".to_string());
+        // The key is looked for in the table being read first: in a file of thousands of
+        // tables, searching the whole file for every problem would be quadratic.
+        let within = match item.get_ref() {
+            toml::de::DeValue::Table(table) => key_at(table, &span),
+            _ => None,
+        };
+        let key = within
+            .or_else(|| key_at(self.root, &span))
+            .unwrap_or_else(|| "this value".to_string());
         if let Some(rest) = message.strip_prefix("invalid type: ")
             && let Some((found, expected)) = rest.split_once(", expected ")
         {

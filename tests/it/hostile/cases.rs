@@ -873,6 +873,18 @@ pub(super) fn cases() -> Vec<Case> {
             1,
             "error[unknown-key]: unknown key `k0` in [[scene]]",
         ),
+        case(
+            "8,000 grade bands, each wrong twice",
+            |d| {
+                with_manifest(
+                    d,
+                    &format!("{MANIFEST}{}", "[[grade]]\nmin = -1\n\n".repeat(8_000)),
+                )
+            },
+            CHECK,
+            1,
+            "error[invalid-value]: `min` should be a whole number, 0 or more, not `-1`",
+        ),
     ]
 }
 
