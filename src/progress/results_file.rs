@@ -55,8 +55,7 @@ pub struct ResultsFile {
     pub questions: Vec<QuestionRecord>,
     /// Each map the learner built, with its figures beside the team's.
     pub maps: Vec<MapFigures>,
-    /// Each attempt the learner gave up by taking an ending's retry, first to last; the score,
-    /// maximum and grade above are the final attempt's. Absent in files from before retries.
+    /// Each attempt given up by taking an ending's retry, first to last; the figures above are the final attempt's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retries: Vec<RetryRecord>,
 }

@@ -353,13 +353,11 @@ pub struct Scene {
     #[serde(default)]
     #[schemars(with = "String")]
     pub show_map: Option<Spanned<String>>,
-    /// `true` marks a checkpoint: an ending with `retry = "checkpoint"` takes the learner back to
-    /// the latest checkpoint they entered, with the score, flags and visits they had on entering it.
+    /// `true` marks a checkpoint: an ending's `retry = "checkpoint"` goes back to the latest one entered, as it was on entering.
     #[serde(default)]
     #[schemars(with = "bool")]
     pub checkpoint: Option<Spanned<bool>>,
-    /// On an ending: offer to try again, from the latest `checkpoint` scene entered ("checkpoint")
-    /// or from the last question answered before the ending ("choice").
+    /// On an ending: offer to try again from the latest checkpoint entered ("checkpoint") or the last question answered ("choice").
     #[serde(default)]
     #[schemars(with = "RetryFrom")]
     pub retry: Option<Spanned<RetryFrom>>,
@@ -463,8 +461,7 @@ pub(crate) struct Question {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub expect: Option<Spanned<Vec<String>>>,
-    /// What a text answer must not contain, checked before `expect`: `[[scene.question.reject]]`,
-    /// each with its own feedback. An answer holding one of its words is wrong.
+    /// What a text answer must not contain, checked before `expect`, each with its feedback: `[[scene.question.reject]]`.
     #[serde(default, rename = "reject")]
     #[schemars(with = "Vec<Reject>")]
     pub rejects: Vec<Spanned<Reject>>,

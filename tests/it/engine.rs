@@ -109,6 +109,14 @@ fn transcript(
                 if let Some(grade) = &results.grade {
                     writeln!(out, "  grade: {}", grade.name).unwrap();
                 }
+                for attempt in &results.retries {
+                    writeln!(
+                        out,
+                        "  retried at {}: {}/{} ({}%)",
+                        attempt.ending.scene, attempt.score, attempt.max, attempt.percent
+                    )
+                    .unwrap();
+                }
                 return (out, Some(results.ending.scene.clone()));
             }
         }

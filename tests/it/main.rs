@@ -14,6 +14,7 @@ mod lrs;
 mod lsp;
 mod playtest;
 mod pty;
+mod pty_retry;
 mod records;
 mod scenario_playthroughs;
 mod schema;
