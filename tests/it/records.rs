@@ -654,7 +654,8 @@ fn a_session_resumed_after_a_retry_replays_to_the_same_state() {
         .success();
     let journal = fs::read_to_string(data.path().join("saves/retry.jsonl")).unwrap();
     assert!(
-        journal.contains(r#"{"event":"retry","#) && journal.contains(r#""scene":"walkout","kept":1}"#),
+        journal.contains(r#"{"event":"retry","#)
+            && journal.contains(r#""scene":"walkout","kept":1}"#),
         "{journal}"
     );
     let resumed = dojo(data.path())
@@ -671,7 +672,10 @@ fn a_session_resumed_after_a_retry_replays_to_the_same_state() {
     assert_eq!(results.len(), 1, "{text}");
     let file = &results[0];
     assert_eq!(file["ending"]["id"], "good-end");
-    assert_eq!((file["score"].clone(), file["max"].clone()), (3.into(), 3.into()));
+    assert_eq!(
+        (file["score"].clone(), file["max"].clone()),
+        (3.into(), 3.into())
+    );
     let questions = file["questions"].as_array().unwrap();
     let chosen: Vec<&Value> = questions.iter().map(|q| &q["chosen"][0]).collect();
     assert_eq!(chosen, [&Value::from("calm"), &Value::from("listen")]);
