@@ -332,3 +332,18 @@ pub(crate) enum FigureUnit {
     Time(crate::vsm::Unit),
     Percent,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::holds_word;
+
+    #[test]
+    fn reject_words_match_whole_words_only() {
+        assert!(holds_word("dan writes buggy code", "dan"));
+        assert!(holds_word("it was dan's change", "dan"));
+        assert!(holds_word("the dev team, again", "dev team"));
+        assert!(!holds_word("redundant checks abound", "dan"));
+        assert!(!holds_word("danger everywhere", "dan"));
+        assert!(!holds_word("anything", ""));
+    }
+}
