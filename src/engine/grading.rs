@@ -3,7 +3,7 @@
 
 use crate::expr::{Env, Template, Value, format_number};
 use crate::scenario::model::QuestionKind;
-use crate::scenario::{Effects, OutcomeDef, QuestionDef};
+use crate::scenario::{Effects, OutcomeDef, QuestionDef, RejectDef};
 
 use super::{Answer, AnswerError};
 
@@ -17,6 +17,8 @@ pub(crate) struct Judgement<'s> {
     /// The value a number question expected, when it could be computed.
     expected: Option<f64>,
     earned: Earned<'s>,
+    /// The `reject` a text answer matched: its feedback replaces the wrong outcome's.
+    rejected: Option<&'s RejectDef>,
 }
 
 /// Where the effects and feedback of an answer come from.
@@ -58,6 +60,7 @@ pub(crate) fn judge<'s>(
         picked,
         expected: None,
         earned: Earned::Options,
+        rejected: None,
     };
     match (question.kind, answer) {
         (QuestionKind::Single, Answer::Choice(id)) => {
@@ -139,13 +142,21 @@ pub(crate) fn judge<'s>(
                 return Err(invalid("type an answer"));
             }
             let lower = text.to_lowercase();
-            let right = question.expect.is_empty()
-                || question
-                    .expect
-                    .iter()
-                    .any(|word| lower.contains(word.as_str()));
+            // What an answer must not say is checked first: a sentence that blames someone is
+            // wrong even when it also holds a word the question looks for.
+            let rejected = question
+                .rejects
+                .iter()
+                .find(|reject| reject.matches(&lower));
+            let right = rejected.is_none()
+                && (question.expect.is_empty()
+                    || question
+                        .expect
+                        .iter()
+                        .any(|word| lower.contains(word.as_str())));
             let mut judgement = outcome(question, right, Vec::new(), None);
-            if question.expect.is_empty() {
+            judgement.rejected = rejected;
+            if !question.is_graded() {
                 judgement.right = None;
             }
             Ok(judgement)
@@ -174,6 +185,7 @@ fn outcome(
         picked,
         expected,
         earned: Earned::Outcome(reached.as_ref()),
+        rejected: None,
     }
 }
 
@@ -212,6 +224,9 @@ impl<'s> Judgement<'s> {
             missed: false,
             text,
         };
+        if let Some(reject) = self.rejected {
+            return vec![whole(&reject.feedback)];
+        }
         match (&self.earned, question.kind) {
             (Earned::Outcome(outcome), _) => {
                 outcome.map(|o| whole(&o.feedback)).into_iter().collect()

@@ -21,8 +21,9 @@ pub use answer::{Answer, AnswerError};
 pub(crate) use grading::with_unit;
 pub(crate) use moment::Moment;
 pub use results::{
-    CompetencyResult, EndingResult, GradeResult, Kind, OptionText, QuestionResult, Results,
+    Attempt, CompetencyResult, EndingResult, GradeResult, Kind, OptionText, QuestionResult, Results,
 };
+pub(crate) use state::Snapshot;
 pub use state::{AnswerRecord, Cursor, State};
 pub use step::{
     ChoiceView, FeedbackLine, FeedbackView, MapView, QuestionView, ScoreChange, Speaker, Step,

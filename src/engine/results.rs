@@ -26,9 +26,24 @@ pub struct Results {
     /// Each map the learner built, beside the map it was built against.
     #[serde(default)]
     pub(crate) maps: Vec<super::Comparison>,
+    /// The attempts given up by taking a retry, first to last; the figures above are those of
+    /// the attempt that reached this ending.
+    #[serde(default)]
+    pub retries: Vec<Attempt>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// An attempt the learner gave up at an ending by going back to try again: where it ended and
+/// what it had scored by then.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    pub ending: EndingResult,
+    pub score: i64,
+    /// The most the questions met in that attempt could have given.
+    pub max: i64,
+    pub percent: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EndingResult {
     pub scene: String,
     pub title: String,
@@ -152,6 +167,7 @@ pub(super) fn results(scenario: &Scenario, state: &State, ending_title: String) 
         maps: (0..scenario.workbenches.len())
             .map(|bench| super::workbench::compare(scenario, &state.maps, bench))
             .collect(),
+        retries: state.retries.clone(),
     }
 }
 

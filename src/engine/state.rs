@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::scenario::model::{FlagValue, QuestionKind};
 
 use super::workbench::Draft;
-use super::{Answer, FeedbackLine};
+use super::{Answer, Attempt, FeedbackLine};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct State {
@@ -26,6 +26,62 @@ pub struct State {
     pub answers: Vec<AnswerRecord>,
     /// The learner's own value-stream maps, by workbench id.
     pub(crate) maps: BTreeMap<String, Draft>,
+    /// Where an ending's `retry = "checkpoint"` goes back to: the state on entering the latest
+    /// checkpoint scene.
+    pub(crate) checkpoint: Option<Box<Snapshot>>,
+    /// Where an ending's `retry = "choice"` goes back to: the state as the last question was
+    /// answered. Kept only by scenarios with such an ending.
+    pub(crate) choice: Option<Box<Snapshot>>,
+    /// The attempts the learner gave up by taking a retry, first to last.
+    pub retries: Vec<Attempt>,
+}
+
+/// The part of the state a retry puts back. Answers are only ever appended, so how many there
+/// were is enough to put them back.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct Snapshot {
+    pub scene: String,
+    pub cursor: Cursor,
+    pub flags: BTreeMap<String, FlagValue>,
+    pub scores: BTreeMap<String, i64>,
+    pub visits: BTreeMap<String, u32>,
+    pub answers: usize,
+    pub maps: BTreeMap<String, Draft>,
+}
+
+impl State {
+    /// What a retry would put back, standing at `cursor` in the current scene.
+    pub(crate) fn snapshot(&self, cursor: Cursor) -> Box<Snapshot> {
+        Box::new(Snapshot {
+            scene: self.scene.clone(),
+            cursor,
+            flags: self.flags.clone(),
+            scores: self.scores.clone(),
+            visits: self.visits.clone(),
+            answers: self.answers.len(),
+            maps: self.maps.clone(),
+        })
+    }
+
+    /// Puts `snapshot` back. A checkpoint entered after it belongs to the attempt given up, and
+    /// the last choice is gone with it.
+    pub(crate) fn restore(&mut self, snapshot: Snapshot) {
+        self.scene = snapshot.scene;
+        self.cursor = snapshot.cursor;
+        self.flags = snapshot.flags;
+        self.scores = snapshot.scores;
+        self.visits = snapshot.visits;
+        self.answers.truncate(snapshot.answers);
+        self.maps = snapshot.maps;
+        if self
+            .checkpoint
+            .as_ref()
+            .is_some_and(|checkpoint| checkpoint.answers > snapshot.answers)
+        {
+            self.checkpoint = None;
+        }
+        self.choice = None;
+    }
 }
 
 /// Where in the current scene the story stands.
@@ -42,6 +98,8 @@ pub enum Cursor {
     },
     /// Waiting for an answer to the scene's question.
     Asking,
+    /// An ending offers to go back and try again; waiting for the learner to say.
+    Offering,
     /// The last answer is recorded; its feedback is next, then the story moves to `goto`, or
     /// along the scene's routes and `next` when there is none.
     Feedback {

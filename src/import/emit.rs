@@ -155,6 +155,11 @@ impl Module {
                 if !question.graded() && question.kind != Kind::Text {
                     out.push_str("allow = [\"no-correct-option\"]\n");
                 }
+                // A course's typed answer is a term to name, not a sentence to judge, so its
+                // words alone are a fair test; an author who turns it into a sentence adds rejects.
+                if question.kind == Kind::Text && !question.expect.is_empty() {
+                    out.push_str("allow = [\"keyword-only-text\"]\n");
+                }
                 self.question(&mut out, question);
             }
         }

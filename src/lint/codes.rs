@@ -17,6 +17,8 @@ pub(crate) const FLAG_NEVER_SET: &str = "flag-never-set";
 pub(crate) const FLAG_NEVER_READ: &str = "flag-never-read";
 pub(crate) const UNREACHABLE_GRADE: &str = "unreachable-grade";
 pub(crate) const UNKNOWN_LINT: &str = "unknown-lint";
+pub(crate) const KEYWORD_ONLY_TEXT: &str = "keyword-only-text";
+pub(crate) const RETRY_WITHOUT_CHECKPOINT: &str = "retry-without-checkpoint";
 
 pub struct Lint {
     pub code: &'static str,
@@ -80,6 +82,16 @@ pub const LINTS: &[Lint] = &[
         code: UNREACHABLE_GRADE,
         severity: Severity::Warning,
         meaning: "no way through the scenario ends with a percent in this grade band",
+    },
+    Lint {
+        code: KEYWORD_ONLY_TEXT,
+        severity: Severity::Warning,
+        meaning: "a text question takes any sentence holding one of its `expect` words as right, whatever else it says",
+    },
+    Lint {
+        code: RETRY_WITHOUT_CHECKPOINT,
+        severity: Severity::Warning,
+        meaning: "an ending offers a retry, but no checkpoint (or no question, for `retry = \"choice\"`) comes before it, so the offer is never made",
     },
     Lint {
         code: UNKNOWN_LINT,

@@ -11,6 +11,7 @@ mod codes;
 mod flow;
 mod grades;
 mod questions;
+mod retry;
 mod usage;
 
 pub use codes::{LINTS, Lint};
@@ -31,6 +32,7 @@ pub fn lint(
     questions::lint(scenario, &mut found);
     usage::lint(scenario, facts, &mut found);
     grades::lint(scenario, analysis, &mut found);
+    retry::lint(scenario, analysis, &mut found);
     let mut kept = allow::apply(scenario, facts, sources, found);
     sort(&mut kept);
     crate::diagnostic::cap_per_file(&mut kept);

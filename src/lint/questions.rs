@@ -1,12 +1,12 @@
 //! Lints on single questions: a choice with no right option, a number answer that can never
-//! be worked out.
+//! be worked out, free text judged by keywords alone.
 
 use crate::analyze::{Names, check_answer, name_kind};
 use crate::diagnostic::Diagnostic;
 use crate::scenario::Scenario;
 use crate::scenario::model::QuestionKind;
 
-use super::codes::{NO_CORRECT_OPTION, UNCOMPUTABLE_ANSWER};
+use super::codes::{KEYWORD_ONLY_TEXT, NO_CORRECT_OPTION, UNCOMPUTABLE_ANSWER};
 use super::diagnostic;
 
 pub(crate) fn lint(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
@@ -25,6 +25,26 @@ pub(crate) fn lint(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
                     "no option has `correct = true`",
                 )
                 .hint("mark the right option with `correct = true`; for a question with no right answer on purpose, add `allow = [\"no-correct-option\"]` to the scene"),
+            );
+        }
+        if question.kind == QuestionKind::Text
+            && !question.expect.is_empty()
+            && question.rejects.is_empty()
+        {
+            out.push(
+                diagnostic(
+                    KEYWORD_ONLY_TEXT,
+                    format!(
+                        "the text question in scene `{}` takes any answer holding one of its words",
+                        scene.id
+                    ),
+                    &question.location,
+                    format!(
+                        "\"{} is not the problem\" would be marked right",
+                        question.expect[0]
+                    ),
+                )
+                .hint("add [[scene.question.reject]] tables with the words a wrong answer is likely to hold (names, blame, the opposite claim), each with its own feedback"),
             );
         }
         let Some(answer) = question

@@ -186,6 +186,11 @@ pub(crate) fn run(
                 at: now(),
                 scene: scene.to_string(),
             },
+            Record::Retried { scene, kept } => Event::Retry {
+                at: now(),
+                scene: scene.to_string(),
+                kept,
+            },
         })?;
         if let Record::Answered(answer) = record {
             live.graded(journal.journal(), answer);
@@ -285,8 +290,8 @@ fn resume<'s>(
             None => return Ok(Resume::Fresh),
         },
     };
-    let answers = journal.answers();
-    let answered = answers.len();
+    let moves = journal.moves();
+    let answered = journal.answers().len();
     let summary = format!(
         "You have an unfinished session of \"{}\" ({answered} {} so far).",
         scenario.meta.title,
@@ -305,7 +310,7 @@ fn resume<'s>(
             "dojo stopped while writing your last answer down, so that answer was not kept.",
         )?;
     }
-    let given: Vec<Given> = answers.iter().map(Given::from).collect();
+    let given: Vec<Given> = moves.iter().map(Given::from).collect();
     let preset = Preset::default();
     let start = Start {
         preset: &preset,

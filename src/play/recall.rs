@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::engine::{
-    Answer, Comparison, CompetencyResult, EndingResult, GradeResult, Kind, OptionText,
+    Answer, Attempt, Comparison, CompetencyResult, EndingResult, GradeResult, Kind, OptionText,
     QuestionResult, Results, Step,
 };
 use crate::expr::format_number;
@@ -127,8 +127,8 @@ pub fn recall(
 }
 
 fn replay(journal: &Journal, scenario: &Scenario) -> Option<Results> {
-    let answers = journal.answers();
-    let given: Vec<Given> = answers.iter().map(Given::from).collect();
+    let moves = journal.moves();
+    let given: Vec<Given> = moves.iter().map(Given::from).collect();
     let preset = Preset::default();
     let start = Start {
         preset: &preset,
@@ -173,6 +173,19 @@ fn from_file(file: &ResultsFile) -> Results {
         score: file.score,
         max: file.max,
         percent: file.percent,
+        retries: file
+            .retries
+            .iter()
+            .map(|retry| Attempt {
+                ending: EndingResult {
+                    scene: retry.ending.id.clone(),
+                    title: retry.ending.title.clone(),
+                },
+                score: retry.score,
+                max: retry.max,
+                percent: retry.percent,
+            })
+            .collect(),
         grade: file.grade.as_ref().map(|g| GradeResult {
             name: g.name.clone(),
             message: g.message.clone(),

@@ -49,11 +49,12 @@ impl Replayed {
     }
 }
 
-/// An answer given before, to replay: the scene it answered, the answer, and when.
+/// An answer given before, to replay: the scene it answered, the answer, and when. No answer
+/// means the retry the ending `scene` offered was taken.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Given<'a> {
     pub scene: &'a str,
-    pub answer: &'a Answer,
+    pub answer: Option<&'a Answer>,
     /// Seconds since the Unix epoch.
     pub at: u64,
 }
@@ -62,18 +63,26 @@ impl<'a> From<&'a AnswerRecord> for Given<'a> {
     fn from(record: &'a AnswerRecord) -> Given<'a> {
         Given {
             scene: &record.scene,
-            answer: &record.answer,
+            answer: Some(&record.answer),
             at: record.at,
         }
     }
 }
 
-impl<'a> From<&crate::progress::Given<'a>> for Given<'a> {
-    fn from(given: &crate::progress::Given<'a>) -> Given<'a> {
-        Given {
-            scene: given.scene,
-            answer: given.answer,
-            at: u64::try_from(given.at.as_second()).unwrap_or(0),
+impl<'a> From<&crate::progress::Move<'a>> for Given<'a> {
+    fn from(given: &crate::progress::Move<'a>) -> Given<'a> {
+        let seconds = |at: jiff::Timestamp| u64::try_from(at.as_second()).unwrap_or(0);
+        match given {
+            crate::progress::Move::Answer(given) => Given {
+                scene: given.scene,
+                answer: Some(given.answer),
+                at: seconds(given.at),
+            },
+            crate::progress::Move::Retry { scene, at, .. } => Given {
+                scene,
+                answer: None,
+                at: seconds(*at),
+            },
         }
     }
 }
@@ -110,8 +119,12 @@ fn replay(story: &mut Story<'_>, given: &Given<'_>) -> Result<(), String> {
     for _ in 0..STEPS_PER_ANSWER {
         match story.next() {
             Step::Question(question) if question.scene == given.scene => {
+                let answer = given
+                    .answer
+                    .cloned()
+                    .unwrap_or_else(|| Answer::Choice(crate::scenario::RETRY_OPTION.to_string()));
                 return story
-                    .answer(given.answer.clone(), given.at)
+                    .answer(answer, given.at)
                     .map_err(|error| error.to_string());
             }
             Step::Question(question) => {

@@ -20,6 +20,8 @@ pub(crate) enum Record<'a> {
     Answered(&'a AnswerRecord),
     /// The learner is leaving (or the terminal failed) while in `scene`.
     Left { scene: &'a str },
+    /// The learner took the retry the ending `scene` offered; `kept` answers still count.
+    Retried { scene: &'a str, kept: usize },
 }
 
 /// Keeps the record of a session; called after every answer and before leaving.
@@ -74,6 +76,7 @@ pub(crate) fn play_until(
         }
         match story.next() {
             Step::Question(question) => {
+                let retries = story.state().retries.len();
                 let mut problem: Option<String> = None;
                 loop {
                     let reply = match frontend.ask(&question, problem.as_deref()) {
@@ -90,9 +93,7 @@ pub(crate) fn play_until(
                         }
                         Reply::Given(answer) => match story.answer(answer, clock()) {
                             Ok(()) => {
-                                if let Some(answer) = story.state().answers.last() {
-                                    record(Record::Answered(answer))?;
-                                }
+                                recorded(record, story, &question, retries)?;
                                 break;
                             }
                             Err(error) => problem = Some(error.to_string()),
@@ -116,6 +117,27 @@ pub(crate) fn play_until(
                 }
             },
         }
+    }
+}
+
+/// Tells the record keeper what the answer just taken was: an answer, a retry taken, or
+/// nothing at all when the learner chose to end at an ending's offer (the end is recorded).
+fn recorded(
+    record: &mut Recorder<'_>,
+    story: &Story<'_>,
+    question: &crate::engine::QuestionView,
+    retries: usize,
+) -> Result<(), ProgressError> {
+    let state = story.state();
+    if state.retries.len() > retries {
+        return record(Record::Retried {
+            scene: &question.scene,
+            kept: state.answers.len(),
+        });
+    }
+    match state.answers.last() {
+        Some(answer) if !story.is_over() => record(Record::Answered(answer)),
+        _ => Ok(()),
     }
 }
 

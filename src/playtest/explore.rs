@@ -215,7 +215,10 @@ impl<'s> Explorer<'s> {
     ///
     /// An ending scene counts as ended on entering it: what remains is narration, which changes
     /// nothing, and the results the engine would then compute (grades, map comparisons) are not
-    /// needed here and cost more than the rest of the walk.
+    /// needed here and cost more than the rest of the walk. An ending's retry offer is left
+    /// untried too: going back puts the story in a situation already met on the way here, with
+    /// its scores, so it can add no trap and no final score; the paths counted are those that
+    /// never go back.
     fn walk(&mut self, story: &mut Story<'_>) -> (Stop, Vec<SceneIx>) {
         let mut quiet = 0;
         let mut met: Vec<SceneIx> = Vec::new();

@@ -59,6 +59,13 @@ pub enum Event {
         fingerprint: String,
         kept: usize,
     },
+    /// The learner took the retry the ending `scene` offered; `kept` answers still count after
+    /// going back (the rest belong to the attempt given up).
+    Retry {
+        at: Timestamp,
+        scene: String,
+        kept: usize,
+    },
     /// The story reached the ending `scene`.
     End { at: Timestamp, scene: String },
 }
@@ -69,6 +76,7 @@ impl Event {
             Event::Answer { at, .. }
             | Event::Quit { at, .. }
             | Event::Resume { at, .. }
+            | Event::Retry { at, .. }
             | Event::End { at, .. } => *at,
         }
     }
@@ -94,6 +102,18 @@ pub struct Given<'j> {
     pub at: Timestamp,
 }
 
+/// What a replay hands the story, in order: answers, and retries taken at endings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Move<'j> {
+    Answer(Given<'j>),
+    /// The retry the ending `scene` offered was taken; `kept` answers still count after it.
+    Retry {
+        scene: &'j str,
+        at: Timestamp,
+        kept: usize,
+    },
+}
+
 impl Journal {
     /// A journal with only its header, as a new session starts.
     pub fn new(header: Header) -> Journal {
@@ -105,43 +125,60 @@ impl Journal {
         }
     }
 
-    /// The answers that count, in order: a resume keeping `kept` answers drops those after.
-    pub fn answers(&self) -> Vec<Given<'_>> {
-        let mut answers = Vec::new();
+    /// Everything to replay, in order: a resume keeping `kept` moves drops those after.
+    pub fn moves(&self) -> Vec<Move<'_>> {
+        let mut moves = Vec::new();
         for event in &self.events {
             match event {
-                Event::Answer { at, scene, answer } => answers.push(Given {
+                Event::Answer { at, scene, answer } => moves.push(Move::Answer(Given {
                     scene,
                     answer,
                     at: *at,
+                })),
+                Event::Retry { at, scene, kept } => moves.push(Move::Retry {
+                    scene,
+                    at: *at,
+                    kept: *kept,
                 }),
-                Event::Resume { kept, .. } => answers.truncate(*kept),
+                Event::Resume { kept, .. } => moves.truncate(*kept),
                 _ => {}
             }
         }
-        answers
+        moves
+    }
+
+    /// The answers that count, in order: those of an attempt given up at a retry do not.
+    pub fn answers(&self) -> Vec<Given<'_>> {
+        counted(self.moves().into_iter().map(|m| match m {
+            Move::Answer(given) => Ok(given),
+            Move::Retry { kept, .. } => Err(kept),
+        }))
     }
 
     /// Seconds spent on each answer that counts: since the previous answer, the start or the
     /// resume before it. Time between leaving and coming back is not counted.
     pub(crate) fn answer_seconds(&self) -> Vec<u64> {
-        let mut seconds = Vec::new();
+        let mut moves = Vec::new();
         let mut since = Some(self.header.started);
         for event in &self.events {
             match event {
                 Event::Answer { at, .. } => {
-                    seconds.push(since.map_or(0, |from| whole_seconds(from, *at)));
+                    moves.push(Ok(since.map_or(0, |from| whole_seconds(from, *at))));
+                    since = Some(*at);
+                }
+                Event::Retry { at, kept, .. } => {
+                    moves.push(Err(*kept));
                     since = Some(*at);
                 }
                 Event::Quit { .. } => since = None,
                 Event::Resume { at, kept, .. } => {
-                    seconds.truncate(*kept);
+                    moves.truncate(*kept);
                     since = Some(*at);
                 }
                 Event::End { at, .. } => since = Some(*at),
             }
         }
-        seconds
+        counted(moves.into_iter())
     }
 
     /// Seconds the learner spent in the session: every stretch between two events, except
@@ -169,9 +206,10 @@ impl Journal {
     /// Where the learner was last seen: the scene of the last quit, end or answer.
     pub(crate) fn last_scene(&self) -> Option<&str> {
         self.events.iter().rev().find_map(|event| match event {
-            Event::Answer { scene, .. } | Event::Quit { scene, .. } | Event::End { scene, .. } => {
-                Some(scene.as_str())
-            }
+            Event::Answer { scene, .. }
+            | Event::Quit { scene, .. }
+            | Event::Retry { scene, .. }
+            | Event::End { scene, .. } => Some(scene.as_str()),
             Event::Resume { .. } => None,
         })
     }
@@ -183,6 +221,19 @@ impl Journal {
             _ => None,
         })
     }
+}
+
+/// The answers of a list of moves that still count: each retry (`Err(kept)`) keeps only the
+/// first `kept` answers before it.
+fn counted<T>(moves: impl Iterator<Item = Result<T, usize>>) -> Vec<T> {
+    let mut answers = Vec::new();
+    for one in moves {
+        match one {
+            Ok(answer) => answers.push(answer),
+            Err(kept) => answers.truncate(kept),
+        }
+    }
+    answers
 }
 
 fn whole_seconds(from: Timestamp, to: Timestamp) -> u64 {

@@ -31,12 +31,12 @@ mod tests;
 pub use data_dir::{DATA_DIR_ENV, DataDir};
 pub use error::{FileKind, ProgressError};
 pub use journal::{
-    Event, Given, Header, JOURNAL_FORMAT, Journal, JournalWriter, parse as parse_journal,
+    Event, Given, Header, JOURNAL_FORMAT, Journal, JournalWriter, Move, parse as parse_journal,
 };
 pub(crate) use profile::Profile;
 pub use results_file::{
     CompetencyScore, EndingRef, Figure, GradeRef, LearnerRef, MapFigures, OptionRef,
-    QuestionRecord, RESULTS_FORMAT, ResultsFile, ScenarioRef,
+    QuestionRecord, RESULTS_FORMAT, ResultsFile, RetryRecord, ScenarioRef,
 };
 pub(crate) use scenario_id::{MAX_SCENARIO_ID_LEN, validate_scenario_id};
 

@@ -55,6 +55,22 @@ pub struct ResultsFile {
     pub questions: Vec<QuestionRecord>,
     /// Each map the learner built, with its figures beside the team's.
     pub maps: Vec<MapFigures>,
+    /// Each attempt given up by taking an ending's retry, first to last; the figures above are the final attempt's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retries: Vec<RetryRecord>,
+}
+
+/// An attempt given up at an ending by going back to try again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RetryRecord {
+    /// The ending the attempt reached.
+    pub ending: EndingRef,
+    /// What the attempt had scored by then.
+    pub score: i64,
+    /// The most the questions met in that attempt could have given.
+    pub max: i64,
+    /// Score over maximum, 0 to 100, rounded down.
+    pub percent: u32,
 }
 
 /// A scenario, by id, title and the fingerprint of its files.
@@ -277,6 +293,19 @@ impl ResultsFile {
                 })
                 .collect(),
             maps: results.maps.iter().map(map_figures).collect(),
+            retries: results
+                .retries
+                .iter()
+                .map(|attempt| RetryRecord {
+                    ending: EndingRef {
+                        id: attempt.ending.scene.clone(),
+                        title: attempt.ending.title.clone(),
+                    },
+                    score: attempt.score,
+                    max: attempt.max,
+                    percent: attempt.percent,
+                })
+                .collect(),
         }
     }
 }

@@ -375,6 +375,51 @@ fn a_resume_that_keeps_fewer_answers_drops_the_rest_and_their_times() {
 }
 
 #[test]
+fn a_retry_is_replayed_and_drops_the_answers_of_the_attempt_given_up() {
+    let mut journal = Journal::new(header("pet"));
+    let retry = |second: i64, kept: usize| Event::Retry {
+        at: time(second),
+        scene: "walkout".into(),
+        kept,
+    };
+    journal.events = vec![
+        answer(10, "a", "x"),
+        answer(20, "b", "shout"),
+        retry(25, 1),
+        answer(40, "b", "listen"),
+        Event::Quit {
+            at: time(50),
+            scene: "c".into(),
+        },
+        // The resume kept all four moves: three answers and the retry between them.
+        Event::Resume {
+            at: time(1000),
+            fingerprint: "fp-1".into(),
+            kept: 4,
+        },
+        answer(1003, "c", "y"),
+    ];
+    let moves: Vec<String> = journal
+        .moves()
+        .iter()
+        .map(|m| match m {
+            Move::Answer(given) => given.scene.to_string(),
+            Move::Retry { scene, kept, .. } => format!("retry at {scene} keeping {kept}"),
+        })
+        .collect();
+    assert_eq!(moves, ["a", "b", "retry at walkout keeping 1", "b", "c"]);
+    let counted: Vec<&str> = journal.answers().iter().map(|g| g.scene).collect();
+    assert_eq!(counted, ["a", "b", "c"]);
+    assert_eq!(
+        journal.answers()[1].answer,
+        &Answer::Choice("listen".into())
+    );
+    // The second answer to `b` took 15 seconds from the retry; the shout's 10 are dropped.
+    assert_eq!(journal.answer_seconds(), [10, 15, 3]);
+    assert_eq!(journal.last_scene(), Some("c"));
+}
+
+#[test]
 fn discard_removes_journal_and_old_save_and_is_idempotent() {
     let (_tmp, dir) = data();
     assert!(!dir.discard("pet").unwrap(), "nothing to discard yet");

@@ -7,7 +7,7 @@ use crate::diagnostic::Location;
 use crate::expr::{Expr, Template};
 
 use super::colour::Colour;
-use super::model::{FlagValue, Level, QuestionKind};
+use super::model::{FlagValue, Level, QuestionKind, RetryFrom};
 
 /// Index of a scene in [`Scenario::scenes`].
 pub type SceneIx = usize;
@@ -29,6 +29,9 @@ pub struct Scenario {
     pub(super) competency_ids: HashMap<String, usize>,
     /// Every flag a scene sets or reads, sorted: what an author may preset with `--set`.
     pub(crate) flags: Vec<String>,
+    /// Whether an ending retries from the last choice, so the story keeps the state before
+    /// each answer; scenarios without one pay nothing for it.
+    pub(crate) retries_from_choice: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -78,8 +81,25 @@ pub(crate) struct SceneDef {
     pub next: Option<SceneIx>,
     pub ending: bool,
     pub(crate) show_map: Option<MapRef>,
+    /// Entering this scene keeps the state for an ending's `retry = "checkpoint"`.
+    pub(crate) checkpoint: bool,
+    /// An ending's offer to try again, with where it goes back to.
+    pub(crate) retry: Option<RetryOffer>,
     pub(crate) location: Location,
 }
+
+/// What an ending with `retry` asks: a single-choice question of two options, `retry` and
+/// `end`, so every driver (front ends, replays, playtests) handles it as any other question.
+#[derive(Debug, Clone)]
+pub(crate) struct RetryOffer {
+    pub from: RetryFrom,
+    pub question: QuestionDef,
+}
+
+/// The option of a retry offer that goes back.
+pub(crate) const RETRY_OPTION: &str = "retry";
+/// The option of a retry offer that ends the story here.
+pub(crate) const END_OPTION: &str = "end";
 
 /// One thing shown in order before a scene's question.
 #[derive(Debug, Clone)]
@@ -112,6 +132,8 @@ pub(crate) struct QuestionDef {
     pub unit: Option<String>,
     /// Words a text answer is right to contain; empty means any answer is taken as right.
     pub expect: Vec<String>,
+    /// Words that make a text answer wrong, checked before `expect`, each group with its feedback.
+    pub(crate) rejects: Vec<RejectDef>,
     pub(crate) right: Option<OutcomeDef>,
     pub(crate) wrong: Option<OutcomeDef>,
     /// The `[scene.question]` header.
@@ -170,9 +192,35 @@ impl QuestionDef {
                 self.options.iter().any(|option| option.correct)
             }
             QuestionKind::Number | QuestionKind::Order => true,
-            QuestionKind::Text => !self.expect.is_empty(),
+            QuestionKind::Text => !self.expect.is_empty() || !self.rejects.is_empty(),
         }
     }
+}
+
+/// Words or phrases that make a text answer wrong, matched as whole words, lowercase.
+#[derive(Debug, Clone)]
+pub(crate) struct RejectDef {
+    pub words: Vec<String>,
+    pub feedback: Template,
+}
+
+impl RejectDef {
+    /// Whether `lower` (an answer in lowercase) holds one of the words as a whole word.
+    pub(crate) fn matches(&self, lower: &str) -> bool {
+        self.words.iter().any(|word| holds_word(lower, word))
+    }
+}
+
+/// Whether `phrase` occurs in `text` with no letter or digit right before or after it.
+fn holds_word(text: &str, phrase: &str) -> bool {
+    if phrase.is_empty() {
+        return false;
+    }
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -283,4 +331,19 @@ pub(crate) enum Field {
 pub(crate) enum FigureUnit {
     Time(crate::vsm::Unit),
     Percent,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds_word;
+
+    #[test]
+    fn reject_words_match_whole_words_only() {
+        assert!(holds_word("dan writes buggy code", "dan"));
+        assert!(holds_word("it was dan's change", "dan"));
+        assert!(holds_word("the dev team, again", "dev team"));
+        assert!(!holds_word("redundant checks abound", "dan"));
+        assert!(!holds_word("danger everywhere", "dan"));
+        assert!(!holds_word("anything", ""));
+    }
 }

@@ -17,7 +17,8 @@ mod sanitize;
 
 pub use colour::{Colour, Named};
 pub(crate) use compiled::{
-    Beat, Build, Effects, Field, FigureUnit, GradeDef, MapRef, OutcomeDef, QuestionDef, SceneDef,
+    Beat, Build, END_OPTION, Effects, Field, FigureUnit, GradeDef, MapRef, OutcomeDef, QuestionDef,
+    RETRY_OPTION, RejectDef, SceneDef,
 };
 pub use compiled::{Meta, Scenario, SceneIx};
 pub use lint_facts::LintFacts;

@@ -45,7 +45,7 @@ fn question_rules(schema: &mut Schema) {
         ),
         rule(
             &["single", "multiple", "number", "order"],
-            serde_json::json!({ "properties": { "expect": false } }),
+            serde_json::json!({ "properties": { "expect": false, "reject": false } }),
         ),
         rule(
             &["single", "multiple"],
@@ -106,6 +106,8 @@ pub const TABLE_KEYS: &[(&str, &[&str])] = &[
             "next",
             "ending",
             "show_map",
+            "checkpoint",
+            "retry",
             "allow",
         ],
     ),
@@ -122,10 +124,12 @@ pub const TABLE_KEYS: &[(&str, &[&str])] = &[
             "tolerance",
             "unit",
             "expect",
+            "reject",
             "right",
             "wrong",
         ],
     ),
+    ("scene.question.reject", &["words", "feedback"]),
     (
         "scene.question.option",
         &[
@@ -357,6 +361,14 @@ pub struct Scene {
     #[serde(default)]
     #[schemars(with = "String")]
     pub show_map: Option<Spanned<String>>,
+    /// `true` marks a checkpoint: an ending's `retry = "checkpoint"` goes back to the latest one entered, as it was on entering.
+    #[serde(default)]
+    #[schemars(with = "bool")]
+    pub checkpoint: Option<Spanned<bool>>,
+    /// On an ending: offer to try again from the latest checkpoint entered ("checkpoint") or the last question answered ("choice").
+    #[serde(default)]
+    #[schemars(with = "RetryFrom")]
+    pub retry: Option<Spanned<RetryFrom>>,
     /// Lint codes `dojo check` should not report for this scene.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -365,6 +377,16 @@ pub struct Scene {
     /// checks that judge the scene as a whole keep quiet instead of reporting a consequence.
     #[serde(skip)]
     pub damaged: bool,
+}
+
+/// Where an ending's retry takes the learner back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RetryFrom {
+    /// The latest scene marked `checkpoint = true` that the learner entered.
+    Checkpoint,
+    /// The last question the learner answered: the choice that led to the ending.
+    Choice,
 }
 
 /// A conditional way out of a scene, tried in order before `next`.
@@ -391,7 +413,7 @@ pub enum QuestionKind {
     Number,
     /// Put the options in order; list them in the right order, they are shown shuffled.
     Order,
-    /// Free text, right when it contains a word of `expect`.
+    /// Free text, right when it contains a word of `expect` and none of a `reject`.
     Text,
 }
 
@@ -447,6 +469,10 @@ pub(crate) struct Question {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub expect: Option<Spanned<Vec<String>>>,
+    /// What a text answer must not contain, checked before `expect`, each with its feedback: `[[scene.question.reject]]`.
+    #[serde(default, rename = "reject")]
+    #[schemars(with = "Vec<Reject>")]
+    pub rejects: Vec<Spanned<Reject>>,
     /// What follows a right answer to a number, order or text question: `[scene.question.right]`.
     #[serde(default)]
     #[schemars(with = "Outcome")]
@@ -500,6 +526,18 @@ pub(crate) struct ChoiceOption {
     #[serde(default)]
     #[schemars(with = "String")]
     pub when: Option<Spanned<String>>,
+}
+
+/// Words that make a text answer wrong, with why.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Reject {
+    /// Words or phrases, matched as whole words ignoring case: "dan" matches "Dan's code" but not "redundant".
+    #[schemars(with = "Vec<String>")]
+    pub words: Spanned<Vec<String>>,
+    /// Shown when the answer holds one of the words, instead of the wrong outcome's feedback.
+    #[schemars(with = "String")]
+    pub feedback: Spanned<String>,
 }
 
 /// What follows a right or a wrong answer to a number, order or text question.
@@ -576,6 +614,10 @@ mod tests {
         assert_eq!(
             serde_keys::<ChoiceOption>(),
             keys_of("scene.question.option").unwrap()
+        );
+        assert_eq!(
+            serde_keys::<Reject>(),
+            keys_of("scene.question.reject").unwrap()
         );
         assert_eq!(
             serde_keys::<Outcome>(),

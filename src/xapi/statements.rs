@@ -58,7 +58,10 @@ pub fn statements(
     let mut out = vec![maker.simple(0, 'a', "initialized", journal.header.started)];
     // Answers are matched to the results' question records in order; a resume that drops
     // answers drops them from the records too, so the count restarts at what it kept.
+    // A retry keeps only the answers before the point it goes back to, so the count goes back
+    // too; `after` holds the count after each move, for a resume that keeps only some moves.
     let mut answered = 0;
+    let mut after: Vec<usize> = Vec::new();
     for (i, event) in journal.events.iter().enumerate() {
         let index = i + 1;
         match event {
@@ -66,10 +69,16 @@ pub fn statements(
                 let record = questions.get(answered);
                 out.push(maker.answered(index, *at, scene, answer, record));
                 answered += 1;
+                after.push(answered);
+            }
+            Event::Retry { kept, .. } => {
+                answered = *kept;
+                after.push(answered);
             }
             Event::Quit { at, .. } => out.push(maker.simple(index, 'a', "suspended", *at)),
             Event::Resume { at, kept, .. } => {
-                answered = *kept;
+                after.truncate(*kept);
+                answered = after.last().copied().unwrap_or(0);
                 out.push(maker.simple(index, 'a', "resumed", *at));
             }
             Event::End { at, .. } => {

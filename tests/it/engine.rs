@@ -109,6 +109,14 @@ fn transcript(
                 if let Some(grade) = &results.grade {
                     writeln!(out, "  grade: {}", grade.name).unwrap();
                 }
+                for attempt in &results.retries {
+                    writeln!(
+                        out,
+                        "  retried at {}: {}/{} ({}%)",
+                        attempt.ending.scene, attempt.score, attempt.max, attempt.percent
+                    )
+                    .unwrap();
+                }
                 return (out, Some(results.ending.scene.clone()));
             }
         }
@@ -278,4 +286,57 @@ fn parallel_steps_may_be_put_in_either_order() {
             .unwrap();
         assert_eq!(story.state().answers[0].right, Some(right), "{order}");
     }
+}
+
+/// Pet Clinic's problem statement judged as the learner types it, after the answers of the
+/// flow ending up to that question.
+fn problem_statement_verdict(typed: &str) -> (Option<bool>, String) {
+    let scenario = load_scenario(Path::new("scenarios/pet-clinic-vsm"));
+    let text = fs::read_to_string("scenarios/pet-clinic-vsm/playthroughs/flow-ending.answers")
+        .expect("the flow ending's answers");
+    let mut answers = text
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty());
+    let mut story = Story::new(&scenario, "Ada", 1);
+    loop {
+        match story.next() {
+            Step::Question(question) if question.scene == "problem-statement" => {
+                story
+                    .answer(Answer::Text(typed.to_string()), 1)
+                    .expect("text is taken");
+                let Step::Feedback(feedback) = story.next() else {
+                    panic!("feedback follows the answer");
+                };
+                let lines: Vec<String> = feedback.lines.into_iter().map(|l| l.text).collect();
+                return (feedback.right, lines.join(" "));
+            }
+            Step::Question(question) => {
+                let reply = answers.next().expect("an answer for every question before");
+                story
+                    .answer(scripted(question.kind, reply), 1)
+                    .expect("scripted answer is valid");
+            }
+            Step::End(_) => panic!("the story ended before the problem statement"),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn a_problem_statement_that_blames_people_is_not_marked_right() {
+    for (typed, says) in [
+        ("Dan writes buggy code", "names a person"),
+        ("The testers are too slow", "blames a group"),
+        (
+            "Developers ship bugs and testing takes weeks",
+            "blames a group",
+        ),
+    ] {
+        let (right, feedback) = problem_statement_verdict(typed);
+        assert_eq!(right, Some(false), "{typed:?} was marked right: {feedback}");
+        assert!(feedback.contains(says), "{typed:?}: {feedback}");
+    }
+    let (right, _) =
+        problem_statement_verdict("Upgrades reach the clinics weeks late and full of defects");
+    assert_eq!(right, Some(true), "a statement about the work is right");
 }

@@ -16,6 +16,7 @@ mod lsp;
 mod plain;
 mod playtest;
 mod pty;
+mod pty_retry;
 mod records;
 mod results;
 mod scenario_playthroughs;

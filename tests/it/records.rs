@@ -692,3 +692,50 @@ fn a_committed_cohort_reports_exactly_in_every_format() {
         assert_golden(GOLDEN, name, &fs::read_to_string(path).unwrap(), out.path());
     }
 }
+
+const RETRY: &str = "tests/fixtures/scenarios/retry";
+
+#[test]
+fn a_session_resumed_after_a_retry_replays_to_the_same_state() {
+    let data = tempfile::tempdir().unwrap();
+    // Calm, then a shout that ends the story; the retry goes back to the fork; then leaving.
+    dojo(data.path())
+        .args(["play", RETRY, "--plain", "--name", "Ada", "--seed", "1"])
+        .write_stdin("calm\nshout\nretry\n")
+        .assert()
+        .success();
+    let journal = fs::read_to_string(data.path().join("saves/retry.jsonl")).unwrap();
+    assert!(
+        journal.contains(r#"{"event":"retry","#)
+            && journal.contains(r#""scene":"walkout","kept":1}"#),
+        "{journal}"
+    );
+    let resumed = dojo(data.path())
+        .args(["play", RETRY, "--plain", "--name", "Ada"])
+        .write_stdin("y\nlisten\n")
+        .output()
+        .unwrap();
+    let text = stdout_of(&resumed);
+    assert!(text.contains("(1 answer so far)"), "{text}");
+    // Back at the fork as it was before the shout: calm, not angry, its visit not counted twice.
+    assert!(text.contains("Calm: yes. Rushed: . Visit 1."), "{text}");
+    assert!(text.contains("Angry: . Care: 3."), "{text}");
+    let results = results_in(data.path());
+    assert_eq!(results.len(), 1, "{text}");
+    let file = &results[0];
+    assert_eq!(file["ending"]["id"], "good-end");
+    assert_eq!(
+        (file["score"].clone(), file["max"].clone()),
+        (3.into(), 3.into())
+    );
+    let questions = file["questions"].as_array().unwrap();
+    let chosen: Vec<&Value> = questions.iter().map(|q| &q["chosen"][0]).collect();
+    assert_eq!(chosen, [&Value::from("calm"), &Value::from("listen")]);
+    assert_eq!(
+        file["retries"],
+        serde_json::json!([{
+            "ending": { "id": "walkout", "title": "Ana walks out" },
+            "score": 0, "max": 3, "percent": 0
+        }])
+    );
+}

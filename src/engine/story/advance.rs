@@ -37,6 +37,9 @@ impl<'s> Story<'s> {
             }
             Cursor::Entering => {
                 self.quiet += 1;
+                if scene.checkpoint {
+                    self.state.checkpoint = Some(self.state.snapshot(Cursor::Entering));
+                }
                 // Most scenes a run enters are new to it: one search, and a key to keep.
                 *self.state.visits.entry(scene.id.clone()).or_insert(0) += 1;
                 self.state.cursor = Cursor::Heading;
@@ -58,6 +61,10 @@ impl<'s> Story<'s> {
                         self.state.cursor = Cursor::Beat { index: index + 1 };
                         scene.show_map.map(Moment::Map)
                     }
+                    None if scene.ending && self.can_retry() => {
+                        self.state.cursor = Cursor::Offering;
+                        self.ask()
+                    }
                     None if scene.ending => {
                         self.state.cursor = Cursor::Ended;
                         Some(Moment::End)
@@ -72,7 +79,7 @@ impl<'s> Story<'s> {
                     }
                 }
             }
-            Cursor::Asking => self.ask(),
+            Cursor::Asking | Cursor::Offering => self.ask(),
             Cursor::Feedback { goto } => {
                 let goto = goto.take();
                 self.leave(goto);
@@ -111,7 +118,7 @@ impl<'s> Story<'s> {
 
     /// The waiting question, its options shuffled once and remembered for the answer.
     pub(super) fn ask(&mut self) -> Option<Moment<'s>> {
-        let question = self.scene().question.as_ref()?;
+        let question = self.waiting_question()?;
         if self.asked.is_none() {
             self.asked = Some(self.order(question));
         }

@@ -11,6 +11,10 @@ use crate::scenario::clean;
 impl Story<'_> {
     /// Takes the learner's answer to the waiting question. An invalid answer changes nothing.
     pub fn answer(&mut self, answer: Answer, at: u64) -> Result<(), AnswerError> {
+        if self.state.cursor == Cursor::Offering {
+            self.quiet = 0;
+            return self.decide(&answer);
+        }
         if self.state.cursor != Cursor::Asking {
             return Err(AnswerError::NotAsking);
         }
@@ -32,6 +36,11 @@ impl Story<'_> {
         }
         let env = self.env();
         let judgement = judge(question, &shown, &answer, &env)?;
+        // Kept before the answer changes anything, and only where an ending can go back to it.
+        let choice = self
+            .scenario
+            .retries_from_choice
+            .then(|| self.state.snapshot(Cursor::Heading));
         let mut record = AnswerRecord {
             scene: scene.id.clone(),
             kind: question.kind,
@@ -92,6 +101,9 @@ impl Story<'_> {
             workbench::apply(build, &record.answer, self.scenario, &mut self.state.maps);
         }
         self.state.answers.push(record);
+        if choice.is_some() {
+            self.state.choice = choice;
+        }
         let goto = judgement.effects().find_map(|effects| effects.goto);
         self.state.cursor = Cursor::Feedback {
             goto: goto.map(|g| self.scenario.scenes[g].id.clone()),

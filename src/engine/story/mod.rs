@@ -3,6 +3,7 @@
 
 mod advance;
 mod answering;
+mod retrying;
 mod views;
 
 use std::cell::Cell;
@@ -16,6 +17,10 @@ use super::{Cursor, State};
 
 /// Longest free-text answer kept; more is cut, so a pasted essay cannot bloat a save.
 pub(super) const MAX_TEXT_ANSWER: usize = 2000;
+
+/// How many times one session may go back from an ending: enough to recover from a few slips,
+/// and a bound that keeps every walk through a scenario finite.
+pub(crate) const MAX_RETRIES: usize = 3;
 
 pub struct Story<'s> {
     scenario: &'s Scenario,
@@ -55,6 +60,9 @@ impl<'s> Story<'s> {
                 visits: BTreeMap::new(),
                 answers: Vec::new(),
                 maps: BTreeMap::new(),
+                checkpoint: None,
+                choice: None,
+                retries: Vec::new(),
             },
             current: Cell::new(None),
             asked: None,
@@ -80,6 +88,9 @@ impl<'s> Story<'s> {
         state.visits.clear();
         state.answers.clear();
         state.maps.clear();
+        state.checkpoint = None;
+        state.choice = None;
+        state.retries.clear();
         self.current.set(Some(self.scenario.start));
         self.asked = None;
     }
@@ -99,7 +110,10 @@ impl<'s> Story<'s> {
         if scenario.scene_index(&state.scene).is_none() {
             return Err(ResumeError::MissingScene(state.scene));
         }
-        if matches!(state.cursor, Cursor::Beat { .. } | Cursor::Asking) {
+        if matches!(
+            state.cursor,
+            Cursor::Beat { .. } | Cursor::Asking | Cursor::Offering
+        ) {
             state.cursor = Cursor::Heading;
         }
         Ok(Story {
@@ -157,6 +171,17 @@ impl<'s> Story<'s> {
 
     pub(super) fn scene(&self) -> &'s SceneDef {
         &self.scenario.scenes[self.scene_index()]
+    }
+
+    /// The question waiting in the current scene: an ending's retry offer while offering, the
+    /// scene's own question otherwise.
+    pub(super) fn waiting_question(&self) -> Option<&'s crate::scenario::QuestionDef> {
+        let scene = self.scene();
+        if self.state.cursor == Cursor::Offering {
+            scene.retry.as_ref().map(|offer| &offer.question)
+        } else {
+            scene.question.as_ref()
+        }
     }
 
     pub(super) fn env(&self) -> SessionEnv<'_> {

@@ -118,7 +118,7 @@ impl<'s> Story<'s> {
     /// The options of the waiting question in the order shown, by position in the question's
     /// list; none when no question waits.
     pub(crate) fn options_shown(&mut self) -> &[usize] {
-        if self.state.cursor == Cursor::Asking {
+        if matches!(self.state.cursor, Cursor::Asking | Cursor::Offering) {
             self.ask();
         }
         self.asked.as_deref().unwrap_or_default()
@@ -126,7 +126,7 @@ impl<'s> Story<'s> {
 
     /// The waiting question as the learner sees it, or `None` if no question waits.
     pub fn question_view(&self) -> Option<QuestionView> {
-        self.scene().question.as_ref().map(|q| self.view(q))
+        self.waiting_question().map(|q| self.view(q))
     }
 
     fn view(&self, question: &QuestionDef) -> QuestionView {

@@ -102,6 +102,12 @@ pub(crate) fn compile(
         .collect();
     flags.sort_unstable();
     flags.dedup();
+    let retries_from_choice = compiled.iter().any(|scene| {
+        scene
+            .retry
+            .as_ref()
+            .is_some_and(|offer| offer.from == crate::scenario::model::RetryFrom::Choice)
+    });
     let scenario = Scenario {
         meta: Meta {
             id: id.get_ref().clone(),
@@ -122,6 +128,7 @@ pub(crate) fn compile(
         scene_ids: known.scene_ids,
         competency_ids: known.competency_ids,
         flags,
+        retries_from_choice,
     };
     (Some(scenario), facts)
 }

@@ -128,6 +128,23 @@ impl Compiler<'_> {
                         .collect()
                 })
                 .unwrap_or_default(),
+            rejects: question
+                .rejects
+                .iter()
+                .map(|reject| {
+                    let reject = reject.get_ref();
+                    RejectDef {
+                        words: reject
+                            .words
+                            .get_ref()
+                            .iter()
+                            .map(|w| sanitize(w).0.trim().to_lowercase())
+                            .filter(|w| !w.is_empty())
+                            .collect(),
+                        feedback: self.text(file, &reject.feedback),
+                    }
+                })
+                .collect(),
             right,
             wrong,
             location: Location { file, span: header },
@@ -173,10 +190,13 @@ impl Compiler<'_> {
                 misplaced(self, "tolerance", tolerance.span());
             }
         }
-        if kind != QuestionKind::Text
-            && let Some(expect) = &question.expect
-        {
-            misplaced(self, "expect", expect.span());
+        if kind != QuestionKind::Text {
+            if let Some(expect) = &question.expect {
+                misplaced(self, "expect", expect.span());
+            }
+            if let Some(reject) = question.rejects.first() {
+                misplaced(self, "reject", reject.span());
+            }
         }
         if matches!(kind, QuestionKind::Single | QuestionKind::Multiple) {
             for (which, outcome) in [("right", &question.right), ("wrong", &question.wrong)] {
@@ -212,7 +232,8 @@ impl Compiler<'_> {
             );
         }
         let needs_outcomes = matches!(kind, QuestionKind::Number | QuestionKind::Order)
-            || (kind == QuestionKind::Text && question.expect.is_some());
+            || (kind == QuestionKind::Text
+                && (question.expect.is_some() || !question.rejects.is_empty()));
         let needed: &[&str] = if needs_outcomes {
             &["right", "wrong"]
         } else if kind == QuestionKind::Text {
@@ -398,7 +419,9 @@ fn kind_keys(kind: QuestionKind) -> &'static str {
         QuestionKind::Order => {
             "[[scene.question.option]] tables in the right order, and [scene.question.right] / [scene.question.wrong]"
         }
-        QuestionKind::Text => "`expect` and [scene.question.right] / [scene.question.wrong]",
+        QuestionKind::Text => {
+            "`expect`, [[scene.question.reject]] tables and [scene.question.right] / [scene.question.wrong]"
+        }
     }
 }
 

@@ -6,10 +6,11 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, FileId, Location};
 
+use crate::expr::Template;
 use crate::scenario::compiled::*;
 use crate::scenario::dialogue::parse_script;
 use crate::scenario::literal::LiteralSpans;
-use crate::scenario::model::{QuestionKind, Scene};
+use crate::scenario::model::{QuestionKind, RetryFrom, Scene};
 use crate::scenario::sanitize::cleaned;
 use crate::suggest::known_list;
 
@@ -55,6 +56,17 @@ impl Compiler<'_> {
         if !scene.damaged {
             self.check_exits(file, scene, ending);
         }
+        let retry = scene.retry.as_ref().and_then(|retry| {
+            if ending {
+                return Some(retry_offer(*retry.get_ref(), Location { file, span: retry.span() }));
+            }
+            self.push(
+                Diagnostic::error("misplaced-key", "`retry` applies only to an ending")
+                    .at(file, retry.span(), "this scene is not an ending")
+                    .hint("add `ending = true` to the scene, or move `retry` to the ending it should offer a way back from"),
+            );
+            None
+        });
         self.allow = scene
             .allow
             .iter()
@@ -72,6 +84,8 @@ impl Compiler<'_> {
             next,
             ending,
             show_map,
+            checkpoint: scene.checkpoint.as_ref().is_some_and(|c| *c.get_ref()),
+            retry,
             location: Location {
                 file,
                 span: scene.id.span(),
@@ -211,6 +225,45 @@ impl Compiler<'_> {
             }
         }
         self.push(diagnostic.hint(hint));
+    }
+}
+
+/// The question an ending with `retry` asks: go back, or end here.
+fn retry_offer(from: RetryFrom, location: Location) -> RetryOffer {
+    let back = match from {
+        RetryFrom::Checkpoint => "Go back to the last checkpoint and try another way",
+        RetryFrom::Choice => "Go back to the choice that led here and try another way",
+    };
+    let option = |id: &str, text: &str| OptionDef {
+        id: id.to_string(),
+        text: Template::literal(text),
+        feedback: None,
+        correct: false,
+        effects: Effects::default(),
+        when: None,
+    };
+    RetryOffer {
+        from,
+        question: QuestionDef {
+            kind: QuestionKind::Single,
+            build: None,
+            interchangeable: Vec::new(),
+            prompt: Template::literal("This ending can be undone. What now?"),
+            shuffle: false,
+            options: vec![
+                option(RETRY_OPTION, back),
+                option(END_OPTION, "End here and see your results"),
+            ],
+            answer: None,
+            answer_location: None,
+            tolerance: 0.0,
+            unit: None,
+            expect: Vec::new(),
+            rejects: Vec::new(),
+            right: None,
+            wrong: None,
+            location,
+        },
     }
 }
 

@@ -98,6 +98,7 @@ fn sample() -> Results {
             },
         ],
         maps: Vec::new(),
+        retries: Vec::new(),
     }
 }
 

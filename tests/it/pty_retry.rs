@@ -1,0 +1,101 @@
+//! A learner in a real pseudo-terminal slips in Pet Clinic, walks into an early ending, takes
+//! the retry it offers and plays on into the map-reading act. The plain front end reads each
+//! answer as a line typed at the terminal, by option id, so the shuffled order does not matter.
+
+#![cfg(unix)]
+
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::session::OsSession;
+use expectrl::{Expect, Regex, Session};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The answers of `brenda-leaves.answers`, which end with Brenda walking out after the laugh;
+/// then the retry, and from the same dig on, the answers of `flow-ending.answers`.
+fn answers() -> Vec<String> {
+    let read = |name: &str| -> Vec<String> {
+        let path = format!("scenarios/pet-clinic-vsm/playthroughs/{name}.answers");
+        let text = std::fs::read_to_string(&path).expect("the golden answers");
+        text.lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let mut answers = read("brenda-leaves");
+    assert_eq!(
+        answers.pop().as_deref(),
+        Some("end"),
+        "the golden declines the retry"
+    );
+    answers.push("retry".to_string());
+    let flow = read("flow-ending");
+    let from = flow
+        .iter()
+        .position(|answer| answer == "protect-honesty")
+        .expect("the flow ending answers the dig well");
+    answers.extend_from_slice(&flow[from..]);
+    answers
+}
+
+fn expect(session: &mut OsSession, pattern: &str, seen: &mut String) {
+    match session.expect(Regex(pattern)) {
+        Ok(found) => seen.push_str(&String::from_utf8_lossy(found.as_bytes())),
+        Err(error) => {
+            let start = seen.len().saturating_sub(2000);
+            let start = (start..seen.len())
+                .find(|&i| seen.is_char_boundary(i))
+                .unwrap_or(0);
+            panic!("waiting for /{pattern}/: {error}\n{}", &seen[start..]);
+        }
+    }
+}
+
+#[test]
+fn a_walk_out_offers_a_retry_that_leads_on_to_reading_the_map() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dojo"));
+    command
+        .args(["play", "--plain", "--name", "Tester", "--seed", "1"])
+        .env("DOJO_DATA_DIR", data.path())
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1")
+        .env_remove("XDG_DATA_HOME");
+    let mut session = Session::spawn(command).expect("spawn dojo in a pty");
+    session.set_expect_timeout(Some(TIMEOUT));
+    session
+        .get_process_mut()
+        .set_window_size(80, 24)
+        .expect("set the pty size");
+    let mut seen = String::new();
+    let mut retried = false;
+    for answer in answers() {
+        expect(
+            &mut session,
+            r"Type [^\n]*: |== The team's map ==",
+            &mut seen,
+        );
+        if seen.contains("== The team's map ==") {
+            break;
+        }
+        if answer == "retry" {
+            assert!(
+                seen.contains("This ending can be undone. What now?"),
+                "the walk-out offers a retry"
+            );
+            retried = true;
+        }
+        session.send(format!("{answer}\r")).expect("type an answer");
+    }
+    assert!(retried, "the retry was taken");
+    assert!(
+        seen.contains("== The team's map =="),
+        "act 6 reached after the retry"
+    );
+    assert!(
+        seen.contains("== An empty chair =="),
+        "the walk-out came first"
+    );
+    let _ = session.send("\x04");
+}
