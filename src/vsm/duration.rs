@@ -73,6 +73,16 @@ impl Duration {
         items.into_iter().fold(Duration::ZERO, Duration::add)
     }
 
+    /// `n` times this duration.
+    pub(crate) fn times(self, n: Ratio) -> Duration {
+        Duration(self.0.mul(n))
+    }
+
+    /// This duration shared out `n` ways; zero for `n` of zero (checked where it is read).
+    pub(crate) fn per(self, n: Ratio) -> Duration {
+        Duration(self.0.div(n).unwrap_or(Ratio::ZERO))
+    }
+
     /// `self - other`, or zero when `other` is longer.
     pub(crate) fn saturating_sub(self, other: Duration) -> Duration {
         Duration(self.0.checked_sub(other.0).unwrap_or(Ratio::ZERO))

@@ -16,6 +16,7 @@ mod duration;
 mod figure;
 mod flow;
 mod format;
+mod format_factory;
 mod format_links;
 mod format_model;
 mod format_steps;
@@ -29,6 +30,7 @@ mod render_text;
 mod svg_doc;
 mod svg_figures;
 mod svg_layout;
+mod takt;
 mod text_canvas;
 mod text_flow;
 mod text_ladder;
@@ -44,8 +46,10 @@ pub(crate) use format::read;
 pub use format_model::MapTable;
 pub(crate) use map::Map;
 pub use metrics::{
-    CalendarFigures, ConventionFigures, Metrics, Pick, QueueFigures, QueuePick, StepFigures,
+    Bottleneck, CalendarFigures, ConventionFigures, KaizenFigures, Metrics, Pick, QueueFigures,
+    QueuePick, StepFigures,
 };
+pub use takt::{DemandFigures, FactoryFigures};
 pub(crate) use ratio::Ratio;
 pub use render_svg::render_svg;
 pub use render_text::{TextOptions, render_text};
