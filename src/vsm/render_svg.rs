@@ -85,10 +85,11 @@ pub fn render_svg(map: &Map, metrics: &Metrics) -> String {
         .map(|s| wrap_px(&s.name, COL_W - 18.0, 13.0).len())
         .max()
         .unwrap_or(1) as f64;
+    let extra = factory_rows(metrics);
     let frame = Frame {
         cols: grid.cols.max(1),
         box_h: 16.0 + name_lines * 15.6 + 22.0,
-        data_h: 4.0 * DATA_ROW + 2.0,
+        data_h: (4 + extra.len()) as f64 * DATA_ROW + 2.0,
     };
     let mut shapes = Svg::new();
     let mut labels = Svg::new();
@@ -110,8 +111,8 @@ pub fn render_svg(map: &Map, metrics: &Metrics) -> String {
                 metrics,
                 &frame,
                 step,
-                col,
-                row,
+                (col, row),
+                &extra,
             );
         }
     }
@@ -188,6 +189,15 @@ fn header(shapes: &mut Svg, labels: &mut Svg, map: &Map, metrics: &Metrics, fram
             146.0,
             Font::new(12.0).italic().colour(MUTED).anchor(anchor),
             words,
+        );
+    }
+    if let Some(demand) = &metrics.demand {
+        let text = format!("Demand {} · takt time {}", demand.text, demand.takt.text);
+        labels.text(
+            middle,
+            100.0,
+            Font::new(14.0).bold().anchor(Anchor::Middle),
+            &text,
         );
     }
     // The request comes down into the flow; delivery goes up to the customer.
@@ -391,8 +401,8 @@ fn process_box(
     metrics: &Metrics,
     frame: &Frame,
     step: &Step,
-    col: usize,
-    row: usize,
+    (col, row): (usize, usize),
+    extra: &[FactoryRow],
 ) {
     let (left, top) = (frame.box_left(col), frame.row_top(row));
     let centre = left + COL_W / 2.0;
@@ -444,7 +454,7 @@ fn process_box(
         frame.data_h,
         &format!(r#"fill="white" stroke="{INK}" stroke-width="1.6""#),
     );
-    for k in 1..4 {
+    for k in 1..4 + extra.len() {
         let y = data_top + k as f64 * DATA_ROW;
         shapes.line(left, y, left + COL_W, y, &stroke(MUTED, 0.8));
     }
@@ -469,19 +479,60 @@ fn process_box(
     labels.text(left + 28.0, row_y(0), Font::new(12.0), &people);
     let calendar = &map.calendar;
     let alert = |yes: bool| if yes { ALERT } else { INK };
-    let rows = [
-        (
-            "LT",
-            step.lt.natural(calendar),
-            alert(metrics.longest_lead_time.step == step.id),
-        ),
-        ("PT", step.pt.natural(calendar), INK),
+    let figures = metrics.step(&step.id);
+    let (lt, pt) = figures.map_or_else(
+        || (step.lt.natural(calendar), step.pt.natural(calendar)),
+        |f| (f.lead_time.text.clone(), f.process_time.text.clone()),
+    );
+    let mut rows = vec![
+        ("LT", lt, alert(metrics.longest_lead_time.step == step.id)),
+        ("PT", pt, INK),
         (
             "%C/A",
             super::figure::ca_text(step.ca),
             alert(super::figure::is_worst_ca(metrics, &step.id)),
         ),
     ];
+    for row in extra {
+        let factory = figures.map(|f| &f.factory);
+        let none = || "–".to_string();
+        rows.push(match row {
+            FactoryRow::CycleTime => (
+                "C/T",
+                factory
+                    .and_then(|f| f.cycle_time.as_ref())
+                    .map_or_else(none, |t| t.short()),
+                alert(factory.is_some_and(|f| f.over_takt)),
+            ),
+            FactoryRow::Changeover => (
+                "C/O",
+                factory
+                    .and_then(|f| f.changeover.as_ref())
+                    .map_or_else(none, |t| t.short()),
+                INK,
+            ),
+            FactoryRow::Uptime => (
+                "Uptime",
+                factory
+                    .and_then(|f| f.uptime.as_ref())
+                    .map_or_else(none, |u| u.short()),
+                INK,
+            ),
+            FactoryRow::Shifts => (
+                "Shifts",
+                factory.and_then(|f| f.shifts).map_or_else(none, |n| {
+                    match factory.and_then(|f| f.available_per_shift.as_ref()) {
+                        Some(available) => format!("{n} × {}", available.short()),
+                        None => n.to_string(),
+                    }
+                }),
+                INK,
+            ),
+        });
+    }
+    if let Some(k) = map.kaizen.iter().position(|k| map.steps[k.step].id == step.id) {
+        kaizen_burst(shapes, labels, left + COL_W - 4.0, top + 2.0, &format!("K{}", k + 1));
+    }
     for (k, (name, value, colour)) in rows.into_iter().enumerate() {
         labels.text(left + 8.0, row_y(k + 1), Font::new(12.0).bold(), name);
         labels.text(
@@ -491,4 +542,54 @@ fn process_box(
             &value,
         );
     }
+}
+
+/// The factory rows of the data boxes: those any step of the map fills.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum FactoryRow {
+    CycleTime,
+    Changeover,
+    Uptime,
+    Shifts,
+}
+
+fn factory_rows(metrics: &Metrics) -> Vec<FactoryRow> {
+    let any = |has: fn(&super::takt::FactoryFigures) -> bool| {
+        metrics.steps.iter().any(|s| has(&s.factory))
+    };
+    let mut rows = Vec::new();
+    if any(|f| f.cycle_time.is_some()) {
+        rows.push(FactoryRow::CycleTime);
+    }
+    if any(|f| f.changeover.is_some()) {
+        rows.push(FactoryRow::Changeover);
+    }
+    if any(|f| f.uptime.is_some()) {
+        rows.push(FactoryRow::Uptime);
+    }
+    if any(|f| f.shifts.is_some() && !f.is_empty()) {
+        rows.push(FactoryRow::Shifts);
+    }
+    rows
+}
+
+/// A kaizen burst: a jagged red star centred on (x, y), as drawn on a future-state map.
+pub(super) fn kaizen_burst(shapes: &mut Svg, labels: &mut Svg, x: f64, y: f64, label: &str) {
+    let points: Vec<(f64, f64)> = (0..16)
+        .map(|k| {
+            let angle = std::f64::consts::PI * f64::from(k) / 8.0;
+            let r = if k % 2 == 0 { 17.0 } else { 9.5 };
+            (x + r * angle.cos(), y + r * angle.sin())
+        })
+        .collect();
+    shapes.polygon(
+        &points,
+        &format!(r##"fill="#ffd6d6" stroke="{ALERT}" stroke-width="2""##),
+    );
+    labels.text(
+        x,
+        y + 4.0,
+        Font::new(10.0).bold().colour(ALERT).anchor(Anchor::Middle),
+        label,
+    );
 }
