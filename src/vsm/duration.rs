@@ -47,7 +47,6 @@ impl DurationError {
 impl Duration {
     pub(crate) const ZERO: Duration = Duration(Ratio::ZERO);
 
-    #[cfg(test)]
     pub(crate) fn from_minutes(minutes: Ratio) -> Duration {
         Duration(minutes)
     }

@@ -12,6 +12,9 @@
 
 mod assemble;
 mod calendar;
+mod compare;
+mod compare_svg;
+mod compare_text;
 mod duration;
 mod figure;
 mod flow;
@@ -40,6 +43,9 @@ mod tests;
 
 pub(crate) use assemble::{Incomplete, Layout, assemble};
 pub(crate) use calendar::Unit;
+pub use compare::{Change, Comparison};
+pub use compare_svg::render_compare_svg;
+pub use compare_text::render_compare_text;
 pub(crate) use duration::Duration;
 pub(crate) use flow::Segment;
 pub(crate) use format::read;
@@ -73,6 +79,35 @@ pub fn load(name: &str, text: &str) -> Loaded {
     let map = read(&sources, file, &mut diagnostics);
     Loaded {
         map,
+        diagnostics,
+        sources,
+    }
+}
+
+/// Two map files read for a comparison, into one set of sources: each map when it has no
+/// error, every diagnostic of both, and the warning when the later map says it improves on
+/// some other map than the earlier one.
+pub struct LoadedPair {
+    pub before: Option<Map>,
+    pub after: Option<Map>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: Sources,
+}
+
+/// Reads the maps `before` and `after`, each given as (name for diagnostics, text).
+pub fn load_pair(before: (&str, &str), after: (&str, &str)) -> LoadedPair {
+    let mut sources = Sources::new();
+    let first = sources.add(before.0, before.1);
+    let second = sources.add(after.0, after.1);
+    let mut diagnostics = Vec::new();
+    let before = read(&sources, first, &mut diagnostics);
+    let after = read(&sources, second, &mut diagnostics);
+    if let (Some(b), Some(a)) = (&before, &after) {
+        diagnostics.extend(compare::pair_diagnostics(b, a));
+    }
+    LoadedPair {
+        before,
+        after,
         diagnostics,
         sources,
     }

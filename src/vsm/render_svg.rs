@@ -78,6 +78,19 @@ impl Frame {
 }
 
 pub fn render_svg(map: &Map, metrics: &Metrics) -> String {
+    draw(map, metrics, "hand").svg
+}
+
+/// A finished picture and its size in pixels.
+pub(super) struct Drawing {
+    pub svg: String,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// The map as a whole `<svg>` element; `filter` names its hand-drawn filter, so that two maps
+/// in one document keep their own.
+pub(super) fn draw(map: &Map, metrics: &Metrics, filter: &str) -> Drawing {
     let grid = layout(&map.flow, map.steps.len());
     let name_lines = map
         .steps
@@ -134,17 +147,23 @@ pub fn render_svg(map: &Map, metrics: &Metrics) -> String {
     ));
     svg.raw("<defs>");
     // A little noise bends the straight lines the way a marker on a whiteboard does.
-    svg.raw(r#"<filter id="hand" x="-2%" y="-2%" width="104%" height="104%"><feTurbulence type="fractalNoise" baseFrequency="0.025" numOctaves="2" seed="7" result="noise"/><feDisplacementMap in="SourceGraphic" in2="noise" scale="2.5" xChannelSelector="R" yChannelSelector="G"/></filter>"#);
+    svg.raw(&format!(r#"<filter id="{filter}" x="-2%" y="-2%" width="104%" height="104%"><feTurbulence type="fractalNoise" baseFrequency="0.025" numOctaves="2" seed="7" result="noise"/><feDisplacementMap in="SourceGraphic" in2="noise" scale="2.5" xChannelSelector="R" yChannelSelector="G"/></filter>"#));
     svg.raw("</defs>");
     svg.rect(0.0, 0.0, width, height, &format!(r#"fill="{PAPER}""#));
-    svg.raw(r#"<g filter="url(#hand)" stroke-linejoin="round">"#);
+    svg.raw(&format!(
+        r#"<g filter="url(#{filter})" stroke-linejoin="round">"#
+    ));
     svg.raw(&shapes.finish());
     svg.raw("</g>");
     svg.raw("<g>");
     svg.raw(&labels.finish());
     svg.raw("</g>");
     svg.raw("</svg>");
-    svg.finish()
+    Drawing {
+        svg: svg.finish(),
+        width,
+        height,
+    }
 }
 
 /// Title, and the customer at both ends: the request comes in on the left, value goes out on
