@@ -61,7 +61,11 @@ pub fn run(args: &VsmArgs) -> Result<ExitCode, Error> {
         if args.legend {
             writeln!(out, "{}\n", LEGEND.trim_end())?;
         }
-        write!(out, "{}", render_text(map, &metrics, &options(args, terminal)))?;
+        write!(
+            out,
+            "{}",
+            render_text(map, &metrics, &options(args, terminal))
+        )?;
     }
     if let Some(svg) = &args.svg {
         eprintln!("wrote {}", svg.display());
@@ -75,10 +79,7 @@ fn compare(args: &VsmArgs, before: &Path, after: &Path) -> Result<ExitCode, Erro
     let (after_path, after_text) = read(after)?;
     let terminal = std::io::stdout().is_terminal();
     let style = Style::for_output(terminal);
-    let loaded = vsm::load_pair(
-        (&before_path, &before_text),
-        (&after_path, &after_text),
-    );
+    let loaded = vsm::load_pair((&before_path, &before_text), (&after_path, &after_text));
     let (Some(before_map), Some(after_map)) = (&loaded.before, &loaded.after) else {
         let what = format!("{before_path} and {after_path}");
         let found = Found {
@@ -103,12 +104,8 @@ fn compare(args: &VsmArgs, before: &Path, after: &Path) -> Result<ExitCode, Erro
         )?;
     } else {
         write!(out, "{warnings}")?;
-        let text = render_compare_text(
-            before_map,
-            after_map,
-            &comparison,
-            &options(args, terminal),
-        );
+        let text =
+            render_compare_text(before_map, after_map, &comparison, &options(args, terminal));
         write!(out, "{text}")?;
     }
     if let Some(svg) = &args.svg {

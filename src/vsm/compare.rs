@@ -63,13 +63,21 @@ impl Comparison {
                 changes.push(change);
             }
         };
-        total("lead_time", "Lead time", time(&b.lead_time, &a.lead_time, Aim::Lower));
+        total(
+            "lead_time",
+            "Lead time",
+            time(&b.lead_time, &a.lead_time, Aim::Lower),
+        );
         total(
             "process_time",
             "Process time",
             time(&b.process_time, &a.process_time, Aim::Lower),
         );
-        total("wait_time", "Wait time", time(&b.wait_time, &a.wait_time, Aim::Lower));
+        total(
+            "wait_time",
+            "Wait time",
+            time(&b.wait_time, &a.wait_time, Aim::Lower),
+        );
         if !(b.queue_time.exact.is_zero() && a.queue_time.exact.is_zero()) {
             total(
                 "queue_time",
@@ -80,7 +88,11 @@ impl Comparison {
         total(
             "activity_ratio",
             "Activity ratio",
-            percent(Some(&b.activity_ratio), Some(&a.activity_ratio), Aim::Higher),
+            percent(
+                Some(&b.activity_ratio),
+                Some(&a.activity_ratio),
+                Aim::Higher,
+            ),
         );
         total(
             "rolled_ca",
@@ -97,7 +109,11 @@ impl Comparison {
             total(
                 "bottlenecks",
                 "Steps over takt",
-                count(b.bottlenecks.len() as u64, a.bottlenecks.len() as u64, Aim::Lower),
+                count(
+                    b.bottlenecks.len() as u64,
+                    a.bottlenecks.len() as u64,
+                    Aim::Lower,
+                ),
             );
         }
         total(
@@ -114,9 +130,15 @@ impl Comparison {
         total(
             "longest_lead_time",
             "Longest step LT",
-            picked_time(b, a, |m| (&m.longest_lead_time.step, &m.longest_lead_time.value)),
+            picked_time(b, a, |m| {
+                (&m.longest_lead_time.step, &m.longest_lead_time.value)
+            }),
         );
-        let worst_ca = |m: &Metrics| m.worst_ca.as_ref().map(|w| (w.step.clone(), w.value.clone()));
+        let worst_ca = |m: &Metrics| {
+            m.worst_ca
+                .as_ref()
+                .map(|w| (w.step.clone(), w.value.clone()))
+        };
         if let (Some(wb), Some(wa)) = (worst_ca(b), worst_ca(a)) {
             total("worst_ca", "Worst %C/A", picked_percent(b, a, &wb, &wa));
         }
@@ -145,7 +167,12 @@ impl Comparison {
     }
 }
 
-fn blank(before: Option<String>, after: Option<String>, change: String, better: Option<bool>) -> Change {
+fn blank(
+    before: Option<String>,
+    after: Option<String>,
+    change: String,
+    better: Option<bool>,
+) -> Change {
     Change {
         name: String::new(),
         figure: String::new(),
@@ -181,7 +208,12 @@ fn sign(up: bool) -> &'static str {
 fn time(before: &Time, after: &Time, aim: Aim) -> Option<Change> {
     let (b, a) = (before.exact.minutes(), after.exact.minutes());
     let Some((size, up)) = difference(b, a) else {
-        return Some(blank(Some(before.text.clone()), Some(after.text.clone()), "same".into(), None));
+        return Some(blank(
+            Some(before.text.clone()),
+            Some(after.text.clone()),
+            "same".into(),
+            None,
+        ));
     };
     let calendar = &after.calendar;
     let size_d = Duration::from_minutes(size);
@@ -236,10 +268,18 @@ fn count(before: u64, after: u64, aim: Aim) -> Option<Change> {
     let texts = (Some(before.to_string()), Some(after.to_string()));
     Some(match before.cmp(&after) {
         std::cmp::Ordering::Equal => blank(texts.0, texts.1, "same".into(), None),
-        std::cmp::Ordering::Less => blank(texts.0, texts.1, format!("+{}", after - before), judged(aim, true)),
-        std::cmp::Ordering::Greater => {
-            blank(texts.0, texts.1, format!("−{}", before - after), judged(aim, false))
-        }
+        std::cmp::Ordering::Less => blank(
+            texts.0,
+            texts.1,
+            format!("+{}", after - before),
+            judged(aim, true),
+        ),
+        std::cmp::Ordering::Greater => blank(
+            texts.0,
+            texts.1,
+            format!("−{}", before - after),
+            judged(aim, false),
+        ),
     })
 }
 
@@ -251,11 +291,7 @@ fn on_step(metrics: &Metrics, step: &str, value: String) -> String {
     }
 }
 
-fn picked_time(
-    b: &Metrics,
-    a: &Metrics,
-    pick: fn(&Metrics) -> (&String, &Time),
-) -> Option<Change> {
+fn picked_time(b: &Metrics, a: &Metrics, pick: fn(&Metrics) -> (&String, &Time)) -> Option<Change> {
     let ((bs, bt), (as_, at)) = (pick(b), pick(a));
     let mut change = time(bt, at, Aim::Lower)?;
     change.before = Some(on_step(b, bs, bt.text.clone()));
@@ -298,7 +334,11 @@ fn step_changes(before: Option<&StepFigures>, after: Option<&StepFigures>) -> Ve
         )
     };
     add("lead_time", "LT", times(|s| Some(&s.lead_time), Aim::Lower));
-    add("process_time", "PT", times(|s| Some(&s.process_time), Aim::Lower));
+    add(
+        "process_time",
+        "PT",
+        times(|s| Some(&s.process_time), Aim::Lower),
+    );
     add(
         "ca",
         "%C/A",
@@ -348,10 +388,7 @@ fn step_changes(before: Option<&StepFigures>, after: Option<&StepFigures>) -> Ve
 /// (a warning: any two maps may be compared, but the pair is likely the wrong way round or
 /// the wrong file).
 pub(crate) fn pair_diagnostics(before: &Map, after: &Map) -> Vec<Diagnostic> {
-    let swapped = before
-        .improves
-        .as_ref()
-        .is_some_and(|i| i.id == after.id);
+    let swapped = before.improves.as_ref().is_some_and(|i| i.id == after.id);
     let hint = |other: &str| {
         if swapped {
             "the maps are the other way round: give the current state first, `--compare BEFORE AFTER`".to_string()
@@ -368,7 +405,11 @@ pub(crate) fn pair_diagnostics(before: &Map, after: &Map) -> Vec<Diagnostic> {
                     after.id, improves.id, before.id
                 ),
             )
-            .at(improves.file, improves.span.clone(), "the map it improves on")
+            .at(
+                improves.file,
+                improves.span.clone(),
+                "the map it improves on",
+            )
             .hint(hint(&improves.id)),
         ],
         None if swapped => {

@@ -25,13 +25,7 @@ pub fn render_compare_svg(before: &Map, after: &Map, comparison: &Comparison) ->
     let mut y = 0.0;
     let mut body = Svg::new();
     for (tag, drawing) in [("Before", &first), ("After", &second)] {
-        body.rect(
-            0.0,
-            y,
-            width,
-            36.0,
-            &format!(r#"fill="{INK}""#),
-        );
+        body.rect(0.0, y, width, 36.0, &format!(r#"fill="{INK}""#));
         body.text(
             MARGIN,
             y + 24.0,
@@ -39,7 +33,11 @@ pub fn render_compare_svg(before: &Map, after: &Map, comparison: &Comparison) ->
             tag,
         );
         y += 36.0;
-        body.raw(&drawing.svg.replacen("<svg ", &format!(r#"<svg x="0" y="{y:.0}" "#), 1));
+        body.raw(
+            &drawing
+                .svg
+                .replacen("<svg ", &format!(r#"<svg x="0" y="{y:.0}" "#), 1),
+        );
         y += drawing.height;
     }
     body.rect(0.0, y, width, 36.0, &format!(r#"fill="{INK}""#));

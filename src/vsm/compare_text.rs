@@ -23,7 +23,10 @@ pub fn render_compare_text(
         let head = format!("━━ {title} ");
         let fill = width.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
         Line::new()
-            .with(&fit(&format!("{head}{}", "━".repeat(fill)), width), Paint::Bold)
+            .with(
+                &fit(&format!("{head}{}", "━".repeat(fill)), width),
+                Paint::Bold,
+            )
             .render(options.colour)
             + "\n"
     };
@@ -76,7 +79,10 @@ fn table(before: &Map, after: &Map, comparison: &Comparison, width: usize) -> Ve
             .with(&fit("Figure", figure), Paint::Dim)
             .pad(figure + 1)
             .with(
-                &format!("{:>value$} {:>value$} {:>change$}", "Before", "After", "Change"),
+                &format!(
+                    "{:>value$} {:>value$} {:>change$}",
+                    "Before", "After", "Change"
+                ),
                 Paint::Dim,
             ),
     );
@@ -94,11 +100,17 @@ fn table(before: &Map, after: &Map, comparison: &Comparison, width: usize) -> Ve
         } else {
             c.figure.clone()
         };
+        // In a narrow column the share goes first: "+2 weeks", not "+2 weeks (+26…".
+        let shown = if unicode_width::UnicodeWidthStr::width(c.change.as_str()) > change {
+            c.change.split(" (").next().unwrap_or(&c.change)
+        } else {
+            &c.change
+        };
         lines.push(row(
             &name,
             c.before.as_deref().unwrap_or("–"),
             c.after.as_deref().unwrap_or("–"),
-            &c.change,
+            shown,
             paint(c),
         ));
     }

@@ -65,7 +65,11 @@ impl Time {
 
     /// "72 s", "10 m", "1.5 h": the short form in its own unit, for tight boxes.
     pub(crate) fn short(&self) -> String {
-        format!("{} {}", self.exact_in(self.unit).decimal(2), self.unit.short())
+        format!(
+            "{} {}",
+            self.exact_in(self.unit).decimal(2),
+            self.unit.short()
+        )
     }
 
     /// How many `unit`s this is, exactly.

@@ -161,53 +161,53 @@ pub(super) fn read_demand(
         .available
         .map(|a| source.duration("available", &a, calendar, diagnostics))
         .map(|a| a.filter(|a| positive(file, "available", a, diagnostics)));
-    let daily = match (per_day, per_month, working_days) {
-        (Some(day), Some(month), _) => {
-            let (day_span, month_span) = (spot(&day), spot(&month));
-            diagnostics.push(
-                Diagnostic::error(
-                    "invalid-value",
-                    "give the demand `per_day` or `per_month`, not both",
-                )
-                .at(file, month_span, "a second demand")
-                .also(file, day_span, "the first")
-                .hint("keep one: `per_month` with `working_days`, or `per_day`"),
-            );
-            None
-        }
-        (Some(day), None, Some(days)) => {
-            diagnostics.push(
-                Diagnostic::warning(
-                    "unused-demand",
-                    "`working_days` is not used with a demand `per_day`",
-                )
-                .at(file, spot(&days), "not used")
-                .hint("`working_days` turns a demand `per_month` into one a day"),
-            );
-            day.map(|d| (d.value, None))
-        }
-        (Some(day), None, None) => day.map(|d| (d.value, None)),
-        (None, Some(month), Some(days)) => match (month, days) {
-            (Some(month), Some(days)) => month
-                .value
-                .div(days.value)
-                .map(|daily| (daily, Some((month.value, days.value)))),
-            _ => None,
-        },
-        (None, Some(month), None) => {
-            if month.is_some() {
-                diagnostics.push(doc.missing_key("working_days", "20", span.clone()));
+    let daily =
+        match (per_day, per_month, working_days) {
+            (Some(day), Some(month), _) => {
+                let (day_span, month_span) = (spot(&day), spot(&month));
+                diagnostics.push(
+                    Diagnostic::error(
+                        "invalid-value",
+                        "give the demand `per_day` or `per_month`, not both",
+                    )
+                    .at(file, month_span, "a second demand")
+                    .also(file, day_span, "the first")
+                    .hint("keep one: `per_month` with `working_days`, or `per_day`"),
+                );
+                None
             }
-            None
-        }
-        (None, None, _) => {
-            diagnostics.push(
-                doc.missing_key("per_day", "460", span.clone())
-                    .hint("add `per_day = <items a working day>`, or `per_month` with `working_days`"),
-            );
-            None
-        }
-    };
+            (Some(day), None, Some(days)) => {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "unused-demand",
+                        "`working_days` is not used with a demand `per_day`",
+                    )
+                    .at(file, spot(&days), "not used")
+                    .hint("`working_days` turns a demand `per_month` into one a day"),
+                );
+                day.map(|d| (d.value, None))
+            }
+            (Some(day), None, None) => day.map(|d| (d.value, None)),
+            (None, Some(month), Some(days)) => match (month, days) {
+                (Some(month), Some(days)) => month
+                    .value
+                    .div(days.value)
+                    .map(|daily| (daily, Some((month.value, days.value)))),
+                _ => None,
+            },
+            (None, Some(month), None) => {
+                if month.is_some() {
+                    diagnostics.push(doc.missing_key("working_days", "20", span.clone()));
+                }
+                None
+            }
+            (None, None, _) => {
+                diagnostics.push(doc.missing_key("per_day", "460", span.clone()).hint(
+                    "add `per_day = <items a working day>`, or `per_month` with `working_days`",
+                ));
+                None
+            }
+        };
     let shifts = match shifts {
         Some(Some(shifts)) => shifts,
         Some(None) => return None,
@@ -215,9 +215,7 @@ pub(super) fn read_demand(
     };
     let available = match available {
         Some(Some(available)) => {
-            let day = available
-                .value
-                .times(Ratio::whole(u128::from(shifts)));
+            let day = available.value.times(Ratio::whole(u128::from(shifts)));
             let clock_day = Duration::of(Ratio::whole(24), Unit::Hour, calendar);
             if day > clock_day {
                 diagnostics.push(
@@ -326,7 +324,9 @@ pub(super) fn read_kaizen(
                     diagnostics.push(
                         Diagnostic::error(
                             "unknown-step",
-                            format!("a kaizen burst names `{name}`, which is not a step of this map"),
+                            format!(
+                                "a kaizen burst names `{name}`, which is not a step of this map"
+                            ),
                         )
                         .at(file, step.span(), "no step has this id")
                         .hint(hint),

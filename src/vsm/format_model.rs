@@ -32,7 +32,13 @@ pub(super) const TABLE_KEYS: &[(&str, &[&str])] = &[
     ("calendar", &["hours_per_day", "days_per_week"]),
     (
         "demand",
-        &["per_day", "per_month", "working_days", "shifts", "available"],
+        &[
+            "per_day",
+            "per_month",
+            "working_days",
+            "shifts",
+            "available",
+        ],
     ),
     ("conventions", &["queues", "daily_demand", "ca_recorded_on"]),
     (

@@ -11,9 +11,9 @@ use crate::suggest::{edit_distance, is_near};
 use crate::toml_doc::{Doc, lenient};
 
 use super::calendar::Calendar;
+use super::format_factory::{FactoryKeys, read_factory};
 use super::format_model::{QueueTable, StepTable, TABLE_KEYS};
 use super::format_values::{At, Source, clean_line, duration_example};
-use super::format_factory::{FactoryKeys, read_factory};
 use super::map::{Factory, Queue};
 use super::ratio::Ratio;
 

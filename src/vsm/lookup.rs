@@ -236,14 +236,15 @@ fn step_entries(out: &mut Vec<(String, Value)>, step: &StepFigures) {
     );
 }
 
-/// `<name>_seconds`, `_minutes`, `_hours`, `_days`, `_weeks`.
+/// `<name>_minutes`, `_hours`, `_days`, `_weeks`, `_seconds`.
 fn times(out: &mut Vec<(String, Value)>, name: &str, time: &Time) {
     for (suffix, unit, metric_unit) in [
-        ("seconds", Unit::Second, MetricUnit::Seconds),
         ("minutes", Unit::Minute, MetricUnit::Minutes),
         ("hours", Unit::Hour, MetricUnit::Hours),
         ("days", Unit::Day, MetricUnit::Days),
         ("weeks", Unit::Week, MetricUnit::Weeks),
+        // Last: cycle times want them, and completion lists the common units first.
+        ("seconds", Unit::Second, MetricUnit::Seconds),
     ] {
         number(
             out,

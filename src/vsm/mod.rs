@@ -40,6 +40,8 @@ mod text_ladder;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_factory;
 
 pub(crate) use assemble::{Incomplete, Layout, assemble};
 pub(crate) use calendar::Unit;
@@ -55,11 +57,11 @@ pub use metrics::{
     Bottleneck, CalendarFigures, ConventionFigures, KaizenFigures, Metrics, Pick, QueueFigures,
     QueuePick, StepFigures,
 };
-pub use takt::{DemandFigures, FactoryFigures};
 pub(crate) use ratio::Ratio;
 pub use render_svg::render_svg;
 pub use render_text::{TextOptions, render_text};
 pub(crate) use svg_doc::escape;
+pub use takt::{DemandFigures, FactoryFigures};
 
 use crate::diagnostic::{Diagnostic, Sources};
 

@@ -549,8 +549,18 @@ fn process_box(
             ),
         });
     }
-    if let Some(k) = map.kaizen.iter().position(|k| map.steps[k.step].id == step.id) {
-        kaizen_burst(shapes, labels, left + COL_W - 4.0, top + 2.0, &format!("K{}", k + 1));
+    if let Some(k) = map
+        .kaizen
+        .iter()
+        .position(|k| map.steps[k.step].id == step.id)
+    {
+        kaizen_burst(
+            shapes,
+            labels,
+            left + COL_W - 4.0,
+            top + 2.0,
+            &format!("K{}", k + 1),
+        );
     }
     for (k, (name, value, colour)) in rows.into_iter().enumerate() {
         labels.text(left + 8.0, row_y(k + 1), Font::new(12.0).bold(), name);

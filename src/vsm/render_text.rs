@@ -61,7 +61,11 @@ pub fn render_text(map: &Map, metrics: &Metrics, options: &TextOptions) -> Strin
             let text = format!("✸ {} {}: {}", burst.label, burst.name, burst.note);
             for (k, part) in wrap(&text, width.saturating_sub(2)).iter().enumerate() {
                 let indent = if k == 0 { "" } else { "  " };
-                lines.push(Line::new().with(indent, Paint::Plain).with(part, Paint::Alert));
+                lines.push(
+                    Line::new()
+                        .with(indent, Paint::Plain)
+                        .with(part, Paint::Alert),
+                );
             }
         }
     }

@@ -168,7 +168,13 @@ pub(super) fn notes(
     for (k, burst) in metrics.kaizen.iter().enumerate() {
         stand_out.push((
             "Kaizen",
-            format!("K{} on {} {}: {}", k + 1, burst.label, burst.name, burst.note),
+            format!(
+                "K{} on {} {}: {}",
+                k + 1,
+                burst.label,
+                burst.name,
+                burst.note
+            ),
         ));
     }
 

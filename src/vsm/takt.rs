@@ -128,8 +128,7 @@ fn in_seconds_under(duration: super::duration::Duration, map: &Map, limit: u128)
 /// Whether the map is a factory map (a demand, or queues in days of demand), where work is
 /// timed in seconds.
 pub(crate) fn is_factory(map: &Map) -> bool {
-    map.demand.is_some()
-        || matches!(map.conventions.queues, super::map::QueueRule::Demand { .. })
+    map.demand.is_some() || matches!(map.conventions.queues, super::map::QueueRule::Demand { .. })
 }
 
 /// A step's time as its map's readers say it: seconds on a factory map while under ten

@@ -305,7 +305,10 @@ impl FlowDrawing<'_> {
             |f| (f.lead_time.text.clone(), f.process_time.text.clone()),
         );
         let cells = [
-            (format!("LT {lt}"), alert(metrics.longest_lead_time.step == step.id)),
+            (
+                format!("LT {lt}"),
+                alert(metrics.longest_lead_time.step == step.id),
+            ),
             (format!("PT {pt}"), Paint::Plain),
             (
                 format!("%C/A {}", ca_text(step.ca)),
@@ -334,7 +337,12 @@ impl FlowDrawing<'_> {
             }
             lines.extend(cell_lines(&cells, &indent, text_width, inner));
         }
-        if self.map.kaizen.iter().any(|k| self.map.steps[k.step].id == step.id) {
+        if self
+            .map
+            .kaizen
+            .iter()
+            .any(|k| self.map.steps[k.step].id == step.id)
+        {
             lines.push(
                 Line::new()
                     .with(&indent, Paint::Plain)
@@ -346,23 +354,28 @@ impl FlowDrawing<'_> {
 }
 
 /// Cells of figures side by side, as many to a line as fit.
-fn cell_lines(cells: &[(String, Paint)], indent: &str, text_width: usize, inner: usize) -> Vec<Line> {
+fn cell_lines(
+    cells: &[(String, Paint)],
+    indent: &str,
+    text_width: usize,
+    inner: usize,
+) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut current: Option<Line> = None;
     for (text, paint) in cells.iter().cloned() {
-            let text = fit(&text, text_width);
-            let cell_width = unicode_width::UnicodeWidthStr::width(text.as_str());
-            match current.as_mut() {
-                Some(line) if line.width() + 2 + cell_width <= inner => {
-                    line.push("  ", Paint::Plain);
-                    line.push(&text, paint);
-                }
-                _ => {
-                    lines.extend(current.take());
-                    current = Some(Line::new().with(indent, Paint::Plain).with(&text, paint));
-                }
+        let text = fit(&text, text_width);
+        let cell_width = unicode_width::UnicodeWidthStr::width(text.as_str());
+        match current.as_mut() {
+            Some(line) if line.width() + 2 + cell_width <= inner => {
+                line.push("  ", Paint::Plain);
+                line.push(&text, paint);
+            }
+            _ => {
+                lines.extend(current.take());
+                current = Some(Line::new().with(indent, Paint::Plain).with(&text, paint));
             }
         }
-        lines.extend(current);
-        lines
     }
+    lines.extend(current);
+    lines
+}

@@ -89,7 +89,10 @@ impl Compiler<'_> {
 
     /// Every `improves` names the `id` of another map the scenario lists.
     fn check_improves(&mut self, read: &[(MapFile, Option<crate::vsm::Map>)]) {
-        let ids: Vec<&String> = read.iter().filter_map(|(_, m)| m.as_ref().map(|m| &m.id)).collect();
+        let ids: Vec<&String> = read
+            .iter()
+            .filter_map(|(_, m)| m.as_ref().map(|m| &m.id))
+            .collect();
         for map in read.iter().filter_map(|(_, m)| m.as_ref()) {
             let Some(improves) = &map.improves else {
                 continue;
