@@ -56,11 +56,6 @@ impl FactoryFigures {
     }
 }
 
-/// Short times read in seconds or minutes, as a factory writes them.
-pub(crate) fn short_time(duration: super::duration::Duration, map: &Map) -> Time {
-    Time::new(duration, &map.calendar)
-}
-
 pub(crate) fn demand(map: &Map) -> Option<DemandFigures> {
     let demand = map.demand.as_ref()?;
     let takt = map.takt(None)?;
@@ -98,7 +93,7 @@ pub(crate) fn factory(map: &Map, step: &Step) -> FactoryFigures {
     };
     FactoryFigures {
         cycle_time: f.ct.map(|d| in_seconds_when_short(d, map)),
-        changeover: f.co.map(|d| short_time(d, map)),
+        changeover: f.co.map(|d| Time::new(d, &map.calendar)),
         uptime: f.uptime.map(Percent::new),
         shifts: f.shifts.or(map.demand.as_ref().map(|d| d.shifts)),
         available_per_shift: f.available.map(|d| in_seconds_under(d, map, 86_400)),
