@@ -244,7 +244,7 @@ pub(super) struct StepTable {
     pub(super) pt: Option<Spanned<DurationText>>,
     /// Percent complete and accurate, 0 to 100: the share of work the next step can use as it arrives (`80` or "80%"); leave it out where it is not recorded.
     #[serde(default)]
-    #[schemars(!default, with = "Percent")]
+    #[schemars(with = "Percent")]
     pub(super) ca: Option<Spanned<Percentage>>,
     /// Cycle time (C/T): how often the step finishes an item when it runs, "62 s"; set against takt time.
     #[serde(default)]
