@@ -558,7 +558,7 @@ fn process_box(
             shapes,
             labels,
             left + COL_W - 4.0,
-            top + 2.0,
+            top - 4.0,
             &format!("K{}", k + 1),
         );
     }
