@@ -31,6 +31,7 @@ mod ratio;
 mod render_svg;
 mod render_text;
 mod svg_doc;
+mod svg_factory;
 mod svg_figures;
 mod svg_layout;
 mod takt;
