@@ -163,11 +163,15 @@ pub struct CheckArgs {
 #[derive(Debug, clap::Args)]
 pub struct VsmArgs {
     /// A value-stream map file (*.vsm.toml)
-    pub file: PathBuf,
+    #[arg(required_unless_present = "compare")]
+    pub file: Option<PathBuf>,
+    /// Compare two maps, such as a current state and its future state: draw both, then every figure before and after with the change
+    #[arg(long, num_args = 2, value_names = ["BEFORE", "AFTER"], conflicts_with_all = ["file", "legend"])]
+    pub compare: Option<Vec<PathBuf>>,
     /// Print every figure with its unit as JSON instead of the map
     #[arg(long)]
     pub json: bool,
-    /// Also write the map as an SVG picture to this file
+    /// Also write the map (or, with --compare, both maps and the table) as an SVG picture to this file
     #[arg(long, value_name = "OUT.svg")]
     pub svg: Option<PathBuf>,
     /// Columns to draw the text map in [default: the terminal's width, or 80]

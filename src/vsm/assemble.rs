@@ -113,6 +113,8 @@ pub(crate) fn assemble(
                 .iter()
                 .filter(|(_, placed)| **placed == step.id)
                 .find_map(|(queue, _)| reference.step(queue).and_then(|s| s.queue.clone())),
+            // Build questions ask for LT, PT and %C/A; the rest is the reference's.
+            factory: step.factory.clone(),
             label,
         })
         .collect();
@@ -120,8 +122,11 @@ pub(crate) fn assemble(
         id: id.to_string(),
         title: title.to_string(),
         customer: reference.customer.clone(),
+        improves: None,
         calendar: reference.calendar,
         conventions: reference.conventions,
+        demand: reference.demand.clone(),
+        kaizen: Vec::new(),
         steps,
         flow: segments,
     })

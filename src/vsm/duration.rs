@@ -47,7 +47,6 @@ impl DurationError {
 impl Duration {
     pub(crate) const ZERO: Duration = Duration(Ratio::ZERO);
 
-    #[cfg(test)]
     pub(crate) fn from_minutes(minutes: Ratio) -> Duration {
         Duration(minutes)
     }
@@ -71,6 +70,16 @@ impl Duration {
 
     pub(crate) fn sum(items: impl IntoIterator<Item = Duration>) -> Duration {
         items.into_iter().fold(Duration::ZERO, Duration::add)
+    }
+
+    /// `n` times this duration.
+    pub(crate) fn times(self, n: Ratio) -> Duration {
+        Duration(self.0.mul(n))
+    }
+
+    /// This duration shared out `n` ways; zero for `n` of zero (checked where it is read).
+    pub(crate) fn per(self, n: Ratio) -> Duration {
+        Duration(self.0.div(n).unwrap_or(Ratio::ZERO))
     }
 
     /// `self - other`, or zero when `other` is longer.

@@ -7,9 +7,10 @@ use super::calendar::{Calendar, Unit};
 use super::duration::Duration;
 use super::ratio::Ratio;
 
-/// A span of time in minutes, hours, working days and working weeks of the map's calendar.
+/// A span of time in seconds, minutes, hours, working days and working weeks of the map's calendar.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub(crate) struct Time {
+    pub seconds: f64,
     pub minutes: f64,
     pub hours: f64,
     pub days: f64,
@@ -36,6 +37,7 @@ impl Time {
         let shown = unit;
         let f = |unit| duration.in_unit(unit, calendar).to_f64();
         Time {
+            seconds: f(Unit::Second),
             minutes: f(Unit::Minute),
             hours: f(Unit::Hour),
             days: f(Unit::Day),
@@ -59,6 +61,15 @@ impl Time {
             }
         }
         parts.join(" = ")
+    }
+
+    /// "72 s", "10 m", "1.5 h": the short form in its own unit, for tight boxes.
+    pub(crate) fn short(&self) -> String {
+        format!(
+            "{} {}",
+            self.exact_in(self.unit).decimal(2),
+            self.unit.short()
+        )
     }
 
     /// How many `unit`s this is, exactly.

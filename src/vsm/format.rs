@@ -12,6 +12,11 @@
 //! queues = "in-lead-time"    # or "demand", with daily_demand = <items a day>
 //! ca_recorded_on = "receiving"
 //!
+//! [demand]                  # optional: for takt time
+//! per_day = 460              # or per_month = 9200 with working_days = 20
+//! shifts = 2
+//! available = "7.5h"         # in one shift
+//!
 //! [[step]]
 //! id = "plan"
 //! name = "Release planning"
@@ -24,6 +29,10 @@
 //! [step.queue]               # the queue in front of this step
 //! name = "Backlog"
 //! items = 120
+//!
+//! [[kaizen]]                 # a kaizen burst on the step it targets
+//! step = "plan"
+//! note = "plan every week"
 //! ```
 
 use toml::Spanned;
@@ -34,11 +43,13 @@ use crate::toml_doc::{self, Doc, Format, lenient};
 
 use super::calendar::Calendar;
 use super::flow;
+use super::format_factory::{read_demand, read_improves, read_kaizen};
 use super::format_links::{flow_diagnostic, resolve};
 use super::format_model::{self, CalendarTable, ConventionsTable, MapTable, QueueRule};
 use super::format_steps::read_steps;
 use super::format_values::{At, Source, clean_line};
 use super::map::{CaRecordedOn, Conventions, Map, QueueRule as Rule, Step};
+use super::ratio::Ratio;
 
 /// Map files for the diagnostics of [`toml_doc`].
 static MAP: Format = Format {
@@ -93,17 +104,25 @@ fn read_all(sources: &Sources, file: FileId, diagnostics: &mut Vec<Diagnostic>) 
         .customer
         .map_or_else(|| "Customer".to_string(), |c| clean_line(&c));
     let calendar = read_calendar(source, top.calendar, diagnostics);
+    let demand = read_demand(&doc, source, top.demand, &calendar, diagnostics);
     let conventions = read_conventions(
         source,
         top.conventions,
         root.get("conventions"),
+        demand.as_ref().map(|d| d.as_ref().map(|d| d.per_day)),
         diagnostics,
     );
+    let improves = read_improves(file, top.improves, id.as_deref(), diagnostics);
     let drafts = read_steps(&doc, source, root.get("step"), &calendar, diagnostics);
     // Without steps (reported) there is no flow to judge.
     if drafts.is_empty() {
         return None;
     }
+    let ids: Vec<&str> = drafts
+        .iter()
+        .map(|d| d.id.as_ref().map_or("", |id| id.value.as_str()))
+        .collect();
+    let kaizen = read_kaizen(&doc, file, top.kaizen, &ids, diagnostics);
     let after = resolve(file, &drafts, diagnostics)?;
     let segments = match flow::analyse(&after) {
         Ok(segments) => segments,
@@ -127,6 +146,7 @@ fn read_all(sources: &Sources, file: FileId, diagnostics: &mut Vec<Diagnostic>) 
             ca: draft.ca?,
             after,
             queue: draft.queue,
+            factory: draft.factory?,
             label,
         });
     }
@@ -134,8 +154,11 @@ fn read_all(sources: &Sources, file: FileId, diagnostics: &mut Vec<Diagnostic>) 
         id: id?,
         title: title?,
         customer,
+        improves: improves?,
         calendar,
         conventions: conventions?,
+        demand: demand?,
+        kaizen: kaizen?,
         steps,
         flow: segments,
     })
@@ -183,6 +206,7 @@ fn read_conventions(
     source: Source<'_>,
     conventions: Option<Spanned<ConventionsTable>>,
     raw: Option<&Spanned<DeValue<'_>>>,
+    from_demand: Option<Option<Ratio>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Conventions> {
     let table = raw.and_then(|value| value.get_ref().as_table());
@@ -213,6 +237,10 @@ fn read_conventions(
                 daily_demand: demand.value,
             }),
             None if written("daily_demand") => None,
+            // `[demand]` says what the customer takes a day; a broken one is reported there.
+            None if from_demand != Some(None) => from_demand
+                .flatten()
+                .map(|daily_demand| Rule::Demand { daily_demand }),
             None => {
                 diagnostics.push(
                     Diagnostic::error(
@@ -220,7 +248,7 @@ fn read_conventions(
                         "queues counted in days of demand need `daily_demand`",
                     )
                     .at(source.file, queues.span(), "converts queues using the daily demand")
-                    .hint("add `daily_demand = <items the customer takes per working day>` to [conventions]"),
+                    .hint("add `daily_demand = <items the customer takes per working day>` to [conventions], or a `[demand]` table with `per_day`"),
                 );
                 None
             }

@@ -17,17 +17,51 @@ use toml::Spanned;
 pub(super) const TABLE_KEYS: &[(&str, &[&str])] = &[
     (
         "",
-        &["id", "title", "customer", "calendar", "conventions", "step"],
+        &[
+            "id",
+            "title",
+            "customer",
+            "improves",
+            "calendar",
+            "conventions",
+            "demand",
+            "step",
+            "kaizen",
+        ],
     ),
     ("calendar", &["hours_per_day", "days_per_week"]),
+    (
+        "demand",
+        &[
+            "per_day",
+            "per_month",
+            "working_days",
+            "shifts",
+            "available",
+        ],
+    ),
     ("conventions", &["queues", "daily_demand", "ca_recorded_on"]),
     (
         "step",
         &[
-            "id", "name", "owner", "people", "lt", "pt", "ca", "after", "queue",
+            "id",
+            "name",
+            "owner",
+            "people",
+            "lt",
+            "pt",
+            "ca",
+            "ct",
+            "co",
+            "uptime",
+            "shifts",
+            "available",
+            "after",
+            "queue",
         ],
     ),
     ("step.queue", &["name", "items"]),
+    ("kaizen", &["step", "note"]),
 ];
 
 // `id` and `title` are required, yet optional here: a missing one is reported and the rest of
@@ -49,6 +83,10 @@ pub struct MapTable {
     #[serde(default)]
     #[schemars(with = "String", extend("default" = "Customer"))]
     pub(super) customer: Option<String>,
+    /// The `id` of the map this one improves on, for a future-state map: "pet-clinic-current".
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub(super) improves: Option<Spanned<String>>,
     /// The working calendar durations are counted in: `[calendar]`.
     #[serde(default)]
     #[schemars(with = "CalendarTable")]
@@ -57,6 +95,14 @@ pub struct MapTable {
     #[serde(default)]
     #[schemars(with = "ConventionsTable")]
     pub(super) conventions: Option<Spanned<ConventionsTable>>,
+    /// What the customer takes, for takt time: `[demand]`.
+    #[serde(default)]
+    #[schemars(with = "DemandTable")]
+    pub(super) demand: Option<Spanned<DemandTable>>,
+    /// Kaizen bursts: `[[kaizen]]`, a short note on the step an improvement targets.
+    #[serde(default)]
+    #[schemars(with = "Vec<KaizenTable>")]
+    pub(super) kaizen: Option<Vec<Spanned<KaizenTable>>>,
     // Each `[[step]]` is read on its own (see `format`), so a mistake in one step does not
     // hide mistakes in the others; serde skips them, the schema lists them (`!skip`).
     /// One step of the stream: `[[step]]`, one table per step, in any order.
@@ -82,6 +128,49 @@ pub(super) struct CalendarTable {
     #[serde(default)]
     #[schemars(with = "f64", range(max = 7), extend("default" = 5, "exclusiveMinimum" = 0))]
     pub(super) days_per_week: Option<Spanned<Decimal>>,
+}
+
+/// The customer's demand, and the working time that meets it: takt time is the available time
+/// of a day over the items the customer takes in a day.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "DemandSchema")]
+pub(super) struct DemandTable {
+    /// Items the customer takes per working day (more than 0); or give `per_month` and `working_days`.
+    #[serde(default)]
+    #[schemars(with = "f64", extend("exclusiveMinimum" = 0))]
+    pub(super) per_day: Option<Spanned<Decimal>>,
+    /// Items the customer takes per month (more than 0), with `working_days`.
+    #[serde(default)]
+    #[schemars(with = "f64", extend("exclusiveMinimum" = 0))]
+    pub(super) per_month: Option<Spanned<Decimal>>,
+    /// Working days in a month, to turn `per_month` into a daily demand (more than 0).
+    #[serde(default)]
+    #[schemars(with = "f64", extend("exclusiveMinimum" = 0))]
+    pub(super) working_days: Option<Spanned<Decimal>>,
+    /// Shifts worked in a day (at least 1).
+    #[serde(default)]
+    #[schemars(with = "u32", range(min = 1), extend("default" = 1))]
+    pub(super) shifts: Option<Spanned<u32>>,
+    /// Working time available in one shift, breaks taken out: "27000 s", "7.5h". Without it, a day of the calendar shared by the shifts.
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub(super) available: Option<Spanned<DurationText>>,
+}
+
+/// A kaizen burst: an improvement drawn on the step it targets.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "KaizenSchema")]
+pub(super) struct KaizenTable {
+    /// The id of the step the improvement targets.
+    #[serde(default)]
+    #[schemars(!default, with = "String", required)]
+    pub(super) step: Option<Spanned<String>>,
+    /// The improvement in a few words: "plan every week from a short backlog".
+    #[serde(default)]
+    #[schemars(!default, with = "String", required)]
+    pub(super) note: Option<Spanned<String>>,
 }
 
 /// How the figures of the map were recorded.
@@ -155,8 +244,28 @@ pub(super) struct StepTable {
     pub(super) pt: Option<Spanned<DurationText>>,
     /// Percent complete and accurate, 0 to 100: the share of work the next step can use as it arrives (`80` or "80%"); leave it out where it is not recorded.
     #[serde(default)]
-    #[schemars(!default, with = "Percent")]
+    #[schemars(with = "Percent")]
     pub(super) ca: Option<Spanned<Percentage>>,
+    /// Cycle time (C/T): how often the step finishes an item when it runs, "62 s"; set against takt time.
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub(super) ct: Option<Spanned<DurationText>>,
+    /// Changeover time (C/O): switching the step from one kind of item to another, "10 min".
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub(super) co: Option<Spanned<DurationText>>,
+    /// Uptime, 0 to 100: the share of available time the step can run (`85` or "85%").
+    #[serde(default)]
+    #[schemars(with = "Percent")]
+    pub(super) uptime: Option<Spanned<Percentage>>,
+    /// Shifts the step works in a day (at least 1), when not those of `[demand]`.
+    #[serde(default)]
+    #[schemars(with = "u32", range(min = 1))]
+    pub(super) shifts: Option<Spanned<u32>>,
+    /// Working time available in one of the step's shifts, "27000 s", when not that of `[demand]`.
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub(super) available: Option<Spanned<DurationText>>,
     /// Ids of the steps this one follows; none when it follows the customer; several where branches join.
     #[serde(default)]
     #[schemars(with = "Vec<String>", extend("default" = []))]
@@ -316,5 +425,7 @@ mod tests {
         assert_eq!(serde_keys::<ConventionsTable>(), keys_of("conventions"));
         assert_eq!(serde_keys::<StepTable>(), keys_of("step"));
         assert_eq!(serde_keys::<QueueTable>(), keys_of("step.queue"));
+        assert_eq!(serde_keys::<DemandTable>(), keys_of("demand"));
+        assert_eq!(serde_keys::<KaizenTable>(), keys_of("kaizen"));
     }
 }

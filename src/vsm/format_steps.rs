@@ -11,9 +11,10 @@ use crate::suggest::{edit_distance, is_near};
 use crate::toml_doc::{Doc, lenient};
 
 use super::calendar::Calendar;
+use super::format_factory::{FactoryKeys, read_factory};
 use super::format_model::{QueueTable, StepTable, TABLE_KEYS};
 use super::format_values::{At, Source, clean_line, duration_example};
-use super::map::Queue;
+use super::map::{Factory, Queue};
 use super::ratio::Ratio;
 
 /// A step as written, before links are resolved; a field is `None` when it was missing or
@@ -31,6 +32,8 @@ pub(super) struct Draft {
     pub after: Vec<At<String>>,
     pub after_span: Option<Range<usize>>,
     pub queue: Option<Queue>,
+    /// `None` when a factory figure is wrong (reported).
+    pub factory: Option<Factory>,
 }
 
 /// Each `[[step]]` of `value` (the top level's `step`), read on its own.
@@ -194,6 +197,14 @@ impl Step<'_, '_> {
             })
             .collect();
         let queue = step.queue.and_then(|queue| self.queue(queue, diagnostics));
+        let keys = FactoryKeys {
+            ct: step.ct,
+            co: step.co,
+            uptime: step.uptime,
+            shifts: step.shifts,
+            available: step.available,
+        };
+        let factory = read_factory(self.source, keys, calendar, diagnostics);
         Draft {
             header: self.header.clone(),
             id,
@@ -206,6 +217,7 @@ impl Step<'_, '_> {
             after,
             after_span,
             queue,
+            factory,
         }
     }
 

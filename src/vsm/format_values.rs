@@ -210,7 +210,13 @@ impl Source<'_> {
 
 /// How the hint on a missing or wrong duration writes one.
 pub(super) fn duration_example(key: &str) -> &'static str {
-    if key == "lt" { "\"2 days\"" } else { "\"4h\"" }
+    match key {
+        "lt" => "\"2 days\"",
+        "ct" => "\"62 s\"",
+        "co" => "\"10 min\"",
+        "available" => "\"7.5h\"",
+        _ => "\"4h\"",
+    }
 }
 
 /// Text shown on one line of a map: control characters removed, line breaks made spaces.

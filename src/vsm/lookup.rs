@@ -16,6 +16,7 @@ use super::ratio::Ratio;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum MetricUnit {
+    Seconds,
     Minutes,
     Hours,
     Days,
@@ -46,6 +47,7 @@ impl Value {
         match self {
             Value::Text(text) => text.clone(),
             Value::Number { value, unit } => match unit {
+                MetricUnit::Seconds => quantity(*value, Unit::Second),
                 MetricUnit::Minutes => quantity(*value, Unit::Minute),
                 MetricUnit::Hours => quantity(*value, Unit::Hour),
                 MetricUnit::Days => quantity(*value, Unit::Day),
@@ -164,6 +166,24 @@ impl Metrics {
             text(&mut out, "biggest_queue_name", &queue.name);
             text(&mut out, "biggest_queue_step", &queue.step_name);
         }
+        if let Some(demand) = &self.demand {
+            times(&mut out, "takt", &demand.takt);
+            number(
+                &mut out,
+                "daily_demand",
+                demand.per_day_exact,
+                MetricUnit::Items,
+            );
+            number(
+                &mut out,
+                "bottlenecks",
+                whole(self.bottlenecks.len()),
+                MetricUnit::Steps,
+            );
+        }
+        if let Some(first) = self.bottlenecks.first() {
+            text(&mut out, "bottleneck_step", &first.name);
+        }
         for step in &self.steps {
             step_entries(&mut out, step);
         }
@@ -194,6 +214,19 @@ fn step_entries(out: &mut Vec<(String, Value)>, step: &StepFigures) {
             MetricUnit::People,
         );
     }
+    let factory = &step.factory;
+    if let Some(ct) = &factory.cycle_time {
+        times(out, &format!("{prefix}.cycle_time"), ct);
+    }
+    if let Some(co) = &factory.changeover {
+        times(out, &format!("{prefix}.changeover"), co);
+    }
+    if let Some(uptime) = &factory.uptime {
+        percent(out, &format!("{prefix}.uptime"), uptime);
+    }
+    if let Some(takt) = &factory.takt {
+        times(out, &format!("{prefix}.takt"), takt);
+    }
     let items = step.queue.as_ref().map_or(0, |q| q.items);
     number(
         out,
@@ -203,13 +236,15 @@ fn step_entries(out: &mut Vec<(String, Value)>, step: &StepFigures) {
     );
 }
 
-/// `<name>_minutes`, `_hours`, `_days`, `_weeks`.
+/// `<name>_minutes`, `_hours`, `_days`, `_weeks`, `_seconds`.
 fn times(out: &mut Vec<(String, Value)>, name: &str, time: &Time) {
     for (suffix, unit, metric_unit) in [
         ("minutes", Unit::Minute, MetricUnit::Minutes),
         ("hours", Unit::Hour, MetricUnit::Hours),
         ("days", Unit::Day, MetricUnit::Days),
         ("weeks", Unit::Week, MetricUnit::Weeks),
+        // Last: cycle times want them, and completion lists the common units first.
+        ("seconds", Unit::Second, MetricUnit::Seconds),
     ] {
         number(
             out,

@@ -2,7 +2,11 @@
 //! steps with their figures, the queues in front of them, how they connect, and the
 //! conventions the figures were recorded under.
 
+use std::ops::Range;
+
 use serde::Serialize;
+
+use crate::diagnostic::FileId;
 
 use super::calendar::Calendar;
 use super::duration::Duration;
@@ -16,8 +20,14 @@ pub struct Map {
     pub title: String,
     /// Who the stream serves, drawn at both ends ("Customer" unless the file says otherwise).
     pub customer: String,
+    /// The map this one improves on, for a future-state map.
+    pub(crate) improves: Option<Improves>,
     pub(crate) calendar: Calendar,
     pub(crate) conventions: Conventions,
+    /// What the customer takes, for takt time; `None` where the map does not say.
+    pub(crate) demand: Option<Demand>,
+    /// Kaizen bursts, in file order.
+    pub(crate) kaizen: Vec<Kaizen>,
     /// In file order; `Step::after` and [`Segment`]s refer to steps by index into this list.
     pub steps: Vec<Step>,
     /// The steps from customer to customer, in series and in parallel.
@@ -41,8 +51,55 @@ pub struct Step {
     pub after: Vec<usize>,
     /// The queue of work waiting in front of this step.
     pub(crate) queue: Option<Queue>,
+    /// Cycle time, changeover, uptime and shifts, where the map records them.
+    pub(crate) factory: Factory,
     /// The step's number on the map: `1`, `2`, ..., with letters for parallel steps (`6a`).
     pub label: String,
+}
+
+/// The factory data of a process box; each figure is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Factory {
+    /// Cycle time (C/T): how often the step finishes an item when it runs.
+    pub ct: Option<Duration>,
+    /// Changeover time (C/O).
+    pub co: Option<Duration>,
+    /// Uptime as a fraction of one.
+    pub uptime: Option<Ratio>,
+    /// Shifts a day, when the step's differ from the stream's.
+    pub shifts: Option<u32>,
+    /// Available time in one shift, when the step's differs from the stream's.
+    pub available: Option<Duration>,
+}
+
+/// The customer's demand and the working time that meets it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Demand {
+    /// Items a working day, exactly (a monthly demand divided by its working days).
+    pub per_day: Ratio,
+    /// As written, when given per month: items a month and working days in it.
+    pub per_month: Option<(Ratio, Ratio)>,
+    /// Shifts a day (1 unless written).
+    pub shifts: u32,
+    /// Available time in one shift; `None`: a calendar day shared by the shifts.
+    pub available: Option<Duration>,
+}
+
+/// Where a future-state map names the map it improves on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Improves {
+    /// The other map's `id`.
+    pub id: String,
+    pub file: FileId,
+    pub span: Range<usize>,
+}
+
+/// A kaizen burst: an improvement noted on the step it targets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Kaizen {
+    /// Index into [`Map::steps`].
+    pub step: usize,
+    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +181,32 @@ impl Conventions {
 }
 
 impl Map {
+    /// Available working time in one day of the stream: its shifts times the time available in
+    /// each, or one working day of the calendar.
+    pub(crate) fn available_per_day(&self, step: Option<&Step>) -> Duration {
+        let demand = self.demand.as_ref();
+        let shifts = step
+            .and_then(|s| s.factory.shifts)
+            .or(demand.map(|d| d.shifts))
+            .unwrap_or(1);
+        let stream_shifts = demand.map_or(1, |d| d.shifts).max(1);
+        let per_shift = step
+            .and_then(|s| s.factory.available)
+            .or(demand.and_then(|d| d.available))
+            .unwrap_or_else(|| {
+                let day = Duration::of(Ratio::ONE, super::calendar::Unit::Day, &self.calendar);
+                day.per(Ratio::whole(u128::from(stream_shifts)))
+            });
+        per_shift.times(Ratio::whole(u128::from(shifts)))
+    }
+
+    /// Takt time: available time of a day over the items the customer takes in a day, for the
+    /// stream (`None`) or for one step working its own shifts.
+    pub(crate) fn takt(&self, step: Option<&Step>) -> Option<Duration> {
+        let demand = self.demand.as_ref()?;
+        Some(self.available_per_day(step).per(demand.per_day))
+    }
+
     /// Steps by their numbers on the map, in order: `1 → 2 → 6b → 7`.
     pub(crate) fn path_labels(&self, ids: &[String]) -> String {
         ids.iter()

@@ -19,6 +19,7 @@ use super::figure::{Percent, Time};
 use super::flow::Segment;
 use super::map::{Map, QueueRule};
 use super::ratio::Ratio;
+use super::takt::{DemandFigures, FactoryFigures, demand, factory, step_time, stream_work_time};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Metrics {
@@ -50,6 +51,32 @@ pub struct Metrics {
     pub biggest_queue: Option<QueuePick>,
     pub people: u64,
     pub queue_items: u64,
+    /// The customer's demand and takt time, when the map gives a demand.
+    pub demand: Option<DemandFigures>,
+    /// Steps whose cycle time is longer than their takt, in flow order.
+    pub bottlenecks: Vec<Bottleneck>,
+    /// The id of the map this one improves on.
+    pub improves: Option<String>,
+    /// Kaizen bursts, in the order the map lists them.
+    pub kaizen: Vec<KaizenFigures>,
+}
+
+/// A step that cannot keep up with demand: its cycle time is longer than its takt.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bottleneck {
+    pub step: String,
+    pub label: String,
+    pub name: String,
+    pub(crate) cycle_time: Time,
+    pub(crate) takt: Time,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KaizenFigures {
+    pub step: String,
+    pub label: String,
+    pub name: String,
+    pub note: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -85,6 +112,9 @@ pub struct StepFigures {
     pub(crate) ca: Option<Percent>,
     pub queue: Option<QueueFigures>,
     pub on_critical_path: bool,
+    /// Cycle time, changeover, uptime, shifts and takt, where the map records them.
+    #[serde(flatten)]
+    pub factory: FactoryFigures,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -187,9 +217,9 @@ impl Metrics {
                     name: step.name.clone(),
                     owner: step.owner.clone(),
                     people: step.people,
-                    lead_time: time(step.lt),
-                    process_time: time(step.pt),
-                    wait: time(step.lt.saturating_sub(step.pt)),
+                    lead_time: step_time(step.lt, map),
+                    process_time: step_time(step.pt, map),
+                    wait: step_time(step.lt.saturating_sub(step.pt), map),
                     activity_ratio: Percent::new(ratio(step.pt, step.lt)),
                     ca: step.ca.map(Percent::new),
                     queue: step.queue.as_ref().map(|q| QueueFigures {
@@ -198,6 +228,7 @@ impl Metrics {
                         time: time(map.queue_time(step)),
                     }),
                     on_critical_path: path.contains(&i),
+                    factory: factory(map, step),
                 }
             })
             .collect();
@@ -241,6 +272,32 @@ impl Metrics {
                 step: s.id.clone(),
                 step_name: s.name.clone(),
             });
+        let bottlenecks = steps
+            .iter()
+            .filter(|s| s.factory.over_takt)
+            .filter_map(|s| {
+                Some(Bottleneck {
+                    step: s.id.clone(),
+                    label: s.label.clone(),
+                    name: s.name.clone(),
+                    cycle_time: s.factory.cycle_time.clone()?,
+                    takt: s.factory.takt.clone()?,
+                })
+            })
+            .collect();
+        let kaizen = map
+            .kaizen
+            .iter()
+            .map(|k| {
+                let step = &map.steps[k.step];
+                KaizenFigures {
+                    step: step.id.clone(),
+                    label: step.label.clone(),
+                    name: step.name.clone(),
+                    note: k.note.clone(),
+                }
+            })
+            .collect();
         Metrics {
             map: map.id.clone(),
             title: map.title.clone(),
@@ -257,7 +314,7 @@ impl Metrics {
                 ca_recorded_on: map.conventions.ca_recorded_on.name(),
             },
             lead_time: stream_time(lt),
-            process_time: time(pt),
+            process_time: stream_work_time(pt, map),
             wait_time: stream_time(lt.saturating_sub(pt)),
             queue_time: stream_time(queue_time),
             activity_ratio: Percent::new(ratio(pt, lt)),
@@ -289,6 +346,10 @@ impl Metrics {
                 .filter_map(|s| s.queue.as_ref().map(|q| q.items))
                 .sum(),
             steps,
+            demand: demand(map),
+            bottlenecks,
+            improves: map.improves.as_ref().map(|i| i.id.clone()),
+            kaizen,
         }
     }
 

@@ -6,6 +6,7 @@
 use super::map::{Map, Step};
 use super::metrics::Metrics;
 use super::svg_doc::{ALERT, Anchor, Font, INK, MUTED, PAPER, STICKY, Svg, wrap_px};
+use super::svg_factory::{FactoryRow, factory_rows, kaizen_burst};
 use super::svg_figures::{ladder, notes};
 use super::svg_layout::{End, Grid, Joint, layout};
 
@@ -78,6 +79,19 @@ impl Frame {
 }
 
 pub fn render_svg(map: &Map, metrics: &Metrics) -> String {
+    draw(map, metrics, "hand").svg
+}
+
+/// A finished picture and its size in pixels.
+pub(super) struct Drawing {
+    pub svg: String,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// The map as a whole `<svg>` element; `filter` names its hand-drawn filter, so that two maps
+/// in one document keep their own.
+pub(super) fn draw(map: &Map, metrics: &Metrics, filter: &str) -> Drawing {
     let grid = layout(&map.flow, map.steps.len());
     let name_lines = map
         .steps
@@ -85,10 +99,11 @@ pub fn render_svg(map: &Map, metrics: &Metrics) -> String {
         .map(|s| wrap_px(&s.name, COL_W - 18.0, 13.0).len())
         .max()
         .unwrap_or(1) as f64;
+    let extra = factory_rows(metrics);
     let frame = Frame {
         cols: grid.cols.max(1),
         box_h: 16.0 + name_lines * 15.6 + 22.0,
-        data_h: 4.0 * DATA_ROW + 2.0,
+        data_h: (4 + extra.len()) as f64 * DATA_ROW + 2.0,
     };
     let mut shapes = Svg::new();
     let mut labels = Svg::new();
@@ -110,8 +125,8 @@ pub fn render_svg(map: &Map, metrics: &Metrics) -> String {
                 metrics,
                 &frame,
                 step,
-                col,
-                row,
+                (col, row),
+                &extra,
             );
         }
     }
@@ -133,17 +148,23 @@ pub fn render_svg(map: &Map, metrics: &Metrics) -> String {
     ));
     svg.raw("<defs>");
     // A little noise bends the straight lines the way a marker on a whiteboard does.
-    svg.raw(r#"<filter id="hand" x="-2%" y="-2%" width="104%" height="104%"><feTurbulence type="fractalNoise" baseFrequency="0.025" numOctaves="2" seed="7" result="noise"/><feDisplacementMap in="SourceGraphic" in2="noise" scale="2.5" xChannelSelector="R" yChannelSelector="G"/></filter>"#);
+    svg.raw(&format!(r#"<filter id="{filter}" x="-2%" y="-2%" width="104%" height="104%"><feTurbulence type="fractalNoise" baseFrequency="0.025" numOctaves="2" seed="7" result="noise"/><feDisplacementMap in="SourceGraphic" in2="noise" scale="2.5" xChannelSelector="R" yChannelSelector="G"/></filter>"#));
     svg.raw("</defs>");
     svg.rect(0.0, 0.0, width, height, &format!(r#"fill="{PAPER}""#));
-    svg.raw(r#"<g filter="url(#hand)" stroke-linejoin="round">"#);
+    svg.raw(&format!(
+        r#"<g filter="url(#{filter})" stroke-linejoin="round">"#
+    ));
     svg.raw(&shapes.finish());
     svg.raw("</g>");
     svg.raw("<g>");
     svg.raw(&labels.finish());
     svg.raw("</g>");
     svg.raw("</svg>");
-    svg.finish()
+    Drawing {
+        svg: svg.finish(),
+        width,
+        height,
+    }
 }
 
 /// Title, and the customer at both ends: the request comes in on the left, value goes out on
@@ -188,6 +209,15 @@ fn header(shapes: &mut Svg, labels: &mut Svg, map: &Map, metrics: &Metrics, fram
             146.0,
             Font::new(12.0).italic().colour(MUTED).anchor(anchor),
             words,
+        );
+    }
+    if let Some(demand) = &metrics.demand {
+        let text = format!("Demand {} · takt time {}", demand.text, demand.takt.text);
+        labels.text(
+            middle,
+            100.0,
+            Font::new(14.0).bold().anchor(Anchor::Middle),
+            &text,
         );
     }
     // The request comes down into the flow; delivery goes up to the customer.
@@ -391,8 +421,8 @@ fn process_box(
     metrics: &Metrics,
     frame: &Frame,
     step: &Step,
-    col: usize,
-    row: usize,
+    (col, row): (usize, usize),
+    extra: &[FactoryRow],
 ) {
     let (left, top) = (frame.box_left(col), frame.row_top(row));
     let centre = left + COL_W / 2.0;
@@ -444,7 +474,7 @@ fn process_box(
         frame.data_h,
         &format!(r#"fill="white" stroke="{INK}" stroke-width="1.6""#),
     );
-    for k in 1..4 {
+    for k in 1..4 + extra.len() {
         let y = data_top + k as f64 * DATA_ROW;
         shapes.line(left, y, left + COL_W, y, &stroke(MUTED, 0.8));
     }
@@ -469,19 +499,70 @@ fn process_box(
     labels.text(left + 28.0, row_y(0), Font::new(12.0), &people);
     let calendar = &map.calendar;
     let alert = |yes: bool| if yes { ALERT } else { INK };
-    let rows = [
-        (
-            "LT",
-            step.lt.natural(calendar),
-            alert(metrics.longest_lead_time.step == step.id),
-        ),
-        ("PT", step.pt.natural(calendar), INK),
+    let figures = metrics.step(&step.id);
+    let (lt, pt) = figures.map_or_else(
+        || (step.lt.natural(calendar), step.pt.natural(calendar)),
+        |f| (f.lead_time.text.clone(), f.process_time.text.clone()),
+    );
+    let mut rows = vec![
+        ("LT", lt, alert(metrics.longest_lead_time.step == step.id)),
+        ("PT", pt, INK),
         (
             "%C/A",
             super::figure::ca_text(step.ca),
             alert(super::figure::is_worst_ca(metrics, &step.id)),
         ),
     ];
+    for row in extra {
+        let factory = figures.map(|f| &f.factory);
+        let none = || "–".to_string();
+        rows.push(match row {
+            FactoryRow::CycleTime => (
+                "C/T",
+                factory
+                    .and_then(|f| f.cycle_time.as_ref())
+                    .map_or_else(none, |t| t.short()),
+                alert(factory.is_some_and(|f| f.over_takt)),
+            ),
+            FactoryRow::Changeover => (
+                "C/O",
+                factory
+                    .and_then(|f| f.changeover.as_ref())
+                    .map_or_else(none, |t| t.short()),
+                INK,
+            ),
+            FactoryRow::Uptime => (
+                "Uptime",
+                factory
+                    .and_then(|f| f.uptime.as_ref())
+                    .map_or_else(none, |u| u.short()),
+                INK,
+            ),
+            FactoryRow::Shifts => (
+                "Shifts",
+                factory.and_then(|f| f.shifts).map_or_else(none, |n| {
+                    match factory.and_then(|f| f.available_per_shift.as_ref()) {
+                        Some(available) => format!("{n} × {}", available.short()),
+                        None => n.to_string(),
+                    }
+                }),
+                INK,
+            ),
+        });
+    }
+    if let Some(k) = map
+        .kaizen
+        .iter()
+        .position(|k| map.steps[k.step].id == step.id)
+    {
+        kaizen_burst(
+            shapes,
+            labels,
+            left + COL_W - 4.0,
+            top - 4.0,
+            &format!("K{}", k + 1),
+        );
+    }
     for (k, (name, value, colour)) in rows.into_iter().enumerate() {
         labels.text(left + 8.0, row_y(k + 1), Font::new(12.0).bold(), name);
         labels.text(

@@ -38,18 +38,36 @@ pub fn render_text(map: &Map, metrics: &Metrics, options: &TextOptions) -> Strin
         lines.push(Line::new().with(&part, Paint::Bold));
     }
     let queues = map.steps.iter().filter(|s| s.queue.is_some()).count();
-    let facts = format!(
+    let mut facts = format!(
         "{} · {} · {} people",
         count(map.steps.len(), "step"),
         count(queues, "queue"),
         metrics.people
     );
+    if let Some(improves) = &metrics.improves {
+        facts.push_str(&format!(" · future state of {improves}"));
+    }
     lines.push(Line::new().with(&fit(&facts, width), Paint::Dim));
     lines.push(Line::new());
     lines.extend(FlowDrawing { map, metrics }.draw(width));
     let legend = "▽ queue of items waiting · ╌ dashed box: off the critical path";
     for part in wrap(legend, width) {
         lines.push(Line::new().with(&part, Paint::Dim));
+    }
+    if !metrics.kaizen.is_empty() {
+        lines.push(Line::new());
+        lines.push(Line::new().with("Kaizen bursts", Paint::Bold));
+        for burst in &metrics.kaizen {
+            let text = format!("✸ {} {}: {}", burst.label, burst.name, burst.note);
+            for (k, part) in wrap(&text, width.saturating_sub(2)).iter().enumerate() {
+                let indent = if k == 0 { "" } else { "  " };
+                lines.push(
+                    Line::new()
+                        .with(indent, Paint::Plain)
+                        .with(part, Paint::Alert),
+                );
+            }
+        }
     }
     lines.push(Line::new());
     lines.extend(text_ladder::draw(map, metrics, width));
@@ -97,6 +115,19 @@ fn summary(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
                 metrics.queue_time.text
             ),
             Paint::Plain,
+        ));
+    }
+    if let Some(demand) = &metrics.demand {
+        rows.push(("Demand", demand.text.clone(), Paint::Plain));
+        rows.push((
+            "Takt time",
+            format!(
+                "{} = {} available a day / {} items",
+                demand.takt.text,
+                available(demand),
+                demand.per_day_exact.decimal(2)
+            ),
+            Paint::Bold,
         ));
     }
     rows.extend([
@@ -152,6 +183,9 @@ fn summary(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
         ),
         Paint::Alert,
     ));
+    if metrics.demand.is_some() {
+        rows.push(("Over takt", over_takt(metrics), Paint::Alert));
+    }
     if let Some(queue) = &metrics.biggest_queue {
         rows.push((
             "Biggest queue",
@@ -197,4 +231,44 @@ fn summary(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
         Paint::Dim,
     ));
     lines
+}
+
+/// The steps whose cycle time is longer than their takt: "2 Turning, C/T 72 s > takt 60 s".
+pub(crate) fn over_takt(metrics: &Metrics) -> String {
+    if metrics.bottlenecks.is_empty() {
+        let timed = metrics.steps.iter().any(|s| s.factory.cycle_time.is_some());
+        return if timed {
+            "none: every cycle time is within takt".to_string()
+        } else {
+            "no step records a cycle time".to_string()
+        };
+    }
+    metrics
+        .bottlenecks
+        .iter()
+        .map(|b| {
+            format!(
+                "{} {}, C/T {} > takt {}",
+                b.label,
+                b.name,
+                b.cycle_time.short(),
+                b.takt.short()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// "2 shifts × 27000 s = 54000 s", or "54000 s" for one shift.
+pub(crate) fn available(demand: &super::takt::DemandFigures) -> String {
+    if demand.shifts > 1 {
+        format!(
+            "{} shifts × {} = {}",
+            demand.shifts,
+            demand.available_per_shift.short(),
+            demand.available_per_day.short()
+        )
+    } else {
+        demand.available_per_day.short()
+    }
 }

@@ -32,11 +32,22 @@ pub(super) fn ladder(
         let step = &map.steps[i];
         let (left, right) = (frame.box_left(col), frame.box_right(col));
         points.extend([(left, top), (left, low), (right, low), (right, top)]);
-        let mut lt = step.lt.natural(calendar);
+        let figures = metrics.step(id);
+        let text = |time: Option<&super::figure::Time>, d: super::duration::Duration| {
+            time.map_or_else(|| d.natural(calendar), |t| t.text.clone())
+        };
+        let mut lt = text(figures.map(|f| &f.lead_time), step.lt);
         let queue_time = map.queue_time(step);
         if !queue_time.is_zero() {
-            lt = format!("{} + {}", queue_time.natural(calendar), lt);
+            // Days of demand, as the queue says them; a step holding no time adds nothing.
+            let days = queue_time.text_in(super::calendar::Unit::Day, calendar);
+            lt = if step.lt.is_zero() {
+                days
+            } else {
+                format!("{days} + {lt}")
+            };
         }
+        let pt = text(figures.map(|f| &f.process_time), step.pt);
         labels.text(
             (before + left) / 2.0,
             top - 8.0,
@@ -50,7 +61,7 @@ pub(super) fn ladder(
                 .colour("#2e7d32")
                 .bold()
                 .anchor(Anchor::Middle),
-            &step.pt.natural(calendar),
+            &pt,
         );
         before = right;
     }
@@ -97,12 +108,15 @@ pub(super) fn notes(
     top: f64,
 ) -> f64 {
     let label = |id: &str| map.step(id).map_or(String::new(), |s| s.label.clone());
-    let figures = [
+    let mut figures = vec![
         ("Lead time", metrics.lead_time.all_units()),
         ("Process time", metrics.process_time.all_units()),
         ("Activity ratio", metrics.activity_ratio.text.clone()),
         ("Rolled %C/A", super::figure::rolled_ca_text(metrics, false)),
     ];
+    if let Some(demand) = &metrics.demand {
+        figures.push(("Takt time", demand.takt.text.clone()));
+    }
     let worst = &metrics.worst_activity_ratio;
     let wait = metrics
         .step(&worst.step)
@@ -147,7 +161,22 @@ pub(super) fn notes(
             ),
         ));
     }
+    if metrics.demand.is_some() {
+        stand_out.push(("Over takt", super::render_text::over_takt(metrics)));
+    }
     stand_out.push(("Critical path", map.path_labels(&metrics.critical_path)));
+    for (k, burst) in metrics.kaizen.iter().enumerate() {
+        stand_out.push((
+            "Kaizen",
+            format!(
+                "K{} on {} {}: {}",
+                k + 1,
+                burst.label,
+                burst.name,
+                burst.note
+            ),
+        ));
+    }
 
     // The sticky note, a little askew, at the right.
     let note_w = 420.0;
@@ -197,7 +226,11 @@ pub(super) fn notes(
     for (name, value) in &stand_out {
         labels.text(list_x, y, Font::new(13.0).colour(MUTED), name);
         let lines = wrap_px(value, value_w, 13.0);
-        let colour = if *name == "Critical path" { INK } else { ALERT };
+        let colour = if matches!(*name, "Critical path" | "Kaizen") {
+            INK
+        } else {
+            ALERT
+        };
         labels.lines(value_x, y, Font::new(13.0).colour(colour), &lines);
         y += lines.len().max(1) as f64 * 15.6 + 6.0;
     }

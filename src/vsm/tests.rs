@@ -349,7 +349,7 @@ fn a_factory_map_reads_seconds_zero_time_steps_and_no_ca() {
     assert_eq!(m.worst_activity_ratio.step, "saw");
     assert_eq!(
         m.step("ship").map(|s| s.lead_time.text.as_str()),
-        Some("0 hours")
+        Some("0 seconds")
     );
 }
 

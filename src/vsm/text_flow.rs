@@ -91,23 +91,29 @@ impl FlowDrawing<'_> {
         } else {
             format!("{} (customer)", self.map.customer)
         };
-        let customer_line = |customer: &str| {
+        let customer_line = |customer: &str, paint: Paint| {
             let text = fit(customer, width);
             let start = at.saturating_sub(text.chars().count() / 2);
             let start = start
                 .min(width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str())));
             Line::new()
                 .with(&" ".repeat(start), Paint::Plain)
-                .with(&text, Paint::Bold)
+                .with(&text, paint)
                 .pad(width)
         };
-        let mut lines = vec![customer_line(&customer)];
+        let mut lines = vec![customer_line(&customer, Paint::Bold)];
+        if let Some(demand) = &self.metrics.demand {
+            let text = format!("{} · takt {}", demand.text, demand.takt.short());
+            for part in wrap(&text, width) {
+                lines.push(customer_line(&part, Paint::Dim));
+            }
+        }
         if matches!(self.map.flow.first(), Some(Segment::Parallel(_))) {
             lines.push(mark(width, at, "│", Paint::Dim));
         }
         lines.extend(self.series(&self.map.flow, width));
         lines.push(mark(width, at, "▼", Paint::Dim));
-        lines.push(customer_line(&customer));
+        lines.push(customer_line(&customer, Paint::Bold));
         lines
     }
 
@@ -294,33 +300,82 @@ impl FlowDrawing<'_> {
             );
         }
         let alert = |yes: bool| if yes { Paint::Alert } else { Paint::Plain };
+        let (lt, pt) = metrics.step(&step.id).map_or_else(
+            || (step.lt.natural(calendar), step.pt.natural(calendar)),
+            |f| (f.lead_time.text.clone(), f.process_time.text.clone()),
+        );
         let cells = [
             (
-                format!("LT {}", step.lt.natural(calendar)),
+                format!("LT {lt}"),
                 alert(metrics.longest_lead_time.step == step.id),
             ),
-            (format!("PT {}", step.pt.natural(calendar)), Paint::Plain),
+            (format!("PT {pt}"), Paint::Plain),
             (
                 format!("%C/A {}", ca_text(step.ca)),
                 alert(is_worst_ca(metrics, &step.id)),
             ),
         ];
-        let mut current: Option<Line> = None;
-        for (text, paint) in cells {
-            let text = fit(&text, text_width);
-            let cell_width = unicode_width::UnicodeWidthStr::width(text.as_str());
-            match current.as_mut() {
-                Some(line) if line.width() + 2 + cell_width <= inner => {
-                    line.push("  ", Paint::Plain);
-                    line.push(&text, paint);
-                }
-                _ => {
-                    lines.extend(current.take());
-                    current = Some(Line::new().with(&indent, Paint::Plain).with(&text, paint));
-                }
+        lines.extend(cell_lines(&cells, &indent, text_width, inner));
+        if let Some(figures) = metrics.step(&step.id).filter(|f| !f.factory.is_empty()) {
+            let f = &figures.factory;
+            let mut cells = Vec::new();
+            if let Some(ct) = &f.cycle_time {
+                cells.push((format!("C/T {}", ct.short()), alert(f.over_takt)));
             }
+            if let Some(co) = &f.changeover {
+                cells.push((format!("C/O {}", co.short()), Paint::Plain));
+            }
+            if let Some(uptime) = &f.uptime {
+                cells.push((format!("Up {}", uptime.short()), Paint::Plain));
+            }
+            if let Some(shifts) = f.shifts {
+                let word = if shifts == 1 { "shift" } else { "shifts" };
+                cells.push((format!("{shifts} {word}"), Paint::Plain));
+            }
+            if let Some(available) = &f.available_per_shift {
+                cells.push((format!("{} avail.", available.short()), Paint::Plain));
+            }
+            lines.extend(cell_lines(&cells, &indent, text_width, inner));
         }
-        lines.extend(current);
+        if self
+            .map
+            .kaizen
+            .iter()
+            .any(|k| self.map.steps[k.step].id == step.id)
+        {
+            lines.push(
+                Line::new()
+                    .with(&indent, Paint::Plain)
+                    .with("✸ kaizen", Paint::Alert),
+            );
+        }
         lines
     }
+}
+
+/// Cells of figures side by side, as many to a line as fit.
+fn cell_lines(
+    cells: &[(String, Paint)],
+    indent: &str,
+    text_width: usize,
+    inner: usize,
+) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut current: Option<Line> = None;
+    for (text, paint) in cells.iter().cloned() {
+        let text = fit(&text, text_width);
+        let cell_width = unicode_width::UnicodeWidthStr::width(text.as_str());
+        match current.as_mut() {
+            Some(line) if line.width() + 2 + cell_width <= inner => {
+                line.push("  ", Paint::Plain);
+                line.push(&text, paint);
+            }
+            _ => {
+                lines.extend(current.take());
+                current = Some(Line::new().with(indent, Paint::Plain).with(&text, paint));
+            }
+        }
+    }
+    lines.extend(current);
+    lines
 }

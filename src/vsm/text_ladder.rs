@@ -45,7 +45,12 @@ pub(super) fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
         QueueRule::Demand { .. } => Unit::Day,
         QueueRule::InLeadTime => column_unit(&lts, metrics.lead_time.exact, calendar),
     };
-    let pt_unit = column_unit(&pts, metrics.process_time.exact, calendar);
+    // A factory's work is timed in seconds: its column starts there.
+    let pt_unit = if super::takt::is_factory(map) {
+        climb(0, &pts, metrics.process_time.exact, calendar)
+    } else {
+        column_unit(&pts, metrics.process_time.exact, calendar)
+    };
     let lt_text = |d: Duration| d.in_unit(lt_unit, calendar).decimal(1);
     let pt_text = |d: Duration| d.in_unit(pt_unit, calendar).decimal(1);
     let (lt_short, pt_short) = (lt_unit.short(), pt_unit.short());
@@ -152,17 +157,24 @@ pub(super) fn draw(map: &Map, metrics: &Metrics, width: usize) -> Vec<Line> {
 /// The unit of one column: hours compare well at a glance, so hours unless a figure is under
 /// an hour (then minutes) or under a minute (then seconds); and one unit larger while the
 /// column would read in the thousands (never "22680.8 m").
+const LADDER: [Unit; 4] = [Unit::Second, Unit::Minute, Unit::Hour, Unit::Day];
+
 fn column_unit(durations: &[Duration], total: Duration, calendar: &Calendar) -> Unit {
-    const LADDER: [Unit; 4] = [Unit::Second, Unit::Minute, Unit::Hour, Unit::Day];
     let shortest = durations.iter().filter(|d| !d.is_zero()).min();
     let under = |unit| shortest.is_some_and(|d| d.in_unit(unit, calendar) < Ratio::ONE);
-    let mut rung = if under(Unit::Minute) {
+    let rung = if under(Unit::Minute) {
         0
     } else if under(Unit::Hour) {
         1
     } else {
         2
     };
+    climb(rung, durations, total, calendar)
+}
+
+/// The unit at `rung` of the ladder of units, or a larger one while the column would read in
+/// the thousands.
+fn climb(mut rung: usize, durations: &[Duration], total: Duration, calendar: &Calendar) -> Unit {
     let longest = durations
         .iter()
         .copied()

@@ -143,6 +143,16 @@ fn shipped_and_fixture_scenario_files_conform_to_their_schema() {
 }
 
 #[test]
+fn the_worked_factory_example_conforms_to_the_map_schema() {
+    let path = "docs/examples/garden-benches.vsm.toml";
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.starts_with("#:schema ../../schema/map.schema.json\n"));
+    let value: Value = toml::from_str(&text).expect("TOML");
+    let problems = validate::validate(&committed("map.schema.json"), &value);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
 fn the_validator_catches_what_the_loader_refuses() {
     let cases = [
         (

@@ -105,6 +105,51 @@ fn the_pet_clinic_svg_is_well_formed() {
 }
 
 #[test]
+fn the_compare_svg_holds_both_maps_and_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("compare.svg");
+    let run = run(&[
+        "--compare".into(),
+        PET_CLINIC.into(),
+        "scenarios/pet-clinic-vsm/future-state.vsm.toml".into(),
+        "--svg".into(),
+        out.display().to_string(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let svg = fs::read_to_string(&out).unwrap();
+    check_xml(&svg);
+    for text in [
+        "Pet Clinic: current state of a major upgrade",
+        "Pet Clinic: future state of a major upgrade",
+        ">Before and after<",
+        ">−2 weeks (−20.83%)<",
+        ">+40 points<",
+        "url(#hand-before)",
+        "url(#hand-after)",
+        ">K1<",
+    ] {
+        assert!(svg.contains(text), "the SVG shows {text:?}");
+    }
+}
+
+#[test]
+fn the_factory_example_svg_shows_takt_and_cycle_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("garden.svg");
+    let run = run(&[
+        "docs/examples/garden-benches.vsm.toml".into(),
+        "--svg".into(),
+        out.display().to_string(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let svg = fs::read_to_string(&out).unwrap();
+    check_xml(&svg);
+    for text in ["takt time 270 seconds", ">C/T<", ">290 s<", ">Over takt<"] {
+        assert!(svg.contains(text), "the SVG shows {text:?}");
+    }
+}
+
+#[test]
 fn map_text_is_escaped_in_the_svg() {
     let dir = tempfile::tempdir().unwrap();
     let map = dir.path().join("evil.vsm.toml");

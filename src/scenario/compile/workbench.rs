@@ -42,6 +42,7 @@ impl Compiler<'_> {
                 });
             }
         }
+        self.check_improves(read);
         let mut benches = Vec::new();
         for bench in &manifest.workbenches {
             self.check_id(file, &bench.id, "workbench");
@@ -84,6 +85,42 @@ impl Compiler<'_> {
         self.known.to_mut().map_defs = maps.clone();
         self.known.to_mut().benches = benches.clone();
         (maps, benches)
+    }
+
+    /// Every `improves` names the `id` of another map the scenario lists.
+    fn check_improves(&mut self, read: &[(MapFile, Option<crate::vsm::Map>)]) {
+        let ids: Vec<&String> = read
+            .iter()
+            .filter_map(|(_, m)| m.as_ref().map(|m| &m.id))
+            .collect();
+        for map in read.iter().filter_map(|(_, m)| m.as_ref()) {
+            let Some(improves) = &map.improves else {
+                continue;
+            };
+            if ids.iter().any(|id| **id == improves.id) {
+                continue;
+            }
+            let others = ids.iter().copied().filter(|id| **id != map.id);
+            let hint = did_you_mean(&improves.id, others.clone()).unwrap_or_else(|| {
+                let others: Vec<&String> = others.collect();
+                if others.is_empty() {
+                    "list the map it improves on with another [[map]] in scenario.toml".to_string()
+                } else {
+                    format!("the other maps' ids are {}", quoted(others))
+                }
+            });
+            self.push(
+                Diagnostic::error(
+                    "unknown-map",
+                    format!(
+                        "`improves` names `{}`, which is no map of this scenario",
+                        improves.id
+                    ),
+                )
+                .at(improves.file, improves.span.clone(), "no map has this id")
+                .hint(hint),
+            );
+        }
     }
 
     /// A map named by `show_map`.
