@@ -41,7 +41,7 @@ pub fn print(args: &XapiArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn configured() -> Result<Config, Error> {
+pub(super) fn configured() -> Result<Config, Error> {
     Config::discover()?.ok_or_else(|| {
         Error::NoLrs(
             Config::file_path().map_or_else(|| "lrs.toml".to_string(), |p| p.display().to_string()),

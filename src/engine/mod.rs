@@ -19,6 +19,7 @@ mod workbench;
 
 pub use answer::{Answer, AnswerError};
 pub(crate) use moment::Moment;
+pub(crate) use results::options as option_texts;
 pub use results::{
     CompetencyResult, EndingResult, GradeResult, Kind, OptionText, QuestionResult, Results,
 };

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::engine::AnswerRecord;
-use crate::progress::{DataDir, Journal, QuestionRecord, ResultsFile};
+use crate::engine::{AnswerRecord, State, Story, option_texts};
+use crate::progress::{DataDir, Journal, OptionRef, QuestionRecord, ResultsFile};
 use crate::scenario::Scenario;
 
 use super::statements::statements;
@@ -23,6 +23,9 @@ pub struct Live<'s> {
     scenario: &'s Scenario,
     target: Option<(Config, Outbox)>,
     graded: Vec<QuestionRecord>,
+    /// A story's state before the first scene: option texts are rendered against it, since
+    /// the state of the session itself is the driver's while it plays.
+    fresh: Option<State>,
     sending: Option<JoinHandle<()>>,
 }
 
@@ -37,6 +40,7 @@ impl<'s> Live<'s> {
                 .flatten()
                 .map(|config| (config, Outbox::new(data))),
             graded: Vec::new(),
+            fresh: None,
             sending: None,
         }
     }
@@ -56,8 +60,22 @@ impl<'s> Live<'s> {
         let seconds = journal.answer_seconds().last().copied().unwrap_or(0);
         self.graded
             .resize_with(before, || record(answer, String::new(), 0));
-        self.graded
-            .push(record(answer, answer.scene.clone(), seconds));
+        let header = &journal.header;
+        let scenario = self.scenario;
+        let fresh = self.fresh.get_or_insert_with(|| {
+            Story::new(scenario, &header.learner, header.seed)
+                .state()
+                .clone()
+        });
+        let mut graded = record(answer, answer.scene.clone(), seconds);
+        graded.options = option_texts(scenario, fresh, &answer.scene)
+            .into_iter()
+            .map(|o| OptionRef {
+                id: o.id,
+                text: o.text,
+            })
+            .collect();
+        self.graded.push(graded);
     }
 
     /// Puts the session's new statements in the outbox and starts a send if none is running.

@@ -55,6 +55,7 @@ pub(crate) fn compile(
     let characters = cx.characters(manifest_file, manifest);
     let competencies = cx.competencies(manifest_file, manifest);
     let grades = cx.grades(manifest_file, manifest);
+    cx.pass_mark(manifest_file, manifest);
     let start = manifest
         .start
         .as_ref()
@@ -101,6 +102,7 @@ pub(crate) fn compile(
             title: sanitize(title).0,
             summary: sanitize(&manifest.summary).0,
             minutes: manifest.minutes,
+            pass: manifest.pass.as_ref().map(|pass| *pass.get_ref()),
             level: manifest.level,
             objectives: manifest.objectives.iter().map(|o| sanitize(o).0).collect(),
         },
