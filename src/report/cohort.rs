@@ -31,6 +31,7 @@ pub struct Cohort {
     pub endings: Vec<Count>,
     pub grades: Vec<Count>,
     /// Passes and fails of finished sessions, when their scenario sets a pass mark.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pass: Option<Passes>,
     pub competencies: Vec<CompetencyFigures>,
 }

@@ -16,7 +16,11 @@ const REPLY_LIMIT: u64 = 8 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum XapiError {
     #[error("cannot read the LRS configuration {}: {reason}", path.display())]
-    Config { path: PathBuf, reason: String },
+    ConfigUnreadable { path: PathBuf, reason: String },
+    #[error("the LRS configuration cannot be used: {}", .0.summary())]
+    Config(Box<super::ConfigProblems>),
+    #[error("DOJO_LRS_ENDPOINT={endpoint} is not a web address: {reason}")]
+    BadEndpoint { endpoint: String, reason: String },
     #[error("the LRS at {endpoint} cannot be reached: {reason}")]
     Unreachable { endpoint: String, reason: String },
     #[error("the LRS answered {status}: {body}")]

@@ -14,7 +14,7 @@ mod session;
 mod statements;
 
 pub use client::{Check, Client, PAGE, Query, XapiError};
-pub use config::{CONFIG_FILE, Config};
+pub use config::{CONFIG_FILE, Config, ConfigProblems};
 pub use live::Live;
 pub use outbox::{Outbox, SyncReport};
 pub use readback::cohort_inputs;
