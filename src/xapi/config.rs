@@ -213,6 +213,9 @@ fn parse(sources: &Sources, id: FileId, diagnostics: &mut Vec<Diagnostic>) -> Fi
 
 /// Whether `text` is an absolute http or https address with a host; why not otherwise.
 fn web_address(text: &str) -> Result<(), String> {
+    if !text.contains("://") {
+        return Err("no `https://` in front".to_string());
+    }
     let uri: ureq::http::Uri = text.parse().map_err(|_| "not an address".to_string())?;
     match uri.scheme_str() {
         Some("http" | "https") => {}

@@ -11,6 +11,8 @@ mod import;
 mod lints;
 mod live;
 mod lrs;
+mod lrs_config;
+mod lrs_report;
 mod lsp;
 mod playtest;
 mod pty;
