@@ -36,6 +36,16 @@ impl Results {
     pub fn passed(&self) -> Option<bool> {
         self.pass_mark.map(|mark| self.percent >= mark)
     }
+
+    /// The verdict on the pass mark in words, for the results screen.
+    pub fn pass_line(&self) -> Option<String> {
+        let mark = self.pass_mark?;
+        Some(if self.percent >= mark {
+            format!("Passed: {}%, and {mark}% passes.", self.percent)
+        } else {
+            format!("Not passed yet: {}%, and {mark}% passes.", self.percent)
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
