@@ -47,9 +47,7 @@ pub fn cohort_inputs(statements: &[Value], base: &Base, source: &str) -> Inputs 
     }
     // As results files are named by the time they were written: the report meets questions
     // in the order of the first file, so both sources must agree on which is first.
-    inputs
-        .results
-        .sort_by(|a, b| (a.1.ended, a.1.session).cmp(&(b.1.ended, b.1.session)));
+    inputs.results.sort_by_key(|(_, r)| (r.ended, r.session));
     inputs
 }
 
