@@ -1,7 +1,7 @@
 //! `dojo report --lrs` against a real LRS (Ralph, `.ci/lrs start`): a cohort of learners, each
 //! on their own data folder, plays with the LRS configured; the report read back from the store
 //! must be the report over their files, in every format. Skipped, saying so, without
-//! `DOJO_TEST_LRS`.
+//! `DOJO_TEST_LRS`; the last test reads statements back without a store and always runs.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -194,4 +194,54 @@ fn a_cohort_read_by_registration_is_the_same_sessions() {
     }
     let lrs = stdout_of(&command.output().unwrap());
     assert_eq!(files, lrs);
+}
+
+/// Needs no LRS: the statements `dojo xapi` prints, read back as a store would hand them over
+/// (in any order), give the report the files give.
+#[test]
+fn statements_read_back_give_the_report_of_their_files() {
+    let data = tempfile::tempdir().unwrap();
+    let play = |input: &str| {
+        dojo(data.path())
+            .args(["play", CODE_REVIEW, "--plain", "--name", "Ada"])
+            .write_stdin(input.to_string())
+            .assert()
+            .success();
+    };
+    play("1\n3\n");
+    play("y\n1 2\n3 1 2\nwrite a test\n");
+    play("2\n1\n");
+    let mut files: Vec<PathBuf> = ["results", "saves"]
+        .iter()
+        .flat_map(|dir| fs::read_dir(data.path().join(dir)).unwrap())
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|e| e == "json" || e == "jsonl")
+        })
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 2, "{files:?}");
+    let mut statements: Vec<Value> = Vec::new();
+    for file in &files {
+        let output = dojo(data.path()).arg("xapi").arg(file).output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let made: Vec<Value> = serde_json::from_str(&stdout_of(&output)).unwrap();
+        statements.extend(made);
+    }
+    assert!(
+        statements
+            .iter()
+            .any(|s| s["verb"]["display"]["en-US"] == "resumed")
+    );
+    // Stores answer newest first, or in no promised order at all.
+    statements.reverse();
+    let base = dojo::xapi::Base::default();
+    let from_statements =
+        dojo::report::Report::of(dojo::xapi::cohort_inputs(&statements, &base, "test"), None);
+    let from_files =
+        dojo::report::Report::of(dojo::report::gather(&[data.path().to_path_buf()]), None);
+    assert_eq!(from_statements, from_files);
+    assert_eq!(from_files.cohort.started, 2);
+    assert_eq!(from_files.cohort.abandoned, 1);
 }
