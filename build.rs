@@ -10,7 +10,10 @@ const FLAGSHIP: &str = "scenarios/pet-clinic-vsm";
 
 fn main() {
     println!("cargo::rerun-if-changed={FLAGSHIP}");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(FLAGSHIP);
+    // Read when the script runs, not when it was compiled: a target folder copied from another
+    // checkout keeps its compiled build script, which must still embed this checkout's files.
+    let manifest_dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join(FLAGSHIP);
     let mut names = Vec::new();
     collect(&root, "", &mut names);
     names.sort();
