@@ -242,13 +242,31 @@ pub enum SchemaKind {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("cohort").args(["scenario", "activity", "registration"]).multiple(true)))]
 pub struct ReportArgs {
     /// Results files (*.json), session journals (*.jsonl), or folders to search for them, such as learners' data folders
-    #[arg(required = true)]
+    #[arg(required_unless_present = "lrs", conflicts_with = "lrs")]
     pub paths: Vec<PathBuf>,
-    /// Report on this scenario id [default: the scenario most files are from]
+    /// Report on this scenario id [default: the scenario most files are from]; with --lrs, read the statements about this scenario
     #[arg(long, value_name = "ID")]
     pub scenario: Option<String>,
+    /// Read the cohort from the configured LRS instead of files: by --scenario, --activity or --registration
+    #[arg(long, requires = "cohort")]
+    pub lrs: bool,
+    /// With --lrs: the statements about this activity IRI (a scenario's, as its statements name it)
+    #[arg(
+        long,
+        value_name = "IRI",
+        requires = "lrs",
+        conflicts_with = "registration"
+    )]
+    pub activity: Option<String>,
+    /// With --lrs: the statements of this session id (xAPI registration); give it once per session
+    #[arg(long, value_name = "ID", requires = "lrs")]
+    pub registration: Vec<String>,
+    /// With --lrs: statements asked for in one request; the LRS's `more` links fetch the rest
+    #[arg(long, value_name = "N", requires = "lrs", default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub page: u64,
     /// Report format on standard output
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,

@@ -74,6 +74,14 @@ pub fn run(args: &PlayArgs) -> Result<ExitCode, Error> {
         ask_name: true,
         preset,
     };
+    // A broken LRS configuration never stops play: said here, before the player takes the
+    // screen; the session's records then wait in the outbox for `dojo sync`.
+    if let Err(error) = dojo::xapi::Config::discover() {
+        super::xapi::show_problems(&error);
+        eprintln!(
+            "warning: {error}\n  = note: playing on; learning records wait in the outbox until it is fixed and `dojo sync` runs"
+        );
+    }
     let data = DataDir::discover()?;
     launch(scenario, &options, &data, watch)?;
     Ok(ExitCode::SUCCESS)

@@ -1,11 +1,12 @@
 //! `dojo xapi`, `dojo sync` and `dojo lrs check`: a session's statements, the outbox's
 //! delivery, and whether the LRS takes the credentials.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+use dojo::diagnostic::Style;
 use dojo::progress::DataDir;
-use dojo::xapi::{Base, Check, Client, Config, Outbox, session_statements};
+use dojo::xapi::{Base, Check, Client, Config, Outbox, XapiError, session_statements};
 
 use super::Error;
 use crate::cli::XapiArgs;
@@ -19,7 +20,7 @@ pub fn print(args: &XapiArgs) -> Result<ExitCode, Error> {
             path: args.path.display().to_string(),
         });
     }
-    let base = Config::discover()?.map_or_else(Base::default, |config| config.base);
+    let base = discover()?.map_or_else(Base::default, |config| config.base);
     let loaded = match &args.scenario {
         Some(dir) => Some(super::source::load_named(Some(dir))?),
         None => None,
@@ -41,8 +42,25 @@ pub fn print(args: &XapiArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn configured() -> Result<Config, Error> {
-    Config::discover()?.ok_or_else(|| {
+/// The configuration in effect; an `lrs.toml` with problems has them shown rustc-style on
+/// standard error before the error.
+pub(super) fn discover() -> Result<Option<Config>, Error> {
+    Config::discover().map_err(|error| {
+        show_problems(&error);
+        Error::Xapi(error)
+    })
+}
+
+/// Prints an `lrs.toml`'s located problems, when that is what `error` is.
+pub(super) fn show_problems(error: &XapiError) {
+    if let XapiError::Config(problems) = error {
+        let style = Style::for_output(std::io::stderr().is_terminal());
+        eprint!("{}", problems.render(style));
+    }
+}
+
+pub(super) fn configured() -> Result<Config, Error> {
+    discover()?.ok_or_else(|| {
         Error::NoLrs(
             Config::file_path().map_or_else(|| "lrs.toml".to_string(), |p| p.display().to_string()),
         )

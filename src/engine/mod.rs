@@ -20,6 +20,7 @@ mod workbench;
 pub use answer::{Answer, AnswerError};
 pub(crate) use grading::with_unit;
 pub(crate) use moment::Moment;
+pub(crate) use results::options as option_texts;
 pub use results::{
     Attempt, CompetencyResult, EndingResult, GradeResult, Kind, OptionText, QuestionResult, Results,
 };

@@ -22,6 +22,9 @@ pub struct Results {
     /// Share of the attainable score, 0 to 100.
     pub percent: u32,
     pub grade: Option<GradeResult>,
+    /// The scenario's pass mark, when it sets one.
+    #[serde(default)]
+    pub pass_mark: Option<u32>,
     pub questions: Vec<QuestionResult>,
     /// Each map the learner built, beside the map it was built against.
     #[serde(default)]
@@ -30,6 +33,23 @@ pub struct Results {
     /// the attempt that reached this ending.
     #[serde(default)]
     pub retries: Vec<Attempt>,
+}
+
+impl Results {
+    /// Whether the percent reaches the pass mark; `None` when the scenario sets none.
+    pub fn passed(&self) -> Option<bool> {
+        self.pass_mark.map(|mark| self.percent >= mark)
+    }
+
+    /// The verdict on the pass mark in words, for the results screen.
+    pub fn pass_line(&self) -> Option<String> {
+        let mark = self.pass_mark?;
+        Some(if self.percent >= mark {
+            format!("Passed: {}%, and {mark}% passes.", self.percent)
+        } else {
+            format!("Not passed yet: {}%, and {mark}% passes.", self.percent)
+        })
+    }
 }
 
 /// An attempt the learner gave up at an ending by going back to try again: where it ended and
@@ -144,6 +164,7 @@ pub(super) fn results(scenario: &Scenario, state: &State, ending_title: String) 
             message: scenario.grades[band].message.clone(),
         }),
         competencies,
+        pass_mark: scenario.meta.pass,
         questions: state
             .answers
             .iter()
@@ -171,8 +192,9 @@ pub(super) fn results(scenario: &Scenario, state: &State, ending_title: String) 
     }
 }
 
-/// The options of the question in `scene`, their texts rendered as the story stands at the end.
-fn options(scenario: &Scenario, state: &State, scene: &str) -> Vec<OptionText> {
+/// The options of the question in `scene`, their texts rendered as the story stands in `state`
+/// (at the end, for results).
+pub(crate) fn options(scenario: &Scenario, state: &State, scene: &str) -> Vec<OptionText> {
     let Some(question) = scenario
         .scene_index(scene)
         .and_then(|index| scenario.scenes[index].question.as_ref())

@@ -172,8 +172,8 @@ pub(crate) fn run(
         }
     };
     let mut live = Live::new(data, scenario);
-    if let Some(endpoint) = live.endpoint() {
-        frontend.notice(&format!("Your learning records are sent to {endpoint}"))?;
+    if let Some(notice) = live.notice(data) {
+        frontend.notice(&notice)?;
     }
     let mut record = |record: Record<'_>| {
         journal.append(match record {

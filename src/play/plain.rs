@@ -139,6 +139,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 self.para(&grade.message, "", "")?;
             }
         }
+        if let Some(line) = results.pass_line() {
+            writeln!(self.output, "{line}")?;
+        }
         for competency in &results.competencies {
             writeln!(
                 self.output,

@@ -173,6 +173,7 @@ fn from_file(file: &ResultsFile) -> Results {
         score: file.score,
         max: file.max,
         percent: file.percent,
+        pass_mark: file.pass.as_ref().map(|pass| pass.mark),
         retries: file
             .retries
             .iter()

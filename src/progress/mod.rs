@@ -35,7 +35,7 @@ pub use journal::{
 };
 pub(crate) use profile::Profile;
 pub use results_file::{
-    CompetencyScore, EndingRef, Figure, GradeRef, LearnerRef, MapFigures, OptionRef,
+    CompetencyScore, EndingRef, Figure, GradeRef, LearnerRef, MapFigures, OptionRef, PassRef,
     QuestionRecord, RESULTS_FORMAT, ResultsFile, RetryRecord, ScenarioRef,
 };
 pub(crate) use scenario_id::{MAX_SCENARIO_ID_LEN, validate_scenario_id};

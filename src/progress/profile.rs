@@ -21,6 +21,8 @@ pub(crate) struct Profile {
     /// A random id made on the first session, the same in every results file of this data
     /// folder: cohort reports tell learners apart by it without knowing who they are.
     pub learner_id: Option<Uuid>,
+    /// The LRS endpoint the learner was last told their records go to.
+    pub lrs_told: Option<String>,
 }
 
 impl DataDir {
@@ -58,5 +60,19 @@ impl DataDir {
         profile.learner_id = Some(id);
         self.save_profile(&profile)?;
         Ok(id)
+    }
+}
+
+impl DataDir {
+    /// Whether the learner is yet to be told that records go to `endpoint`; remembers that
+    /// they now have been. A new endpoint is news again.
+    pub(crate) fn first_told_of(&self, endpoint: &str) -> Result<bool> {
+        let mut profile = self.load_profile().unwrap_or_default();
+        if profile.lrs_told.as_deref() == Some(endpoint) {
+            return Ok(false);
+        }
+        profile.lrs_told = Some(endpoint.to_string());
+        self.save_profile(&profile)?;
+        Ok(true)
     }
 }

@@ -49,6 +49,9 @@ pub struct ResultsFile {
     pub percent: u32,
     /// The grade band earned, if the scenario has one that fits.
     pub grade: Option<GradeRef>,
+    /// The pass mark and whether the percent reached it; absent when the scenario sets none.
+    #[serde(default)]
+    pub pass: Option<PassRef>,
     /// Each competency of the scenario, in its order.
     pub competencies: Vec<CompetencyScore>,
     /// Every answer, in the order given.
@@ -112,6 +115,15 @@ pub struct GradeRef {
     pub name: String,
     /// What the band tells the learner.
     pub message: String,
+}
+
+/// A pass mark and the verdict on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PassRef {
+    /// The lowest percent that passes, 0 to 100.
+    pub mark: u32,
+    /// Whether `percent` reached it.
+    pub passed: bool,
 }
 
 /// One competency's score.
@@ -246,6 +258,10 @@ impl ResultsFile {
             grade: results.grade.as_ref().map(|grade| GradeRef {
                 name: grade.name.clone(),
                 message: grade.message.clone(),
+            }),
+            pass: results.pass_mark.map(|mark| PassRef {
+                mark,
+                passed: results.percent >= mark,
             }),
             competencies: results
                 .competencies

@@ -169,6 +169,7 @@ fn profile_round_trips_and_defaults_when_missing() {
     let profile = Profile {
         learner: Some("Ana Lúcia".into()),
         learner_id: None,
+        lrs_told: Some("https://lrs.example.com/xAPI/".into()),
     };
     let path = dir.save_profile(&profile).unwrap();
     assert_eq!(path, dir.profile_path());

@@ -30,7 +30,19 @@ pub struct Cohort {
     pub percent_histogram: Vec<usize>,
     pub endings: Vec<Count>,
     pub grades: Vec<Count>,
+    /// Passes and fails of finished sessions, when their scenario sets a pass mark.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pass: Option<Passes>,
     pub competencies: Vec<CompetencyFigures>,
+}
+
+/// Finished sessions judged against a pass mark.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Passes {
+    /// The pass mark of the first session judged (percent).
+    pub mark: u32,
+    pub passed: usize,
+    pub failed: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -117,8 +129,21 @@ pub(crate) fn cohort(finished: &[&ResultsFile], unfinished: &[&Journal], ended: 
         percent_histogram: histogram(&percents, 0.0, 100.0, PERCENT_BINS),
         endings,
         grades,
+        pass: passes(finished),
         competencies: competencies(finished),
     }
+}
+
+/// Each session counts by its own verdict, so a mark changed mid-cohort still counts each
+/// learner as they were told.
+fn passes(finished: &[&ResultsFile]) -> Option<Passes> {
+    let judged: Vec<_> = finished.iter().filter_map(|r| r.pass).collect();
+    let passed = judged.iter().filter(|p| p.passed).count();
+    judged.first().map(|first| Passes {
+        mark: first.mark,
+        passed,
+        failed: judged.len() - passed,
+    })
 }
 
 fn competencies(finished: &[&ResultsFile]) -> Vec<CompetencyFigures> {

@@ -28,7 +28,7 @@ pub fn html(report: &Report) -> String {
         escape(&report.scenario.id)
     );
     page.push_str("<div class=\"figures\">");
-    for (label, value) in [
+    let mut figures = vec![
         ("learners", c.learners.to_string()),
         ("started", c.started.to_string()),
         ("finished", c.finished.to_string()),
@@ -45,7 +45,19 @@ pub fn html(report: &Report) -> String {
                 .as_ref()
                 .map_or_else(|| "-".into(), |p| format!("{:.0}%", p.median)),
         ),
-    ] {
+    ];
+    if let Some(pass) = &c.pass {
+        figures.push((
+            "passed",
+            format!(
+                "{} of {} at {}%",
+                pass.passed,
+                pass.passed + pass.failed,
+                pass.mark
+            ),
+        ));
+    }
+    for (label, value) in figures {
         let _ = write!(
             page,
             "<div class=\"figure\"><b>{}</b>{label}</div>",

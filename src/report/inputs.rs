@@ -74,7 +74,8 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) {
     paths.sort();
     for path in paths {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
+        // A data folder's outbox holds xAPI statements, which are neither results nor journals.
+        if name.starts_with('.') || (name == "outbox" && path.is_dir()) {
             continue;
         }
         if path.is_dir() {

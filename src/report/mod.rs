@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
-pub use cohort::{Cohort, CompetencyFigures, Count, DropOff};
+pub use cohort::{Cohort, CompetencyFigures, Count, DropOff, Passes};
 pub use csv::csv;
 pub use html::html;
 pub use inputs::{Inputs, Rejected, gather};

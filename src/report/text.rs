@@ -50,6 +50,20 @@ pub fn text(report: &Report, width: usize) -> String {
     }
     counts(&mut out, width, "Endings", &c.endings);
     counts(&mut out, width, "Grades", &c.grades);
+    if let Some(pass) = &c.pass {
+        out.push('\n');
+        line(
+            &mut out,
+            width,
+            &format!(
+                "Passed {} of {} (pass mark {}%), failed {}",
+                pass.passed,
+                pass.passed + pass.failed,
+                pass.mark,
+                pass.failed
+            ),
+        );
+    }
     if !c.competencies.is_empty() {
         out.push_str("\nCompetencies (percent of what the learner could earn)\n");
         for competency in &c.competencies {

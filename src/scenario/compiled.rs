@@ -40,6 +40,8 @@ pub struct Meta {
     pub title: String,
     pub summary: String,
     pub minutes: u32,
+    /// The pass mark, a percentage of the attainable score, when the scenario sets one.
+    pub pass: Option<u32>,
     pub level: Level,
     pub objectives: Vec<String>,
 }

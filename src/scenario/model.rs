@@ -78,6 +78,7 @@ pub const TABLE_KEYS: &[(&str, &[&str])] = &[
             "title",
             "summary",
             "minutes",
+            "pass",
             "level",
             "objectives",
             "start",
@@ -172,6 +173,10 @@ pub struct Manifest {
     /// Expected play time of a first run, in minutes.
     #[serde(default)]
     pub minutes: u32,
+    /// The pass mark: the lowest percentage of the attainable score (0 to 100) that passes. With it, results, reports and learning records say passed or failed; without it, neither.
+    #[serde(default)]
+    #[schemars(with = "Option<u32>", range(max = 100))]
+    pub pass: Option<Spanned<u32>>,
     /// Who the scenario is written for.
     #[serde(default)]
     pub level: Level,

@@ -16,7 +16,11 @@ const REPLY_LIMIT: u64 = 8 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum XapiError {
     #[error("cannot read the LRS configuration {}: {reason}", path.display())]
-    Config { path: PathBuf, reason: String },
+    ConfigUnreadable { path: PathBuf, reason: String },
+    #[error("the LRS configuration cannot be used: {}", .0.summary())]
+    Config(Box<super::ConfigProblems>),
+    #[error("DOJO_LRS_ENDPOINT={endpoint} is not a web address: {reason}")]
+    BadEndpoint { endpoint: String, reason: String },
     #[error("the LRS at {endpoint} cannot be reached: {reason}")]
     Unreachable { endpoint: String, reason: String },
     #[error("the LRS answered {status}: {body}")]
@@ -46,6 +50,18 @@ pub enum Check {
     Accepted,
     /// Reachable, but it refused: its status and its own message.
     Refused { status: u16, body: String },
+}
+
+/// Statements asked for by default in one request.
+pub const PAGE: usize = 100;
+
+/// Which statements to read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Query {
+    /// One session's, by its registration (the session id).
+    Registration(String),
+    /// Every statement about an activity (a scenario's IRI) or with it as parent.
+    Activity(String),
 }
 
 /// A connection to the configured LRS.
@@ -142,8 +158,19 @@ impl Client {
 
     /// Every statement stored for one registration (a session id), following `more` links.
     pub fn by_registration(&self, registration: &str) -> Result<Vec<Value>, XapiError> {
+        self.read(&Query::Registration(registration.to_string()), PAGE)
+    }
+
+    /// Every statement `query` selects, asked for `limit` at a time and following the LRS's
+    /// `more` links to the end.
+    pub fn read(&self, query: &Query, limit: usize) -> Result<Vec<Value>, XapiError> {
+        let filter = match query {
+            Query::Registration(id) => format!("registration={}", encode(id)),
+            // Related activities: answers name the scenario as their parent, not as object.
+            Query::Activity(iri) => format!("activity={}&related_activities=true", encode(iri)),
+        };
         let mut found = Vec::new();
-        let mut next = format!("statements?registration={registration}&limit=100");
+        let mut next = format!("statements?{filter}&limit={limit}");
         loop {
             let reply = self.get(&next)?;
             if reply.status != 200 {
@@ -168,6 +195,19 @@ impl Client {
             }
         }
     }
+}
+
+/// Percent-encodes a query value: everything but RFC 3986's unreserved characters.
+fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// Standard base64 with padding, for the Basic auth header.
@@ -202,5 +242,13 @@ mod tests {
         );
         assert_eq!(super::base64(b"ab"), "YWI=");
         assert_eq!(super::base64(b"abc"), "YWJj");
+    }
+
+    #[test]
+    fn query_values_keep_only_unreserved_characters() {
+        assert_eq!(
+            super::encode("https://dojo.invalid/scenarios/a_b-c~d.e"),
+            "https%3A%2F%2Fdojo.invalid%2Fscenarios%2Fa_b-c~d.e"
+        );
     }
 }

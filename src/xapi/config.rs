@@ -14,12 +14,18 @@
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use super::XapiError;
 use super::statements::Base;
+use crate::diagnostic::{Diagnostic, FileId, Sources, Style, render, summary};
+use crate::toml_doc::{self, Doc, Format, lenient};
 
 /// The file name inside dojo's config folder.
 pub const CONFIG_FILE: &str = "lrs.toml";
+
+/// The most of `lrs.toml` read: a few lines, whatever else the file holds.
+const FILE_LIMIT: u64 = 64 * 1024;
 
 /// A configured LRS.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,14 +37,52 @@ pub struct Config {
     pub base: Base,
 }
 
+/// An `lrs.toml` that cannot be used, with every problem located in it.
+#[derive(Debug)]
+pub struct ConfigProblems {
+    pub path: PathBuf,
+    diagnostics: Vec<Diagnostic>,
+    sources: Sources,
+}
+
+impl ConfigProblems {
+    /// The problems rustc-style, as `dojo check` shows a scenario's.
+    pub fn render(&self, style: Style) -> String {
+        render(&self.diagnostics, &self.sources, style)
+    }
+
+    /// "2 errors in <path>".
+    pub fn summary(&self) -> String {
+        summary(&self.diagnostics, &self.path.display().to_string())
+    }
+}
+
+static LRS_TOML: Format = Format {
+    tables: &[(
+        "",
+        &[
+            "endpoint",
+            "username",
+            "password",
+            "activities",
+            "home_page",
+        ],
+    )],
+    entries: "",
+    headers_twice: &[],
+    examples: &[("endpoint", "\"https://lrs.example.com/xAPI/\"")],
+    untagged: &[],
+    range_hints: &[],
+};
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
-    endpoint: Option<String>,
+    endpoint: Option<Spanned<String>>,
     username: Option<String>,
     password: Option<String>,
-    activities: Option<String>,
-    home_page: Option<String>,
+    activities: Option<Spanned<String>>,
+    home_page: Option<Spanned<String>>,
 }
 
 impl Config {
@@ -65,21 +109,21 @@ impl Config {
         username: Option<String>,
         password: Option<String>,
     ) -> Result<Option<Config>, XapiError> {
-        let file = match path.map(std::fs::read_to_string) {
-            Some(Ok(text)) => toml::from_str::<File>(&text).map_err(|e| XapiError::Config {
-                path: path.map(Path::to_path_buf).unwrap_or_default(),
-                reason: e.message().to_string(),
-            })?,
-            Some(Err(e)) if e.kind() != std::io::ErrorKind::NotFound => {
-                return Err(XapiError::Config {
-                    path: path.map(Path::to_path_buf).unwrap_or_default(),
-                    reason: e.to_string(),
-                });
-            }
-            _ => File::default(),
+        let file = match path {
+            Some(path) => read_file(path)?,
+            None => File::default(),
         };
-        let Some(endpoint) = endpoint.or(file.endpoint) else {
-            return Ok(None);
+        let endpoint = match endpoint {
+            Some(endpoint) => {
+                if let Err(reason) = web_address(&endpoint) {
+                    return Err(XapiError::BadEndpoint { endpoint, reason });
+                }
+                endpoint
+            }
+            None => match file.endpoint {
+                Some(endpoint) => endpoint.into_inner(),
+                None => return Ok(None),
+            },
         };
         let endpoint = if endpoint.ends_with('/') {
             endpoint
@@ -92,11 +136,96 @@ impl Config {
             username: username.or(file.username).unwrap_or_default(),
             password: password.or(file.password).unwrap_or_default(),
             base: Base {
-                activities: file.activities.unwrap_or(default.activities),
-                home_page: file.home_page.unwrap_or(default.home_page),
+                activities: file
+                    .activities
+                    .map_or(default.activities, Spanned::into_inner),
+                home_page: file
+                    .home_page
+                    .map_or(default.home_page, Spanned::into_inner),
             },
         }))
     }
+}
+
+/// Reads `lrs.toml` through the scenario files' TOML path, so its mistakes get the same
+/// located words; a missing file is no configuration.
+fn read_file(path: &Path) -> Result<File, XapiError> {
+    let unreadable = |reason: String| XapiError::ConfigUnreadable {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let text = match std::fs::File::open(path) {
+        Ok(file) => {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::Read::take(file, FILE_LIMIT), &mut bytes)
+                .map_err(|e| unreadable(e.to_string()))?;
+            String::from_utf8(bytes).map_err(|_| unreadable("it is not UTF-8 text".into()))?
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(File::default()),
+        Err(e) => return Err(unreadable(e.to_string())),
+    };
+    let mut sources = Sources::new();
+    let id = sources.add(path.display().to_string(), text);
+    let mut diagnostics = Vec::new();
+    let file = parse(&sources, id, &mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(XapiError::Config(Box::new(ConfigProblems {
+            path: path.to_path_buf(),
+            diagnostics,
+            sources,
+        })));
+    }
+    Ok(file)
+}
+
+fn parse(sources: &Sources, id: FileId, diagnostics: &mut Vec<Diagnostic>) -> File {
+    let (table, _) = toml_doc::parse(&LRS_TOML, sources, id, diagnostics);
+    let doc = Doc::new(
+        &LRS_TOML,
+        id,
+        sources.name(id),
+        sources.text(id),
+        table.get_ref(),
+    );
+    let root = Spanned::new(
+        table.span(),
+        toml::de::DeValue::Table(table.get_ref().clone()),
+    );
+    let file = lenient::<File>(&doc, &root, diagnostics).map_or_else(File::default, |(f, _)| f);
+    toml_doc::quiet_after_syntax(sources, diagnostics);
+    for (key, value) in [
+        ("endpoint", &file.endpoint),
+        ("activities", &file.activities),
+        ("home_page", &file.home_page),
+    ] {
+        if let Some(value) = value
+            && let Err(reason) = web_address(value.get_ref())
+        {
+            diagnostics.push(
+                Diagnostic::error("lrs-address", format!("`{key}` is not a web address"))
+                    .at(id, value.span(), reason)
+                    .hint("write the whole address, such as \"https://lrs.example.com/xAPI/\""),
+            );
+        }
+    }
+    file
+}
+
+/// Whether `text` is an absolute http or https address with a host; why not otherwise.
+fn web_address(text: &str) -> Result<(), String> {
+    if !text.contains("://") {
+        return Err("no `https://` in front".to_string());
+    }
+    let uri: ureq::http::Uri = text.parse().map_err(|_| "not an address".to_string())?;
+    match uri.scheme_str() {
+        Some("http" | "https") => {}
+        Some(other) => return Err(format!("`{other}:` is not http or https")),
+        None => return Err("no `https://` in front".to_string()),
+    }
+    if uri.host().is_none_or(str::is_empty) {
+        return Err("no host".to_string());
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -125,6 +254,10 @@ mod tests {
             .unwrap();
         assert_eq!(from_file.endpoint, "http://file/xAPI/");
         let missing = dir.path().join("none.toml");
+        assert!(matches!(
+            Config::resolve(None, Some("lrs.example.com".into()), None, None),
+            Err(XapiError::BadEndpoint { .. })
+        ));
         assert_eq!(
             Config::resolve(Some(&missing), None, None, None).unwrap(),
             None

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::engine::AnswerRecord;
-use crate::progress::{DataDir, Journal, QuestionRecord, ResultsFile};
+use crate::engine::{AnswerRecord, State, Story, option_texts};
+use crate::progress::{DataDir, Journal, OptionRef, QuestionRecord, ResultsFile};
 use crate::scenario::Scenario;
 
 use super::statements::statements;
-use super::{Client, Config, Outbox};
+use super::{Base, Client, Config, Outbox};
 
 /// Seconds a send during play may take before it gives up.
 const QUICK: u64 = 3;
@@ -21,31 +21,66 @@ const LAST_SEND: Duration = Duration::from_secs(3);
 /// The live side of one session; does nothing without a configured LRS.
 pub struct Live<'s> {
     scenario: &'s Scenario,
-    target: Option<(Config, Outbox)>,
+    /// Where statements are kept, and the base of their ids; `None` without an LRS.
+    outbox: Option<(Outbox, Base)>,
+    /// Where they are sent; `None` also while the configuration is broken.
+    config: Option<Config>,
+    /// Why nothing is sent although an LRS was meant to be configured.
+    problem: Option<String>,
     graded: Vec<QuestionRecord>,
+    /// A story's state before the first scene: option texts are rendered against it, since
+    /// the state of the session itself is the driver's while it plays.
+    fresh: Option<State>,
     sending: Option<JoinHandle<()>>,
 }
 
 impl<'s> Live<'s> {
     /// For a session recorded in `data`: configured from the environment and config file. A
-    /// configuration that cannot be read turns sending off rather than stopping play.
+    /// configuration that cannot be used turns sending off rather than stopping play; the
+    /// statements are still kept in the outbox (with the default id base), for `dojo sync`
+    /// once it is fixed.
     pub fn new(data: &DataDir, scenario: &'s Scenario) -> Live<'s> {
+        let (outbox, config, problem) = match Config::discover() {
+            Ok(Some(config)) => (
+                Some((Outbox::new(data), config.base.clone())),
+                Some(config),
+                None,
+            ),
+            Ok(None) => (None, None, None),
+            Err(error) => (
+                Some((Outbox::new(data), Base::default())),
+                None,
+                Some(format!(
+                    "Your learning records stay on this computer for now: {error}. Run `dojo lrs check` for the details."
+                )),
+            ),
+        };
         Live {
             scenario,
-            target: Config::discover()
-                .ok()
-                .flatten()
-                .map(|config| (config, Outbox::new(data))),
+            outbox,
+            config,
+            problem,
             graded: Vec::new(),
+            fresh: None,
             sending: None,
         }
     }
 
-    /// Where records go, to tell the learner once, when anywhere.
-    pub fn endpoint(&self) -> Option<&str> {
-        self.target
-            .as_ref()
-            .map(|(config, _)| config.endpoint.as_str())
+    /// What to tell the learner as the session starts: why records are not sent, or, the
+    /// first time for this LRS, where they go (remembered in the learner's profile, so later
+    /// sessions do not repeat it).
+    pub fn notice(&self, data: &DataDir) -> Option<String> {
+        if let Some(problem) = &self.problem {
+            return Some(problem.clone());
+        }
+        let endpoint = &self.config.as_ref()?.endpoint;
+        // A profile that cannot be written means being told again next time, nothing worse.
+        let first = data.first_told_of(endpoint).unwrap_or(true);
+        first.then(|| {
+            format!(
+                "Your learning records are sent to {endpoint}, the learning record store your training team reads. This is said once."
+            )
+        })
     }
 
     /// Keeps what grading said about the answer `journal` ends with, for its statement.
@@ -56,27 +91,38 @@ impl<'s> Live<'s> {
         let seconds = journal.answer_seconds().last().copied().unwrap_or(0);
         self.graded
             .resize_with(before, || record(answer, String::new(), 0));
-        self.graded
-            .push(record(answer, answer.scene.clone(), seconds));
+        let header = &journal.header;
+        let scenario = self.scenario;
+        let fresh = self.fresh.get_or_insert_with(|| {
+            Story::new(scenario, &header.learner, header.seed)
+                .state()
+                .clone()
+        });
+        let mut graded = record(answer, answer.scene.clone(), seconds);
+        graded.options = option_texts(scenario, fresh, &answer.scene)
+            .into_iter()
+            .map(|o| OptionRef {
+                id: o.id,
+                text: o.text,
+            })
+            .collect();
+        self.graded.push(graded);
     }
 
     /// Puts the session's new statements in the outbox and starts a send if none is running.
     pub fn record(&mut self, journal: &Journal, results: Option<&ResultsFile>) {
-        let Some((config, outbox)) = &self.target else {
+        let Some((outbox, base)) = &self.outbox else {
             return;
         };
         let questions = results.map_or(&self.graded[..], |r| &r.questions[..]);
-        let made = statements(
-            journal,
-            questions,
-            results,
-            Some(self.scenario),
-            &config.base,
-        );
+        let made = statements(journal, questions, results, Some(self.scenario), base);
         // A statement that cannot be kept on disk cannot be kept at all; play goes on.
         if outbox.add(&made).is_err() {
             return;
         }
+        let Some(config) = &self.config else {
+            return;
+        };
         if self.sending.as_ref().is_some_and(|s| !s.is_finished()) {
             return;
         }
@@ -98,7 +144,7 @@ impl<'s> Live<'s> {
                 return;
             }
         }
-        if let Some((config, outbox)) = &self.target {
+        if let (Some((outbox, _)), Some(config)) = (&self.outbox, &self.config) {
             let _ = outbox.sync(&Client::new(config, QUICK));
         }
     }

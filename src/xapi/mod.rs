@@ -9,12 +9,14 @@ mod client;
 mod config;
 mod live;
 mod outbox;
+mod readback;
 mod session;
 mod statements;
 
-pub use client::{Check, Client, XapiError};
-pub use config::{CONFIG_FILE, Config};
+pub use client::{Check, Client, PAGE, Query, XapiError};
+pub use config::{CONFIG_FILE, Config, ConfigProblems};
 pub use live::Live;
 pub use outbox::{Outbox, SyncReport};
+pub use readback::cohort_inputs;
 pub use session::session_statements;
 pub use statements::{Base, statements};

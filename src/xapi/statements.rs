@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::engine::{Answer, Kind};
-use crate::progress::{Event, Journal, QuestionRecord, ResultsFile};
+use crate::progress::{Event, Journal, PassRef, QuestionRecord, ResultsFile};
 use crate::scenario::model::QuestionKind;
 use crate::scenario::{QuestionDef, Scenario};
 
@@ -75,14 +75,24 @@ pub fn statements(
                 answered = *kept;
                 after.push(answered);
             }
-            Event::Quit { at, .. } => out.push(maker.simple(index, 'a', "suspended", *at)),
+            Event::Quit { at, scene } => {
+                let mut suspended = maker.simple(index, 'a', "suspended", *at);
+                suspended["context"]["extensions"][maker.extension("scene")] = json!(scene);
+                out.push(suspended);
+            }
             Event::Resume { at, kept, .. } => {
                 after.truncate(*kept);
                 answered = after.last().copied().unwrap_or(0);
-                out.push(maker.simple(index, 'a', "resumed", *at));
+                let mut resumed = maker.simple(index, 'a', "resumed", *at);
+                resumed["context"]["extensions"][maker.extension("answers-kept")] =
+                    json!(answered);
+                out.push(resumed);
             }
             Event::End { at, .. } => {
                 out.push(maker.completed(index, *at));
+                if let Some(pass) = results.and_then(|r| r.pass) {
+                    out.push(maker.judged(index, *at, pass));
+                }
                 out.push(maker.simple(index, 'z', "terminated", *at));
             }
         }
@@ -131,7 +141,10 @@ impl Maker<'_> {
         let mut context = json!({
             "registration": header.session,
             "platform": "dojo",
-            "extensions": { self.extension("scenario-fingerprint"): header.fingerprint },
+            "extensions": {
+                self.extension("scenario-fingerprint"): header.fingerprint,
+                self.extension("event"): index,
+            },
         });
         if object["id"] != Value::String(self.scenario_iri()) {
             context["contextActivities"] = json!({ "parent": [self.scenario_activity()] });
@@ -180,7 +193,11 @@ impl Maker<'_> {
             Kind::Number => "numeric",
             Kind::Text => "fill-in",
         };
-        let mut definition = json!({ "type": INTERACTION, "interactionType": interaction });
+        let mut definition = json!({
+            "type": INTERACTION,
+            "interactionType": interaction,
+            "extensions": { self.extension("question-kind"): kind },
+        });
         if let Some(record) = record {
             definition["name"] = json!({ "en": record.prompt });
             if matches!(kind, Kind::Single | Kind::Multiple | Kind::Order) {
@@ -235,14 +252,43 @@ impl Maker<'_> {
             "duration": format!("PT{}S", self.journal.active_seconds()),
         });
         if let Some(results) = self.results {
-            result["score"] = json!({
-                "raw": results.score.clamp(0, results.max.max(0)),
-                "min": 0,
-                "max": results.max.max(0),
-                "scaled": f64::from(results.percent) / 100.0,
+            result["score"] = self.score(results);
+            let competencies: Vec<Value> = results
+                .competencies
+                .iter()
+                .map(|c| json!({ "id": c.id, "name": c.name, "score": c.score, "max": c.max, "percent": c.percent }))
+                .collect();
+            result["extensions"] = json!({
+                self.extension("ending"): { "id": results.ending.id, "title": results.ending.title },
+                self.extension("grade"): results.grade,
+                self.extension("competencies"): competencies,
+                self.extension("retries"): results.retries,
             });
         }
         statement["result"] = result;
+        statement
+    }
+
+    fn score(&self, results: &ResultsFile) -> Value {
+        json!({
+            "raw": results.score.clamp(0, results.max.max(0)),
+            "min": 0,
+            "max": results.max.max(0),
+            "scaled": f64::from(results.percent) / 100.0,
+        })
+    }
+
+    /// `passed` or `failed`, with the score and the mark it was judged against.
+    fn judged(&self, index: usize, at: Timestamp, pass: PassRef) -> Value {
+        let verb = if pass.passed { "passed" } else { "failed" };
+        let mut statement = self.simple(index, 'p', verb, at);
+        if let Some(results) = self.results {
+            statement["result"] = json!({
+                "success": pass.passed,
+                "score": self.score(results),
+                "extensions": { self.extension("pass-mark"): pass.mark },
+            });
+        }
         statement
     }
 }

@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::common::{ADA_PLAYS_CODE_REVIEW, dojo, stdout_of};
 
 /// The endpoint under test, or `None` (and a line saying so) when no LRS was started.
-fn endpoint(test: &str) -> Option<String> {
+pub(crate) fn endpoint(test: &str) -> Option<String> {
     let endpoint = std::env::var("DOJO_TEST_LRS")
         .ok()
         .filter(|e| !e.is_empty());
@@ -26,7 +26,7 @@ fn endpoint(test: &str) -> Option<String> {
     endpoint
 }
 
-fn config(endpoint: &str, password: &str) -> Config {
+pub(crate) fn config(endpoint: &str, password: &str) -> Config {
     Config {
         endpoint: if endpoint.ends_with('/') {
             endpoint.to_string()
@@ -40,7 +40,7 @@ fn config(endpoint: &str, password: &str) -> Config {
 }
 
 /// `dojo` with the test LRS configured through the environment.
-fn dojo_with_lrs(data: &Path, endpoint: &str, password: &str) -> assert_cmd::Command {
+pub(crate) fn dojo_with_lrs(data: &Path, endpoint: &str, password: &str) -> assert_cmd::Command {
     let mut command = dojo(data);
     command
         .env("DOJO_LRS_ENDPOINT", endpoint)
@@ -173,7 +173,14 @@ fn statements_made_while_the_lrs_was_down_arrive_once_after_sync() {
             .iter()
             .any(|s| s["verb"]["display"]["en-US"] == "resumed")
     );
-    assert_eq!(stored(&endpoint, &registration), ids(&statements));
+    let held = stored(&endpoint, &registration);
+    eprintln!(
+        "fault test: {} statements made, {} stored, {} held more than once",
+        statements.len(),
+        held.values().sum::<usize>(),
+        held.values().filter(|&&n| n > 1).count()
+    );
+    assert_eq!(held, ids(&statements));
 }
 
 #[test]

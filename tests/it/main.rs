@@ -12,6 +12,8 @@ mod import;
 mod lints;
 mod live;
 mod lrs;
+mod lrs_config;
+mod lrs_report;
 mod lsp;
 mod plain;
 mod playtest;

@@ -127,4 +127,22 @@ impl Compiler<'_> {
         out.sort_by_key(|grade| std::cmp::Reverse(grade.min));
         out
     }
+
+    /// Checks `pass`, a percentage like a grade band's `min`.
+    pub(super) fn pass_mark(&mut self, file: FileId, manifest: &Manifest) {
+        let Some(pass) = &manifest.pass else {
+            return;
+        };
+        let mark = *pass.get_ref();
+        if mark > 100 {
+            self.push(
+                Diagnostic::error(
+                    "invalid-pass",
+                    format!("a pass mark of {mark}% cannot be reached"),
+                )
+                .at(file, pass.span(), "above 100")
+                .hint("`pass` is a percentage of the attainable score, from 0 to 100"),
+            );
+        }
+    }
 }

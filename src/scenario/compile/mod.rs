@@ -62,6 +62,7 @@ pub(crate) fn compile(
     let objectives: Vec<String> = (manifest.objectives.iter())
         .map(|objective| cx.plain_text(manifest_file, objective))
         .collect();
+    cx.pass_mark(manifest_file, manifest);
     let start = manifest
         .start
         .as_ref()
@@ -114,6 +115,7 @@ pub(crate) fn compile(
             title,
             summary,
             minutes: manifest.minutes,
+            pass: manifest.pass.as_ref().map(|pass| *pass.get_ref()),
             level: manifest.level,
             objectives,
         },

@@ -244,6 +244,9 @@ pub(crate) fn results(results: &Results, width: usize) -> Vec<Line> {
         }
         None => rows.extend(lines(wrap(&points, width, "", ""), Paint::BOLD)),
     }
+    if let Some(line) = results.pass_line() {
+        rows.extend(lines(wrap(&line, width, "", ""), Paint::BOLD));
+    }
     if !results.competencies.is_empty() {
         rows.push(Line::blank());
         rows.extend(competencies(results, width));

@@ -28,6 +28,7 @@ fn sample() -> Results {
         title: "Pet Clinic".into(),
         learner: "Tester".into(),
         seed: 7,
+        pass_mark: None,
         ending: EndingResult {
             scene: "workshop".into(),
             title: "Ready for the workshop".into(),
@@ -278,6 +279,7 @@ fn speech_survives_tiny_widths_and_empty_text() {
 #[test]
 fn title_card_lists_objectives_as_bullets() {
     let meta = Meta {
+        pass: None,
         id: "pet-clinic-vsm".into(),
         title: "Pet Clinic: Seeing the Flow".into(),
         summary: "Two days of firefighting.".into(),
