@@ -18,4 +18,5 @@ mod records;
 mod scenario_playthroughs;
 mod schema;
 mod schema_validate;
+mod tutorial;
 mod vsm;
