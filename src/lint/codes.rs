@@ -17,6 +17,7 @@ pub(crate) const FLAG_NEVER_SET: &str = "flag-never-set";
 pub(crate) const FLAG_NEVER_READ: &str = "flag-never-read";
 pub(crate) const UNREACHABLE_GRADE: &str = "unreachable-grade";
 pub(crate) const UNKNOWN_LINT: &str = "unknown-lint";
+pub(crate) const MINUTES_OFF: &str = "minutes-off";
 
 pub struct Lint {
     pub code: &'static str,
@@ -85,6 +86,11 @@ pub const LINTS: &[Lint] = &[
         code: UNKNOWN_LINT,
         severity: Severity::Warning,
         meaning: "a scene's `allow` names a lint dojo does not have",
+    },
+    Lint {
+        code: MINUTES_OFF,
+        severity: Severity::Warning,
+        meaning: "the declared `minutes` is more than 25% off the median play time dojo estimates",
     },
 ];
 

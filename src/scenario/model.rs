@@ -164,9 +164,10 @@ pub struct Manifest {
     /// One paragraph shown in `dojo list` and on the title screen.
     #[serde(default)]
     pub summary: String,
-    /// Expected play time of a first run, in minutes.
+    /// Expected play time of a first run, in minutes; `dojo check` warns when it is far from its estimate.
     #[serde(default)]
-    pub minutes: u32,
+    #[schemars(with = "u32")]
+    pub minutes: Option<Spanned<u32>>,
     /// Who the scenario is written for.
     #[serde(default)]
     pub level: Level,

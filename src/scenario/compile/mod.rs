@@ -71,6 +71,10 @@ pub(crate) fn compile(
         flag_sets: cx.flag_sets,
         flag_reads: cx.flag_reads,
         allows: Vec::with_capacity(scenes.len()),
+        minutes: manifest.minutes.as_ref().map(|m| Location {
+            file: manifest_file,
+            span: m.span(),
+        }),
     };
     let mut found = cx.diagnostics;
     let mut compiled = Vec::with_capacity(scenes.len());
@@ -100,7 +104,7 @@ pub(crate) fn compile(
             id: id.get_ref().clone(),
             title: sanitize(title).0,
             summary: sanitize(&manifest.summary).0,
-            minutes: manifest.minutes,
+            minutes: manifest.minutes.as_ref().map_or(0, |m| *m.get_ref()),
             level: manifest.level,
             objectives: manifest.objectives.iter().map(|o| sanitize(o).0).collect(),
         },
