@@ -166,7 +166,7 @@ pub struct Manifest {
     pub summary: String,
     /// Expected play time of a first run, in minutes; `dojo check` warns when it is far from its estimate.
     #[serde(default)]
-    #[schemars(with = "u32")]
+    #[schemars(with = "u32", extend("default" = 0))]
     pub minutes: Option<Spanned<u32>>,
     /// Who the scenario is written for.
     #[serde(default)]
