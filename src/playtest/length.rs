@@ -1,6 +1,7 @@
 //! How long a scenario takes to play, estimated from seeded random runs through the real story:
-//! the words each run shows (headings, narration, dialogue, prompts, options, feedback) read at
-//! [`WORDS_PER_MINUTE`], plus a fixed time to answer each question.
+//! the words each run shows (headings, narration, dialogue, prompts, options, feedback and the
+//! right answer after a wrong one) read at [`WORDS_PER_MINUTE`], plus a fixed time to answer
+//! each question.
 //!
 //! Maps and the results screen are not counted: how long a learner studies a map varies too
 //! much for a word count to say, and the results come after the story.
@@ -9,11 +10,12 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use serde::Serialize;
 
-use crate::engine::{Step, Story};
-use crate::scenario::Scenario;
+use crate::engine::{Moment, Story};
+use crate::expr::{Piece, Template};
 use crate::scenario::model::QuestionKind;
+use crate::scenario::{Beat, QuestionDef, Scenario};
 
-use super::answers::Asked;
+use super::answers::{Asked, Pick};
 use super::random::run_seed;
 use super::{LEARNER, quiet_bound};
 
@@ -58,48 +60,55 @@ pub fn play_time(scenario: &Scenario) -> Option<PlayTime> {
 }
 
 /// The seconds one run takes by the model, or `None` when it reaches no ending.
+///
+/// The story runs without putting steps into words, as `dojo test --random` does, and the words
+/// are counted from the templates: a `{...}` counts as one word. Rendering every step would
+/// cost more than the runs themselves.
 fn seconds(scenario: &Scenario, run: u32) -> Option<u64> {
     let seed = run_seed(0, run);
-    let mut story = Story::new(scenario, LEARNER, seed);
+    let mut story = Story::new(scenario, LEARNER, seed).without_words();
     let mut rng = StdRng::seed_from_u64(seed);
     let (mut words, mut answering, mut answers, mut quiet) = (0u64, 0u64, 0usize, 0usize);
     let most_quiet = quiet_bound(scenario);
     loop {
-        let step = story.next();
         quiet += 1;
-        match step {
-            Step::End(_) => break,
-            Step::Scene { title, .. } => words += title.as_deref().map_or(0, count),
-            Step::Narration { text } | Step::Line { text, .. } => words += count(&text),
-            Step::Map(_) => {}
-            Step::Feedback(view) => {
-                let lines = view.lines.iter();
-                words += lines
-                    .map(|l| count(&l.text) + l.option.as_deref().map_or(0, count))
-                    .sum::<u64>();
-                words += view.solution.as_deref().map_or(0, count);
+        match story.next_moment() {
+            Moment::End => break,
+            Moment::Scene(scene) => {
+                words += scenario.scenes[scene].title.as_ref().map_or(0, count);
             }
-            Step::Question(view) => {
+            Moment::Beat(Beat::Narration(text) | Beat::Line { text, .. }) => words += count(text),
+            Moment::Map(_) | Moment::Feedback => {}
+            Moment::Question(def) => {
                 quiet = 0;
-                words += count(&view.prompt);
-                words += view.options.iter().map(|o| count(&o.text)).sum::<u64>();
-                answering += match view.kind {
+                answers += 1;
+                answering += match def.kind {
                     QuestionKind::Number | QuestionKind::Text => SECONDS_PER_TYPED,
                     _ => SECONDS_PER_CHOICE,
                 };
-                answers += 1;
-                let def = scenario.scenes[story.scene_index()].question.as_ref()?;
                 let expected = (def.kind == QuestionKind::Number)
                     .then(|| story.expected_number())
                     .flatten();
                 let shown = story.options_shown().to_vec();
+                words += count(&def.prompt);
+                words += shown
+                    .iter()
+                    .map(|&i| count(&def.options[i].text))
+                    .sum::<u64>();
                 let asked = Asked {
                     def,
                     shown: &shown,
                     expected,
                 };
-                let answer = asked.random_pick(&mut rng)?.answer(&asked);
-                story.answer(answer, 0).ok()?;
+                let pick = asked.random_pick(&mut rng)?;
+                story.answer(pick.answer(&asked), 0).ok()?;
+                let right = story.state().answers.last().and_then(|a| a.right);
+                let chosen: Vec<usize> = match &pick {
+                    Pick::One(i) => vec![shown[*i]],
+                    Pick::Some(all) => all.iter().map(|&i| shown[i]).collect(),
+                    _ => Vec::new(),
+                };
+                words += feedback_words(def, &chosen, right);
             }
         }
         if answers > MOST_ANSWERS || quiet > most_quiet {
@@ -109,6 +118,45 @@ fn seconds(scenario: &Scenario, run: u32) -> Option<u64> {
     Some(words * 60 / WORDS_PER_MINUTE + answering)
 }
 
-fn count(text: &str) -> u64 {
-    text.split_whitespace().count() as u64
+/// The feedback shown after an answer: the chosen options' (and a select-all question's right
+/// options missed), or the outcome's; after a wrong answer, also the right one.
+fn feedback_words(def: &QuestionDef, chosen: &[usize], right: Option<bool>) -> u64 {
+    let option_feedback = |i: usize| def.options[i].feedback.as_ref().map_or(0, count);
+    let mut words = match def.kind {
+        QuestionKind::Single => chosen.iter().map(|&i| option_feedback(i)).sum(),
+        QuestionKind::Multiple => (0..def.options.len())
+            .filter(|i| chosen.contains(i) || def.options[*i].correct)
+            .map(option_feedback)
+            .sum(),
+        _ => {
+            let outcome = if right == Some(false) {
+                &def.wrong
+            } else {
+                &def.right
+            };
+            outcome.as_ref().map_or(0, |o| count(&o.feedback))
+        }
+    };
+    if right == Some(false) {
+        words += match def.kind {
+            QuestionKind::Single | QuestionKind::Multiple => (def.options.iter())
+                .filter(|o| o.correct)
+                .map(|o| count(&o.text))
+                .sum(),
+            QuestionKind::Order => def.options.iter().map(|o| count(&o.text)).sum(),
+            QuestionKind::Number | QuestionKind::Text => 1,
+        };
+    }
+    words
+}
+
+/// Words in a text as written; each `{...}` counts as one.
+fn count(text: &Template) -> u64 {
+    text.pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Literal(text) => text.split_whitespace().count() as u64,
+            Piece::Hole(_) => 1,
+        })
+        .sum()
 }
