@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::engine::{Moment, Story};
 use crate::expr::{Piece, Template};
 use crate::scenario::model::QuestionKind;
-use crate::scenario::{Beat, QuestionDef, Scenario};
+use crate::scenario::{Beat, OutcomeDef, QuestionDef, Scenario, SceneDef};
 
 use super::answers::{Asked, Pick};
 use super::random::run_seed;
@@ -43,7 +43,9 @@ pub struct PlayTime {
 /// Plays [`RUNS`] random runs and estimates their length; `None` when none reaches an ending.
 pub fn play_time(scenario: &Scenario) -> Option<PlayTime> {
     let runs: Vec<u32> = (0..RUNS).collect();
-    let mut seconds: Vec<u64> = crate::parallel::map(&runs, |&run| seconds(scenario, run))
+    // Counted once: a run adds up numbers, so a long text costs once, not once per visit.
+    let words: Vec<SceneWords> = scenario.scenes.iter().map(SceneWords::of).collect();
+    let mut seconds: Vec<u64> = crate::parallel::map(&runs, |&run| seconds(scenario, &words, run))
         .into_iter()
         .flatten()
         .collect();
@@ -64,7 +66,7 @@ pub fn play_time(scenario: &Scenario) -> Option<PlayTime> {
 /// The story runs without putting steps into words, as `dojo test --random` does, and the words
 /// are counted from the templates: a `{...}` counts as one word. Rendering every step would
 /// cost more than the runs themselves.
-fn seconds(scenario: &Scenario, run: u32) -> Option<u64> {
+fn seconds(scenario: &Scenario, counted: &[SceneWords], run: u32) -> Option<u64> {
     let seed = run_seed(0, run);
     let mut story = Story::new(scenario, LEARNER, seed).without_words();
     let mut rng = StdRng::seed_from_u64(seed);
@@ -74,11 +76,9 @@ fn seconds(scenario: &Scenario, run: u32) -> Option<u64> {
         quiet += 1;
         match story.next_moment() {
             Moment::End => break,
-            Moment::Scene(scene) => {
-                words += scenario.scenes[scene].title.as_ref().map_or(0, count);
-            }
-            Moment::Beat(Beat::Narration(text) | Beat::Line { text, .. }) => words += count(text),
-            Moment::Map(_) | Moment::Feedback => {}
+            // A scene shows its heading and every beat once entered.
+            Moment::Scene(scene) => words += counted[scene].shown,
+            Moment::Beat(_) | Moment::Map(_) | Moment::Feedback => {}
             Moment::Question(def) => {
                 quiet = 0;
                 answers += 1;
@@ -90,11 +90,9 @@ fn seconds(scenario: &Scenario, run: u32) -> Option<u64> {
                     .then(|| story.expected_number())
                     .flatten();
                 let shown = story.options_shown().to_vec();
-                words += count(&def.prompt);
-                words += shown
-                    .iter()
-                    .map(|&i| count(&def.options[i].text))
-                    .sum::<u64>();
+                let counted = &counted[story.scene_index()];
+                words += counted.prompt;
+                words += shown.iter().map(|&i| counted.text[i]).sum::<u64>();
                 let asked = Asked {
                     def,
                     shown: &shown,
@@ -108,7 +106,7 @@ fn seconds(scenario: &Scenario, run: u32) -> Option<u64> {
                     Pick::Some(all) => all.iter().map(|&i| shown[i]).collect(),
                     _ => Vec::new(),
                 };
-                words += feedback_words(def, &chosen, right);
+                words += counted.feedback(def, &chosen, right);
             }
         }
         if answers > MOST_ANSWERS || quiet > most_quiet {
@@ -118,36 +116,62 @@ fn seconds(scenario: &Scenario, run: u32) -> Option<u64> {
     Some(words * 60 / WORDS_PER_MINUTE + answering)
 }
 
-/// The feedback shown after an answer: the chosen options' (and a select-all question's right
-/// options missed), or the outcome's; after a wrong answer, also the right one.
-fn feedback_words(def: &QuestionDef, chosen: &[usize], right: Option<bool>) -> u64 {
-    let option_feedback = |i: usize| def.options[i].feedback.as_ref().map_or(0, count);
-    let mut words = match def.kind {
-        QuestionKind::Single => chosen.iter().map(|&i| option_feedback(i)).sum(),
-        QuestionKind::Multiple => (0..def.options.len())
-            .filter(|i| chosen.contains(i) || def.options[*i].correct)
-            .map(option_feedback)
-            .sum(),
-        _ => {
-            let outcome = if right == Some(false) {
-                &def.wrong
-            } else {
-                &def.right
-            };
-            outcome.as_ref().map_or(0, |o| count(&o.feedback))
+/// The words of one scene, counted once for every run.
+struct SceneWords {
+    /// The heading and every beat.
+    shown: u64,
+    prompt: u64,
+    /// Per option, its text and its feedback.
+    text: Vec<u64>,
+    option_feedback: Vec<u64>,
+    right: u64,
+    wrong: u64,
+}
+
+impl SceneWords {
+    fn of(scene: &SceneDef) -> SceneWords {
+        let beats = scene.beats.iter().map(|beat| match beat {
+            Beat::Narration(text) | Beat::Line { text, .. } => count(text),
+        });
+        let question = scene.question.as_ref();
+        let options = question.map_or(&[][..], |q| &q.options[..]);
+        let outcome = |o: &Option<OutcomeDef>| o.as_ref().map_or(0, |o| count(&o.feedback));
+        SceneWords {
+            shown: scene.title.as_ref().map_or(0, count) + beats.sum::<u64>(),
+            prompt: question.map_or(0, |q| count(&q.prompt)),
+            text: options.iter().map(|o| count(&o.text)).collect(),
+            option_feedback: (options.iter())
+                .map(|o| o.feedback.as_ref().map_or(0, count))
+                .collect(),
+            right: question.map_or(0, |q| outcome(&q.right)),
+            wrong: question.map_or(0, |q| outcome(&q.wrong)),
         }
-    };
-    if right == Some(false) {
-        words += match def.kind {
-            QuestionKind::Single | QuestionKind::Multiple => (def.options.iter())
-                .filter(|o| o.correct)
-                .map(|o| count(&o.text))
-                .sum(),
-            QuestionKind::Order => def.options.iter().map(|o| count(&o.text)).sum(),
-            QuestionKind::Number | QuestionKind::Text => 1,
-        };
     }
-    words
+
+    /// The feedback shown after an answer: the chosen options' (and a select-all question's
+    /// right options missed), or the outcome's; after a wrong answer, also the right one.
+    fn feedback(&self, def: &QuestionDef, chosen: &[usize], right: Option<bool>) -> u64 {
+        let mut words = match def.kind {
+            QuestionKind::Single => chosen.iter().map(|&i| self.option_feedback[i]).sum(),
+            QuestionKind::Multiple => (0..def.options.len())
+                .filter(|i| chosen.contains(i) || def.options[*i].correct)
+                .map(|i| self.option_feedback[i])
+                .sum(),
+            _ if right == Some(false) => self.wrong,
+            _ => self.right,
+        };
+        if right == Some(false) {
+            let correct = (0..def.options.len()).filter(|&i| def.options[i].correct);
+            words += match def.kind {
+                QuestionKind::Single | QuestionKind::Multiple => {
+                    correct.map(|i| self.text[i]).sum()
+                }
+                QuestionKind::Order => self.text.iter().sum(),
+                QuestionKind::Number | QuestionKind::Text => 1,
+            };
+        }
+        words
+    }
 }
 
 /// Words in a text as written; each `{...}` counts as one.
