@@ -1,11 +1,15 @@
 //! Random playthroughs through the real engine: 10,000 seeded runs of a generated 1,000-scene
-//! scenario, measured in choices (answers given) per second, on every core `dojo test` uses.
+//! scenario, measured in choices (answers given) per second, on every core `dojo test` uses;
+//! and what `dojo check` spends on its play-time estimate of the flagship, beside the load,
+//! analysis and lints the check does anyway.
 
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use dojo::analyze::Analysis;
+use dojo::lint::lint;
 use dojo::playtest::generate::generate;
-use dojo::playtest::{RandomOptions, random_runs};
+use dojo::playtest::{RandomOptions, play_time, random_runs};
 use dojo::scenario::{Folder, load};
 
 /// The allocator the `dojo` binary uses, so the figures are the binary's.
@@ -39,5 +43,28 @@ fn random_playthroughs(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, random_playthroughs);
+/// The estimate alone against the rest of `dojo check` on Pet Clinic.
+fn play_time_estimate(c: &mut Criterion) {
+    // The folder, not the embedded copy: the build embeds whichever folder it was built from.
+    let folder = Folder::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/pet-clinic-vsm"
+    ));
+    let mut group = c.benchmark_group("check-pet-clinic");
+    group.sample_size(10);
+    group.bench_function("load-analyse-lint", |b| {
+        b.iter(|| {
+            let loaded = load(&folder).expect("the flagship is readable");
+            let scenario = loaded.scenario.expect("the flagship loads");
+            let analysis = Analysis::new(&scenario);
+            lint(&scenario, &loaded.facts, &analysis, &loaded.sources)
+        })
+    });
+    let loaded = load(&folder).expect("the flagship is readable");
+    let scenario = loaded.scenario.expect("the flagship loads");
+    group.bench_function("play-time-estimate", |b| b.iter(|| play_time(&scenario)));
+    group.finish();
+}
+
+criterion_group!(benches, random_playthroughs, play_time_estimate);
 criterion_main!(benches);

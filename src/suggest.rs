@@ -6,14 +6,23 @@ pub(crate) fn closest<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    // Each comparison costs the product of the two lengths; past a budget the search ends with
+    // what it has, so one search among a hostile file's thousands of ids stays quick.
+    let mut cells: usize = 0;
     candidates
         .into_iter()
+        .take_while(|candidate| {
+            cells += word.len().max(1) * candidate.len().max(1);
+            cells <= MOST_CELLS
+        })
         .filter(|candidate| *candidate != word)
-        .map(|candidate| (edit_distance(word, candidate), candidate))
-        .filter(|(distance, candidate)| is_near(*distance, candidate))
+        .filter_map(|candidate| Some((near(word, candidate)?, candidate)))
         .min()
         .map(|(_, candidate)| candidate)
 }
+
+/// What one search may spend comparing: 5,000 ids of ten letters against a word of ten.
+const MOST_CELLS: usize = 500_000;
 
 /// "did you mean `x`?" for the candidate nearest to `word`, if one is near enough.
 pub(crate) fn did_you_mean<'a, S: AsRef<str> + ?Sized + 'a>(
@@ -41,7 +50,14 @@ pub(crate) fn known_list<'a>(
 ) -> String {
     let mut ids: Vec<&String> = ids.collect();
     ids.sort();
-    let shown: Vec<String> = ids.iter().take(8).map(|id| format!("`{id}`")).collect();
+    let shown: Vec<String> = ids
+        .iter()
+        .take(8)
+        .map(|id| match id.char_indices().nth(LONGEST_WORD) {
+            Some((cut, _)) => format!("`{}…`", &id[..cut]),
+            None => format!("`{id}`"),
+        })
+        .collect();
     match (ids.len(), shown.split_last()) {
         (0, _) | (_, None) => format!("there are no {what} yet"),
         (1, _) => format!("the only {one} is {}", shown[0]),
@@ -56,16 +72,43 @@ pub(crate) fn known_list<'a>(
     }
 }
 
-/// Whether `distance` edits from `known` is near enough to suggest it: one edit for a short
-/// word, a third of the letters for a longer one, never the whole word.
-pub(crate) fn is_near(distance: usize, known: &str) -> bool {
-    let len = known.chars().count();
-    distance <= 1.max(len / 3) && distance < len
+/// The most "did you mean" searches one load makes over an open-ended set of ids (scenes,
+/// characters, competencies, names): past the most problems a file lists, nobody reads the
+/// rest, and each search compares the word with every id.
+const MOST_SEARCHES: usize = 200;
+
+/// What is left of one load's [`MOST_SEARCHES`], shared by the threads that compile its scenes.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SearchBudget(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl SearchBudget {
+    /// Whether one more search may be made; counts it.
+    pub(crate) fn spend(&self) -> bool {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < MOST_SEARCHES
+    }
+}
+
+/// Words longer than this are never suggested, nor given suggestions: nobody types an id that
+/// long by hand, and comparing two words costs the product of their lengths, which a hostile
+/// file would otherwise pay once for every unknown name.
+const LONGEST_WORD: usize = 100;
+
+/// The edits from `word` to `known` when they are near enough to suggest `known`: one edit for
+/// a short word, a third of the letters for a longer one, never the whole word.
+pub(crate) fn near(word: &str, known: &str) -> Option<usize> {
+    let (word_len, known_len) = (word.chars().count(), known.chars().count());
+    let most = 1.max(known_len / 3);
+    // No number of edits below the difference in length can bridge it.
+    if word_len > LONGEST_WORD || known_len > LONGEST_WORD || word_len.abs_diff(known_len) > most {
+        return None;
+    }
+    let distance = edit_distance(word, known);
+    (distance <= most && distance < known_len).then_some(distance)
 }
 
 /// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`: swapped letters are
 /// the commonest typo, so they count as one edit, not two.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     // d[i][j]: edits from the first i chars of a to the first j of b.
@@ -105,5 +148,30 @@ mod tests {
         assert_eq!(closest("war-room", known), None);
         assert_eq!(edit_distance("abcd", "abdc"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn a_budget_allows_so_many_searches_in_all_its_clones() {
+        let budget = SearchBudget::default();
+        let clone = budget.clone();
+        let allowed = (0..MOST_SEARCHES + 10)
+            .filter(|i| {
+                if i % 2 == 0 {
+                    budget.spend()
+                } else {
+                    clone.spend()
+                }
+            })
+            .count();
+        assert_eq!(allowed, MOST_SEARCHES);
+    }
+
+    #[test]
+    fn words_too_long_or_too_different_in_length_are_not_compared() {
+        assert_eq!(near("the-edn", "the-end"), Some(1));
+        assert_eq!(near("end", "the-end"), None);
+        let long = "not ".repeat(200_000);
+        assert_eq!(near("The End", &long), None);
+        assert_eq!(near(&long, &long.replace("not", "nut")), None);
     }
 }

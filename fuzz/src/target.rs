@@ -1,10 +1,12 @@
 //! What one input is put through, in-process and through the library's public API: loading,
-//! everything `dojo check` runs (lints and analysis), the drawings, a few seeded playthroughs,
-//! and for maps the reader, figures and both renderers.
+//! everything `dojo check` runs (lints, analysis and the play-time estimate), the drawings (of
+//! broken folders too), a few seeded playthroughs, and for maps the reader, figures and both renderers.
 
 use std::io;
 
-use dojo::analyze::{Analysis, report_json, report_text, to_dot, to_mermaid};
+use dojo::analyze::{
+    Analysis, outline_to_dot, outline_to_mermaid, report_json, report_text, to_dot, to_mermaid,
+};
 use dojo::diagnostic::{Style, render, render_json, summary};
 use dojo::lint::lint;
 use dojo::playtest::{self, RandomOptions};
@@ -58,7 +60,13 @@ fn scenario(files: &[(String, String)]) {
                 max_answers: 200,
             };
             std::hint::black_box(playtest::random_runs(scenario, options));
+            std::hint::black_box(playtest::play_time(scenario));
         }
+    }
+    // What `dojo graph` draws of a folder that does not load.
+    if let Some(outline) = &loaded.outline {
+        std::hint::black_box(outline_to_dot("fuzz", outline));
+        std::hint::black_box(outline_to_mermaid(outline));
     }
     std::hint::black_box(render(&diagnostics, &loaded.sources, Style::Plain));
     std::hint::black_box(summary(&diagnostics, "fuzz"));

@@ -10,6 +10,7 @@
 mod answer_type;
 mod bounds;
 mod dot;
+mod drawing;
 mod expr_text;
 mod gains;
 mod gains_table;
@@ -31,12 +32,12 @@ mod tests;
 
 pub(crate) use answer_type::{Names, check_answer, name_kind};
 pub(crate) use bounds::Bounds;
-pub use dot::to_dot;
+pub use dot::{outline_to_dot, to_dot};
 pub(crate) use grades::GradeReach;
 pub(crate) use graph::{EdgeKind, SceneGraph};
 pub(crate) use label::scene_list;
 pub(crate) use longest::Walks;
-pub use mermaid::to_mermaid;
+pub use mermaid::{outline_to_mermaid, to_mermaid};
 pub(crate) use reach::Reach;
 pub use report::{report_json, report_text};
 pub(crate) use scc::Components;

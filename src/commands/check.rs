@@ -8,7 +8,10 @@ use std::process::ExitCode;
 use crate::cli::{CheckArgs, Format};
 use dojo::analyze::{Analysis, report_json, report_text};
 use dojo::diagnostic::{Diagnostic, Style, explain, render, render_json, summary};
-use dojo::lint::{lint, sort};
+use dojo::lint::{lint, minutes_off, sort};
+use dojo::playtest::{
+    PLAY_TIME_RUNS, PlayTime, SECONDS_PER_CHOICE, SECONDS_PER_TYPED, WORDS_PER_MINUTE, play_time,
+};
 use dojo::scenario::Loaded;
 
 use super::Error;
@@ -20,14 +23,19 @@ struct Checked<'a> {
     loaded: Loaded,
     diagnostics: Vec<Diagnostic>,
     analysis: Option<Analysis>,
+    play_time: Option<PlayTime>,
 }
 
 fn check(path: &PathBuf, loaded: Loaded) -> Checked<'_> {
     let mut diagnostics = loaded.diagnostics.clone();
     // The graph lints judge a whole scenario, so they run only on one that loaded.
     let analysis = loaded.scenario.as_ref().map(Analysis::new);
+    let play_time = loaded.scenario.as_ref().and_then(play_time);
     if let (Some(scenario), Some(analysis)) = (&loaded.scenario, &analysis) {
         diagnostics.extend(lint(scenario, &loaded.facts, analysis, &loaded.sources));
+        if let Some(estimate) = &play_time {
+            diagnostics.extend(minutes_off(scenario, &loaded.facts, estimate));
+        }
         sort(&mut diagnostics);
     }
     Checked {
@@ -35,6 +43,7 @@ fn check(path: &PathBuf, loaded: Loaded) -> Checked<'_> {
         loaded,
         diagnostics,
         analysis,
+        play_time,
     }
 }
 
@@ -75,6 +84,11 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
                     (&report.loaded.scenario, &report.analysis)
                 {
                     write!(out, "{}", report_text(scenario, analysis))?;
+                    write!(
+                        out,
+                        "{}",
+                        play_time_text(scenario.meta.minutes, report.play_time)
+                    )?;
                 }
             }
         }
@@ -91,6 +105,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
                         "problems": render_json(&report.diagnostics, &report.loaded.sources),
                         "bounds": analysed["bounds"],
                         "grades": analysed["grades"],
+                        "play_time": report.play_time.map(|estimate| play_time_json(&estimate)),
                     })
                 })
                 .collect();
@@ -107,5 +122,51 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// The play-time estimate and the model behind it, as indented lines like the analysis.
+fn play_time_text(declared: u32, estimate: Option<PlayTime>) -> String {
+    let Some(estimate) = estimate else {
+        return "  play time: no random run reached an ending, so there is no estimate\n".into();
+    };
+    let declared = match declared {
+        0 => String::new(),
+        minutes => format!(" (declared: {minutes})"),
+    };
+    let runs = match estimate.runs {
+        PLAY_TIME_RUNS => format!("{PLAY_TIME_RUNS} random runs"),
+        ended => format!("the {ended} of {PLAY_TIME_RUNS} random runs that ended"),
+    };
+    format!(
+        "  play time, estimated over {runs}{declared}:\n    \
+         shortest {}, median {}, longest {}\n    \
+         (reading {WORDS_PER_MINUTE} words a minute, {SECONDS_PER_CHOICE} s a choice, {SECONDS_PER_TYPED} s a number or text answer)\n",
+        minutes(estimate.shortest_minutes),
+        minutes(estimate.median_minutes),
+        minutes(estimate.longest_minutes),
+    )
+}
+
+/// Whole minutes, and never "0 minutes" for a story that takes some time.
+fn minutes(value: f64) -> String {
+    match value.round().max(1.0) as u64 {
+        1 => "1 minute".into(),
+        n => format!("{n} minutes"),
+    }
+}
+
+fn play_time_json(estimate: &PlayTime) -> serde_json::Value {
+    serde_json::json!({
+        "runs": estimate.runs,
+        "of_runs": PLAY_TIME_RUNS,
+        "shortest_minutes": estimate.shortest_minutes,
+        "median_minutes": estimate.median_minutes,
+        "longest_minutes": estimate.longest_minutes,
+        "model": {
+            "words_per_minute": WORDS_PER_MINUTE,
+            "seconds_per_choice": SECONDS_PER_CHOICE,
+            "seconds_per_typed_answer": SECONDS_PER_TYPED,
+        },
     })
 }

@@ -42,13 +42,15 @@ pub fn run() -> Result<ExitCode, Error> {
 
 fn describe(scenario: &Scenario) -> String {
     let meta = &scenario.meta;
-    format!(
-        "{}  {} ({} min, {})",
-        meta.id,
-        meta.title,
-        meta.minutes,
-        meta.level.as_str()
-    )
+    match meta.minutes {
+        0 => format!("{}  {} ({})", meta.id, meta.title, meta.level.as_str()),
+        minutes => format!(
+            "{}  {} ({minutes} min, {})",
+            meta.id,
+            meta.title,
+            meta.level.as_str()
+        ),
+    }
 }
 
 fn scenario_folders(root: &Path) -> Vec<PathBuf> {

@@ -2,12 +2,14 @@
 
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor::Ansi};
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use codespan_reporting::files::Files;
 
 use super::cut::CutSources;
-use super::source::visible;
+use super::source::{clipped, visible};
 use super::{Diagnostic, Severity, Sources};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,15 +151,15 @@ pub fn summary(diagnostics: &[Diagnostic], what: &str) -> String {
 struct JsonDiagnostic<'a> {
     severity: Severity,
     code: &'a str,
-    message: &'a str,
+    message: Cow<'a, str>,
     file: Option<&'a str>,
     line: Option<usize>,
     column: Option<usize>,
     end_line: Option<usize>,
     end_column: Option<usize>,
     /// What the underline says.
-    label: Option<&'a str>,
-    hint: Option<&'a str>,
+    label: Option<Cow<'a, str>>,
+    hint: Option<Cow<'a, str>>,
 }
 
 /// One JSON object per diagnostic, in a list: severity, code, message, file, one-based line and
@@ -175,14 +177,14 @@ pub fn render_json(diagnostics: &[Diagnostic], sources: &Sources) -> serde_json:
             JsonDiagnostic {
                 severity: d.severity,
                 code: d.code,
-                message: &d.message,
+                message: clipped(&d.message),
                 file: place.map(|p| p.0),
                 line: place.map(|p| p.1.0),
                 column: place.map(|p| p.1.1),
                 end_line: place.map(|p| p.2.0),
                 end_column: place.map(|p| p.2.1),
-                label: d.primary.as_ref().map(|label| label.message.as_str()),
-                hint: d.hint.as_deref(),
+                label: d.primary.as_ref().map(|label| clipped(&label.message)),
+                hint: d.hint.as_deref().map(clipped),
             }
         })
         .collect();

@@ -136,13 +136,27 @@ impl Sources {
     }
 }
 
-/// `text` with every control or invisible formatting character (but newlines and tabs)
-/// replaced by a visible symbol, so printing it cannot steer the terminal.
+/// `text` [`clipped`], with every control or invisible formatting character (but newlines and
+/// tabs) replaced by a visible symbol, so printing it cannot steer the terminal.
 pub(crate) fn visible(text: &str) -> Cow<'_, str> {
+    let text = clipped(text);
     if !text.chars().any(|c| symbol(c).is_some()) {
-        return Cow::Borrowed(text);
+        return text;
     }
     Cow::Owned(text.chars().map(|c| symbol(c).unwrap_or(c)).collect())
+}
+
+/// The most characters of one message, label or hint printed. Messages quote ids and values
+/// from the author's files; a hostile file's 700 KB id quoted by every problem it causes would
+/// print gigabytes.
+const MOST_CHARS: usize = 1_000;
+
+/// `text`, cut to [`MOST_CHARS`] characters with `…` when longer.
+pub(crate) fn clipped(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(MOST_CHARS) {
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+        None => Cow::Borrowed(text),
+    }
 }
 
 /// The symbol shown for a character that must not reach the terminal as it is: the Unicode

@@ -76,8 +76,13 @@ impl Module {
         if !self.summary.is_empty() {
             let _ = writeln!(out, "summary = {}", quoted(&self.summary));
         }
+        // The course's time includes its lab, which is not carried over: it is kept for the
+        // author, and `dojo check` estimates the scenario's own (and warns on a wrong `minutes`).
         if let Some(minutes) = self.minutes {
-            let _ = writeln!(out, "minutes = {minutes}");
+            let _ = writeln!(
+                out,
+                "# The course says {minutes} minutes, lab included; `dojo check` estimates this scenario's, for `minutes`."
+            );
         }
         if let Some(level) = self.level {
             let _ = writeln!(out, "level = \"{level}\"");

@@ -19,6 +19,7 @@ pub(crate) const UNREACHABLE_GRADE: &str = "unreachable-grade";
 pub(crate) const UNKNOWN_LINT: &str = "unknown-lint";
 pub(crate) const KEYWORD_ONLY_TEXT: &str = "keyword-only-text";
 pub(crate) const RETRY_WITHOUT_CHECKPOINT: &str = "retry-without-checkpoint";
+pub(crate) const MINUTES_OFF: &str = "minutes-off";
 
 pub struct Lint {
     pub code: &'static str,
@@ -97,6 +98,11 @@ pub const LINTS: &[Lint] = &[
         code: UNKNOWN_LINT,
         severity: Severity::Warning,
         meaning: "a scene's `allow` names a lint dojo does not have",
+    },
+    Lint {
+        code: MINUTES_OFF,
+        severity: Severity::Warning,
+        meaning: "the declared `minutes` is more than 25% off the median play time dojo estimates",
     },
 ];
 

@@ -10,11 +10,13 @@ mod allow;
 mod codes;
 mod flow;
 mod grades;
+mod length;
 mod questions;
 mod retry;
 mod usage;
 
 pub use codes::{LINTS, Lint};
+pub use length::minutes_off;
 
 use crate::analyze::Analysis;
 use crate::diagnostic::{Diagnostic, Location, Sources};

@@ -15,7 +15,8 @@ use lsp_types::{
 
 use crate::analyze::Analysis;
 use crate::diagnostic::{Diagnostic, FileId, Severity, Sources};
-use crate::lint::{lint, sort};
+use crate::lint::{lint, minutes_off, sort};
+use crate::playtest::play_time;
 use crate::scenario::{self, Folder, MANIFEST, Overlay};
 use crate::vsm;
 
@@ -72,6 +73,9 @@ fn check_scenario(root: &Path, documents: &Documents) -> ByFile {
     if let Some(scenario) = &loaded.scenario {
         let analysis = Analysis::new(scenario);
         diagnostics.extend(lint(scenario, &loaded.facts, &analysis, &loaded.sources));
+        if let Some(estimate) = play_time(scenario) {
+            diagnostics.extend(minutes_off(scenario, &loaded.facts, &estimate));
+        }
         sort(&mut diagnostics);
     }
     convert(&diagnostics, &loaded.sources, &manifest, &mut found);

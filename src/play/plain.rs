@@ -226,12 +226,14 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
         if !meta.summary.is_empty() {
             self.para(&meta.summary, "", "")?;
         }
-        writeln!(
-            self.output,
-            "About {} minutes, {} level.",
-            meta.minutes,
-            meta.level.as_str()
-        )?;
+        match meta.minutes {
+            0 => writeln!(self.output, "{} level.", capitalised(meta.level.as_str()))?,
+            minutes => writeln!(
+                self.output,
+                "About {minutes} minutes, {} level.",
+                meta.level.as_str()
+            )?,
+        }
         if !meta.objectives.is_empty() {
             writeln!(self.output, "You will learn to:")?;
             for objective in &meta.objectives {
@@ -346,4 +348,12 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
     fn notice(&mut self, message: &str) -> io::Result<()> {
         self.para(message, "", "")
     }
+}
+
+/// `beginner` as `Beginner`, to start a sentence.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

@@ -13,6 +13,7 @@ mod enumeration;
 mod exhaustive;
 mod explore;
 pub mod generate;
+mod length;
 mod memo;
 mod random;
 mod run;
@@ -22,6 +23,10 @@ mod transcript;
 pub use coverage::Coverage;
 pub use exhaustive::{
     EndingPaths, ExhaustiveReport, Paths, ScoreRange, Trap, TrapKind, exhaustive,
+};
+pub use length::{
+    PlayTime, RUNS as PLAY_TIME_RUNS, SECONDS_PER_CHOICE, SECONDS_PER_TYPED, WORDS_PER_MINUTE,
+    play_time,
 };
 pub use random::{
     EndingCount, GradeCount, RandomOptions, RandomReport, ScoreSpread, StuckRun, Why, random_runs,

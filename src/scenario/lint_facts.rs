@@ -16,6 +16,8 @@ pub struct LintFacts {
     pub(crate) flag_reads: Vec<(String, Location)>,
     /// Per scene, in scene order: the lint codes its `allow` names, and where each is written.
     pub(crate) allows: Vec<Vec<(String, Location)>>,
+    /// Where `scenario.toml` declares `minutes`, if it does.
+    pub(crate) minutes: Option<Location>,
 }
 
 impl LintFacts {

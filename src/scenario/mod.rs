@@ -13,6 +13,7 @@ mod literal;
 mod load;
 pub mod model;
 mod origin;
+mod outline;
 mod sanitize;
 
 pub use colour::{Colour, Named};
@@ -28,6 +29,7 @@ pub use origin::{
     Embedded, FLAGSHIP, Folder, MAX_FILE_BYTES, Refused, ScenarioFiles, read_inside, read_regular,
     read_regular_bytes,
 };
+pub use outline::{Exit, Outline, OutlineScene};
 pub(crate) use sanitize::clean;
 
 use crate::diagnostic::{Diagnostic, Sources};
@@ -39,6 +41,8 @@ pub struct Loaded {
     pub facts: LintFacts,
     pub diagnostics: Vec<Diagnostic>,
     pub sources: Sources,
+    /// Only when there is no scenario: its scenes and ways out as written, to draw.
+    pub outline: Option<Outline>,
 }
 
 /// Loads and checks a scenario. `Err` only when the manifest cannot be read at all.
@@ -48,6 +52,7 @@ pub fn load(files: &dyn ScenarioFiles) -> Result<Loaded, Unreadable> {
     let parsed = load::parse_files(files, &mut sources, &mut diagnostics)?;
     let (scenario, facts) = compile::compile(&sources, &parsed, &mut diagnostics);
     let scenario = scenario.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    let outline = scenario.is_none().then(|| Outline::of(&parsed));
     crate::toml_doc::quiet_after_syntax(&sources, &mut diagnostics);
     // Files in the order the manifest lists them, each from top to bottom.
     diagnostics.sort_by_key(|d| {
@@ -61,5 +66,6 @@ pub fn load(files: &dyn ScenarioFiles) -> Result<Loaded, Unreadable> {
         facts,
         diagnostics,
         sources,
+        outline,
     })
 }

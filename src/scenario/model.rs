@@ -170,9 +170,10 @@ pub struct Manifest {
     #[serde(default)]
     #[schemars(with = "String")]
     pub summary: Option<Spanned<String>>,
-    /// Expected play time of a first run, in minutes.
+    /// Expected play time of a first run, in minutes; `dojo check` warns when it is far from its estimate.
     #[serde(default)]
-    pub minutes: u32,
+    #[schemars(with = "u32", extend("default" = 0))]
+    pub minutes: Option<Spanned<u32>>,
     /// The pass mark: the lowest percentage of the attainable score (0 to 100) that passes. With it, results, reports and learning records say passed or failed; without it, neither.
     #[serde(default)]
     #[schemars(with = "Option<u32>", range(max = 100))]

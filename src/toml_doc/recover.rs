@@ -8,7 +8,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::diagnostic::{Diagnostic, FileId, Sources};
-use crate::suggest::{edit_distance, is_near};
+use crate::suggest::near;
 
 use super::{Doc, Format};
 
@@ -115,11 +115,7 @@ pub(crate) fn lenient<T: for<'de> Deserialize<'de>>(
             .map(|rest| rest.split('`').next().unwrap_or_default());
         // A required key dropped a moment ago for a bad value, or misspelt (`feedbak` for
         // `feedback`), is already reported.
-        let reported = |key: &str| {
-            removed
-                .iter()
-                .any(|r| r == key || is_near(edit_distance(r, key), key))
-        };
+        let reported = |key: &str| removed.iter().any(|r| r == key || near(r, key).is_some());
         // One mistake can fail twice at the same place (a list where a table belongs, once as
         // a list and once for its length): it is said once.
         let diagnostic = doc.shape(&error, &item);

@@ -274,8 +274,7 @@ fn closest_key<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
     started.copied().or_else(|| {
         allowed
             .iter()
-            .map(|k| (crate::suggest::edit_distance(key, k), *k))
-            .filter(|(d, k)| crate::suggest::is_near(*d, k))
+            .filter_map(|k| Some((crate::suggest::near(key, k)?, *k)))
             .min()
             .map(|(_, k)| k)
     })

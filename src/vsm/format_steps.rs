@@ -7,7 +7,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, FileId};
-use crate::suggest::{edit_distance, is_near};
+use crate::suggest::near;
 use crate::toml_doc::{Doc, lenient};
 
 use super::calendar::Calendar;
@@ -117,7 +117,7 @@ impl Step<'_, '_> {
         let misspelt = self.raw.is_some_and(|step| {
             step.iter()
                 .map(|(k, _)| k.get_ref().as_ref())
-                .any(|k| !self.keys("step").contains(&k) && is_near(edit_distance(k, key), key))
+                .any(|k| !self.keys("step").contains(&k) && near(k, key).is_some())
         });
         let missing = !written(self.raw);
         if missing && !trapped && !misspelt {

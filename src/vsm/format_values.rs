@@ -227,9 +227,17 @@ pub(super) fn clean_line(text: &str) -> String {
 
 /// "`a`, `b`, `c`".
 pub(super) fn list(items: &[&str]) -> String {
-    items
+    // A hint lists a map's steps for every unknown one: a hostile map with thousands of each
+    // would build gigabytes of hints.
+    const MOST_LISTED: usize = 12;
+    let shown = items
         .iter()
+        .take(MOST_LISTED)
         .map(|k| format!("`{k}`"))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    match items.len().checked_sub(MOST_LISTED) {
+        Some(more) if more > 0 => format!("{shown} and {more} more"),
+        _ => shown,
+    }
 }

@@ -84,8 +84,7 @@ pub fn statements(
                 after.truncate(*kept);
                 answered = after.last().copied().unwrap_or(0);
                 let mut resumed = maker.simple(index, 'a', "resumed", *at);
-                resumed["context"]["extensions"][maker.extension("answers-kept")] =
-                    json!(answered);
+                resumed["context"]["extensions"][maker.extension("answers-kept")] = json!(answered);
                 out.push(resumed);
             }
             Event::End { at, .. } => {

@@ -24,4 +24,5 @@ mod results;
 mod scenario_playthroughs;
 mod schema;
 mod schema_validate;
+mod tutorial;
 mod vsm;

@@ -79,6 +79,10 @@ pub(crate) fn compile(
         flag_sets: cx.flag_sets,
         flag_reads: cx.flag_reads,
         allows: Vec::with_capacity(scenes.len()),
+        minutes: manifest.minutes.as_ref().map(|m| Location {
+            file: manifest_file,
+            span: m.span(),
+        }),
     };
     let mut found = cx.diagnostics;
     let mut compiled = Vec::with_capacity(scenes.len());
@@ -114,7 +118,7 @@ pub(crate) fn compile(
             id: id.get_ref().clone(),
             title,
             summary,
-            minutes: manifest.minutes,
+            minutes: manifest.minutes.as_ref().map_or(0, |m| *m.get_ref()),
             pass: manifest.pass.as_ref().map(|pass| *pass.get_ref()),
             level: manifest.level,
             objectives,
@@ -179,6 +183,8 @@ pub(super) struct Compiler<'a> {
 /// What scenes may refer to: every id the scenario defines.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Known {
+    /// "Did you mean" searches left for this load, shared by every scene's compiler.
+    pub(super) searches: crate::suggest::SearchBudget,
     pub(super) scene_ids: HashMap<String, SceneIx>,
     /// Scenes that have a question, so `answer.<scene>` can be checked.
     pub(super) questions: HashMap<String, QuestionKind>,
@@ -278,6 +284,22 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
+        }
+    }
+}
+
+impl Compiler<'_> {
+    /// [`closest`] while this load has searches left, so thousands of unknown names among
+    /// thousands of ids cost a bounded time; `None` after.
+    pub(super) fn suggest<'k>(
+        &self,
+        wanted: &str,
+        known: impl Iterator<Item = &'k String>,
+    ) -> Option<&'k str> {
+        if self.known.searches.spend() {
+            closest(wanted, known)
+        } else {
+            None
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::expr::{EXPRESSION_TOO_BIG, Expr, MAX_NESTING, MAX_TOKENS, Template, p
 use crate::scenario::compiled::*;
 use crate::scenario::literal::{LiteralSpans, find_chars, inner_span};
 use crate::scenario::sanitize::{cleaned, is_suspicious, sanitize, suspicious_count};
-use crate::suggest::{did_you_mean, known_list};
+use crate::suggest::known_list;
 
 use super::{Compiler, closest};
 
@@ -24,7 +24,9 @@ impl Compiler<'_> {
     pub(super) fn scene_ref(&mut self, file: FileId, id: &Spanned<String>) -> Option<SceneIx> {
         let found = self.known.scene_ids.get(id.get_ref()).copied();
         if found.is_none() && !self.broken.may_be_scene(id.get_ref()) {
-            let hint = did_you_mean(id.get_ref(), self.known.scene_ids.keys())
+            let hint = self
+                .suggest(id.get_ref(), self.known.scene_ids.keys())
+                .map(|close| format!("did you mean `{close}`?"))
                 .unwrap_or_else(|| known_list("scene", "scenes", self.known.scene_ids.keys()));
             self.push(
                 Diagnostic::error(
@@ -263,7 +265,7 @@ impl Compiler<'_> {
                 hint: format!("`{root}.<scene>` reads the answer to a scene's question"),
             });
         }
-        let hint = match closest(id, known.iter().copied()) {
+        let hint = match self.suggest(id, known.iter().copied()) {
             Some(close) => format!("did you mean `{root}.{close}`?"),
             None if what == "competency" => format!(
                 "{}; declare others with [[competency]] in scenario.toml",

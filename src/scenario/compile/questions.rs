@@ -15,7 +15,7 @@ use crate::scenario::model::{
 use crate::scenario::sanitize::sanitize;
 use crate::suggest::known_list;
 
-use super::{Compiler, closest};
+use super::Compiler;
 
 /// The most one answer may add to or take from a competency. Far beyond any real scenario, and
 /// small enough that no sum over the answers of any session or path can overflow an `i64`.
@@ -360,7 +360,7 @@ impl Compiler<'_> {
                     )
                     .at(file, competency.span(), "unknown competency");
                     diagnostic = diagnostic.hint(
-                        match closest(competency.get_ref(), self.known.competency_ids.keys()) {
+                        match self.suggest(competency.get_ref(), self.known.competency_ids.keys()) {
                             Some(close) => format!("did you mean `{close}`?"),
                             None => format!(
                                 "{}; declare others with [[competency]] in scenario.toml",

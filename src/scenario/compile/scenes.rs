@@ -14,9 +14,9 @@ use crate::scenario::model::{QuestionKind, RetryFrom, Scene};
 use crate::scenario::sanitize::cleaned;
 use crate::suggest::known_list;
 
+use super::Compiler;
 use super::names::quiet_template;
 use super::questions::question_always_branches;
-use super::{Compiler, closest};
 
 impl Compiler<'_> {
     pub(super) fn scene(&mut self, file: FileId, scene: &Scene) -> SceneDef {
@@ -132,7 +132,7 @@ impl Compiler<'_> {
                             format!("no character has the id `{who}`"),
                         )
                         .at(file, span, "unknown speaker");
-                        diagnostic = diagnostic.hint(match closest(&who, self.known.character_ids.keys()) {
+                        diagnostic = diagnostic.hint(match self.suggest(&who, self.known.character_ids.keys()) {
                             Some(close) => format!("did you mean `{close}`?"),
                             None => format!(
                                 "{}; declare `{who}` with [[character]] in scenario.toml, or indent the line to continue the one above",

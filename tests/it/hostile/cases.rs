@@ -885,6 +885,42 @@ pub(super) fn cases() -> Vec<Case> {
             1,
             "error[invalid-value]: `min` should be a whole number, 0 or more, not `-1`",
         ),
+        // Found by the fuzz harness: each unknown name was compared with every id, the longest
+        // 800 KB, and each hint quoted that id whole (17 minutes, 29 MB of output).
+        case(
+            "5,000 scenes with an unknown next beside an 800 KB id",
+            |d| {
+                scenario(
+                    d,
+                    &format!(
+                        "{SCENES}{}[[scene]]\nid = \"{}\"\nending = true\n",
+                        "[[scene]]\nid = \"ask\"\nnext = \"The End\"\n".repeat(5_000),
+                        "not ".repeat(200_000)
+                    ),
+                )
+            },
+            CHECK,
+            1,
+            "error[duplicate-id]: the scene id `ask` is used twice",
+        ),
+        case(
+            "5,000 steps after a step that is not there",
+            |d| {
+                write(
+                    d,
+                    "m.vsm.toml",
+                    &format!(
+                        "{MAP}{}",
+                        (0..5_000)
+                            .map(|i| format!("\n[[step]]\nid = \"s{i}\"\nname = \"S\"\nowner = \"O\"\npeople = 1\nlt = \"1h\"\npt = \"1h\"\nafter = [\"left\"]\n"))
+                            .collect::<String>()
+                    ),
+                )
+            },
+            VSM,
+            1,
+            "error[unknown-step]: `after` names `left`, which is not a step of this map",
+        ),
     ]
 }
 

@@ -61,11 +61,10 @@ pub(crate) fn title(meta: &Meta, width: usize) -> Vec<Line> {
         rows.extend(narration(&meta.summary, width));
     }
     rows.push(Line::blank());
-    let length = format!(
-        "About {} minutes · {} level",
-        meta.minutes,
-        meta.level.as_str()
-    );
+    let length = match meta.minutes {
+        0 => format!("{} level", meta.level.as_str()),
+        minutes => format!("About {minutes} minutes · {} level", meta.level.as_str()),
+    };
     rows.extend(lines(wrap(&length, width, "", ""), Paint::DIM));
     if !meta.objectives.is_empty() {
         rows.push(Line::blank());
