@@ -33,12 +33,20 @@ pub(crate) fn did_you_mean<'a, S: AsRef<str> + ?Sized + 'a>(
         .map(|close| format!("did you mean `{close}`?"))
 }
 
-/// "`a`, `b`, `c`": ids quoted as code, in the order given.
+/// "`a`, `b`, `c`": ids quoted as code, in the order given; past a dozen, "and 3 more".
 pub(crate) fn quoted<S: AsRef<str>>(ids: impl IntoIterator<Item = S>) -> String {
-    ids.into_iter()
+    const MOST_QUOTED: usize = 12;
+    let mut ids = ids.into_iter();
+    let shown = ids
+        .by_ref()
+        .take(MOST_QUOTED)
         .map(|id| format!("`{}`", id.as_ref()))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    match ids.count() {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
+    }
 }
 
 /// "the scenes are `a`, `b` and `c`", for a hint after an unknown id; sorted, and a long list

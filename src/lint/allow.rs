@@ -11,7 +11,7 @@ use crate::scenario::{LintFacts, Scenario, SceneIx};
 
 use super::codes::{LINTS, UNKNOWN_LINT};
 use super::diagnostic;
-use crate::suggest::{did_you_mean, quoted};
+use crate::suggest::did_you_mean;
 
 /// Drops the diagnostics their scene allows, and adds one for each unknown code in an `allow`.
 pub(crate) fn apply(
@@ -29,10 +29,9 @@ pub(crate) fn apply(
             }
             let hint =
                 did_you_mean(code, LINTS.iter().map(|lint| lint.code)).unwrap_or_else(|| {
-                    format!(
-                        "the lints are {}",
-                        quoted(LINTS.iter().map(|lint| lint.code))
-                    )
+                    // dojo's own short list, shown whole (`quoted` cuts long lists short).
+                    let all: Vec<String> = LINTS.iter().map(|l| format!("`{}`", l.code)).collect();
+                    format!("the lints are {}", all.join(", "))
                 });
             kept.push(
                 diagnostic(

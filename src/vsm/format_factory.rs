@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, FileId};
-use crate::suggest::closest;
+use crate::suggest::{SearchBudget, closest};
 use crate::toml_doc::Doc;
 
 use super::calendar::{Calendar, Unit};
@@ -290,6 +290,7 @@ pub(super) fn read_kaizen(
 ) -> Option<Vec<Kaizen>> {
     let mut ok = true;
     let mut out = Vec::new();
+    let searches = SearchBudget::default();
     for burst in bursts.unwrap_or_default() {
         let span = burst.span();
         let burst = burst.into_inner();
@@ -313,7 +314,11 @@ pub(super) fn read_kaizen(
                 let name = step.get_ref().trim();
                 let found = ids.iter().position(|id| *id == name);
                 if found.is_none() {
-                    let hint = match closest(name, ids.iter().copied()) {
+                    let close = searches
+                        .spend()
+                        .then(|| closest(name, ids.iter().copied()))
+                        .flatten();
+                    let hint = match close {
                         Some(close) => format!("did you mean `{close}`?"),
                         None => {
                             let named: Vec<&str> =

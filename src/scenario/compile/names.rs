@@ -76,7 +76,9 @@ impl Compiler<'_> {
             let mut diagnostic = Diagnostic::warning("control-character", message);
             diagnostic = match found.split_first() {
                 Some(((span, c), rest)) => {
-                    for (span, c) in rest {
+                    // The count is in the message; a few underlines show what they are, and
+                    // thousands would make one diagnostic take seconds to draw.
+                    for (span, c) in rest.iter().take(7) {
                         diagnostic = diagnostic.also(file, span.clone(), describe_char(*c));
                     }
                     diagnostic.at(file, span.clone(), describe_char(*c))

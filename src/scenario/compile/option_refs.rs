@@ -6,7 +6,7 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::expr::{BinaryOp, Expr, Value};
 use crate::scenario::literal::LiteralSpans;
-use crate::suggest::{did_you_mean, quoted};
+use crate::suggest::quoted;
 
 use super::Compiler;
 
@@ -39,7 +39,9 @@ impl Compiler<'_> {
                 }
                 None => source.span(),
             };
-            let hint = did_you_mean(id, options.iter())
+            let hint = self
+                .suggest(id, options.iter())
+                .map(|close| format!("did you mean `{close}`?"))
                 .unwrap_or_else(|| format!("the options of `{scene}` are {}", quoted(options)));
             self.push(
                 Diagnostic::error(

@@ -13,7 +13,7 @@ use super::names::NameProblem;
 use super::{Compiler, closest};
 use crate::scenario::compiled::{Build, Field, FigureUnit, MapDef, MapRef, WorkbenchDef};
 use crate::scenario::model::{Manifest, MapFile, Question, QuestionKind};
-use crate::suggest::{did_you_mean, quoted};
+use crate::suggest::quoted;
 
 impl Compiler<'_> {
     /// Resolves `[[map]]` and `[[workbench]]`, computing every reference map's figures once.
@@ -53,8 +53,10 @@ impl Compiler<'_> {
             let Some(index) = maps.iter().position(|m| &m.id == reference) else {
                 if !self.map_is_broken(reference) {
                     let known: Vec<&String> = maps.iter().map(|m| &m.id).collect();
-                    let hint =
-                        did_you_mean(reference, known.iter().copied()).unwrap_or_else(|| {
+                    let hint = self
+                        .suggest(reference, known.iter().copied())
+                        .map(|close| format!("did you mean `{close}`?"))
+                        .unwrap_or_else(|| {
                             "name the `id` of a [[map]] in scenario.toml".to_string()
                         });
                     self.push(
@@ -101,14 +103,18 @@ impl Compiler<'_> {
                 continue;
             }
             let others = ids.iter().copied().filter(|id| **id != map.id);
-            let hint = did_you_mean(&improves.id, others.clone()).unwrap_or_else(|| {
-                let others: Vec<&String> = others.collect();
-                if others.is_empty() {
-                    "list the map it improves on with another [[map]] in scenario.toml".to_string()
-                } else {
-                    format!("the other maps' ids are {}", quoted(others))
-                }
-            });
+            let hint = self
+                .suggest(&improves.id, others.clone())
+                .map(|close| format!("did you mean `{close}`?"))
+                .unwrap_or_else(|| {
+                    let others: Vec<&String> = others.collect();
+                    if others.is_empty() {
+                        "list the map it improves on with another [[map]] in scenario.toml"
+                            .to_string()
+                    } else {
+                        format!("the other maps' ids are {}", quoted(others))
+                    }
+                });
             self.push(
                 Diagnostic::error(
                     "unknown-map",
@@ -206,7 +212,9 @@ impl Compiler<'_> {
             }
             [step, field @ ("lt" | "pt" | "ca")] => {
                 if !step_ids.iter().any(|id| id == step) {
-                    let hint = did_you_mean(step, step_ids.iter())
+                    let hint = self
+                        .suggest(step, step_ids.iter())
+                        .map(|close| format!("did you mean `{close}`?"))
                         .unwrap_or_else(|| format!("the steps are {}", quoted(&step_ids)));
                     self.push(
                         Diagnostic::error(
@@ -315,7 +323,9 @@ impl Compiler<'_> {
         for option in question.options.iter().map(Spanned::get_ref) {
             let id = option.id.get_ref();
             if !step_ids.contains(id) {
-                let hint = did_you_mean(id, step_ids.iter())
+                let hint = self
+                    .suggest(id, step_ids.iter())
+                    .map(|close| format!("did you mean `{close}`?"))
                     .unwrap_or_else(|| format!("the steps are {}", quoted(step_ids)));
                 self.push(
                     Diagnostic::error(
