@@ -46,8 +46,14 @@ pub struct Diagnostic {
     /// Where the problem is; `None` only for problems with no place, such as a missing folder.
     pub(crate) primary: Option<Label>,
     pub(crate) secondary: Vec<Label>,
+    /// Places past [`MOST_SECONDARY`] that were not labelled.
+    pub(crate) unlabelled: usize,
     pub hint: Option<String>,
 }
+
+/// The most places one diagnostic underlines besides its own. A question with a hundred
+/// thousand options all lacking a `goto` is one problem, not a hundred thousand underlines.
+const MOST_SECONDARY: usize = 16;
 
 impl Diagnostic {
     pub(crate) fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
@@ -57,6 +63,7 @@ impl Diagnostic {
             message: message.into(),
             primary: None,
             secondary: Vec::new(),
+            unlabelled: 0,
             hint: None,
         }
     }
@@ -88,6 +95,10 @@ impl Diagnostic {
         span: Range<usize>,
         label: impl Into<String>,
     ) -> Diagnostic {
+        if self.secondary.len() == MOST_SECONDARY {
+            self.unlabelled += 1;
+            return self;
+        }
         self.secondary.push(Label {
             location: Location { file, span },
             message: label.into(),

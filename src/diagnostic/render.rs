@@ -119,10 +119,19 @@ fn convert(diagnostic: &Diagnostic, sources: &Sources) -> cs::Diagnostic<super::
     for secondary in &diagnostic.secondary {
         labels.push(label(cs::LabelStyle::Secondary, secondary));
     }
-    let notes = diagnostic
-        .hint
-        .iter()
-        .map(|hint| format!("hint: {}", visible(hint)))
+    let unlabelled = match diagnostic.unlabelled {
+        0 => None,
+        1 => Some("1 more place like these is not shown".to_string()),
+        n => Some(format!("{n} more places like these are not shown")),
+    };
+    let notes = unlabelled
+        .into_iter()
+        .chain(
+            diagnostic
+                .hint
+                .iter()
+                .map(|hint| format!("hint: {}", visible(hint))),
+        )
         .collect();
     cs::Diagnostic::new(severity)
         .with_code(diagnostic.code)

@@ -2,7 +2,7 @@
 //! `[[workbench]]` maps the learner builds, `build` keys on questions, `show_map` on scenes and
 //! `vsm.<map>.<metric>` names in expressions.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use toml::Spanned;
 
@@ -89,17 +89,23 @@ impl Compiler<'_> {
         (maps, benches)
     }
 
-    /// Every `improves` names the `id` of another map the scenario lists.
+    /// Every `improves` names the `id` of another map the scenario lists. A map file several
+    /// entries name is reported once.
     fn check_improves(&mut self, read: &[(MapFile, Option<crate::vsm::Map>)]) {
-        let ids: Vec<&String> = read
+        let mut ids: Vec<&String> = read
             .iter()
             .filter_map(|(_, m)| m.as_ref().map(|m| &m.id))
             .collect();
+        ids.sort();
+        ids.dedup();
+        let mut reported = HashSet::new();
         for map in read.iter().filter_map(|(_, m)| m.as_ref()) {
             let Some(improves) = &map.improves else {
                 continue;
             };
-            if ids.iter().any(|id| **id == improves.id) {
+            if ids.binary_search(&&improves.id).is_ok()
+                || !reported.insert((improves.file, improves.span.clone()))
+            {
                 continue;
             }
             let others = ids.iter().copied().filter(|id| **id != map.id);

@@ -241,8 +241,12 @@ pub(super) fn read_portraits(
     portraits
 }
 
+/// The most `[[map]]` entries a scenario may list; each is a file to read and a flow to compute.
+pub(crate) const MAX_MAPS: usize = 100;
+
 /// Reads every `[[map]]` file with the value-stream reader, so a broken map gets the same
-/// `file:line:col` diagnostics as a broken scene.
+/// `file:line:col` diagnostics as a broken scene. A file several entries name is read and
+/// reported once, so a thousand entries naming one broken file cost one reading.
 pub(super) fn read_maps(
     files: &dyn ScenarioFiles,
     sources: &mut Sources,
@@ -251,15 +255,33 @@ pub(super) fn read_maps(
     diagnostics: &mut Vec<Diagnostic>,
     broken: &mut Broken,
 ) -> Vec<(MapFile, Option<crate::vsm::Map>)> {
+    if let Some(extra) = manifest.maps.get(MAX_MAPS) {
+        diagnostics.push(
+            Diagnostic::error(
+                "too-many-maps",
+                format!(
+                    "this scenario lists {} maps; at most {MAX_MAPS} are allowed",
+                    manifest.maps.len()
+                ),
+            )
+            .at(manifest_file, extra.id.span(), format!("map {}", MAX_MAPS + 1))
+            .hint("a learner reads a handful of maps: split the scenario, or drop maps no scene shows"),
+        );
+    }
     let mut maps = Vec::new();
-    for entry in &manifest.maps {
+    let mut read: HashMap<&str, Option<crate::vsm::Map>> = HashMap::new();
+    for entry in manifest.maps.iter().take(MAX_MAPS) {
         let name = entry.file.get_ref().as_str();
         let listed = (name, entry.file.span());
-        let map =
-            read_listed(files, manifest_file, listed, &MAP_FILE, diagnostics).and_then(|text| {
-                let file = sources.add(files.display_name(name), text);
-                crate::vsm::read(sources, file, diagnostics)
-            });
+        let map = read
+            .entry(name)
+            .or_insert_with(|| {
+                read_listed(files, manifest_file, listed, &MAP_FILE, diagnostics).and_then(|text| {
+                    let file = sources.add(files.display_name(name), text);
+                    crate::vsm::read(sources, file, diagnostics)
+                })
+            })
+            .clone();
         if map.is_none() {
             broken.maps.insert(entry.id.get_ref().clone());
         }

@@ -921,7 +921,64 @@ pub(super) fn cases() -> Vec<Case> {
             1,
             "error[unknown-step]: `after` names `left`, which is not a step of this map",
         ),
+        // Found by the fuzz harness: a thousand `[[map]]` entries naming one broken map file read
+        // it a thousand times and listed its problems each time (80 s, 201,000 errors).
+        case(
+            "100 map entries naming one broken map",
+            |d| many_maps(d, 100),
+            CHECK,
+            1,
+            "error[unknown-key]: unknown key `colour` in [[step]]",
+        )
+        .printing_at_most(128 * 1024),
+        case(
+            "101 map entries",
+            |d| many_maps(d, 101),
+            CHECK,
+            1,
+            "error[too-many-maps]: this scenario lists 101 maps; at most 100 are allowed",
+        ),
+        // Found by the fuzz harness: every option without a `goto` was underlined, so a
+        // 30,000-option question printed 800 KB for one problem.
+        case(
+            "10,000 options and no way on",
+            |d| scenario(d, &many_options(10_000).replace("next = \"done\"\n", "")),
+            CHECK,
+            1,
+            "error[no-way-on]: scene `ask` has nowhere to go after an answer without a `goto`",
+        )
+        .printing_at_most(64 * 1024),
+        case(
+            "100,001 scenes",
+            |d| {
+                let extra: String = (0..99_999)
+                    .map(|i| format!("[[scene]]\nid = \"s{i}\"\nending = true\n"))
+                    .collect();
+                scenario(d, &format!("{SCENES}{extra}"));
+            },
+            CHECK,
+            1,
+            "error[too-many-scenes]: this scenario has 100001 scenes; at most 100000 are allowed",
+        ),
     ]
+}
+
+/// The base scenario listing `count` maps, all in one file with 300 problems.
+fn many_maps(dir: &Path, count: usize) {
+    let entries: String = (0..count)
+        .map(|i| format!("\n[[map]]\nid = \"m{i}\"\nfile = \"team.vsm.toml\"\n"))
+        .collect();
+    write(dir, "s/scenario.toml", &format!("{MANIFEST}{entries}"));
+    write(dir, "s/scenes.toml", SCENES);
+    let broken = MAP.replace("ca = 90", "ca = 90\ncolour = \"red\"");
+    write(
+        dir,
+        "s/team.vsm.toml",
+        &format!(
+            "{broken}{}",
+            "\n[[step]]\nid = \"x\"\ncolour = 1\n".repeat(300)
+        ),
+    );
 }
 
 /// A journal header naming the learner with an OSC 52 clipboard write and a screen clear.

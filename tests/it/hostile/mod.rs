@@ -95,6 +95,8 @@ pub(super) struct Case {
     pub first_line: &'static str,
     /// A further check on the files the case's folder holds afterwards.
     pub after: Option<fn(&Path)>,
+    /// The most bytes the case may print on stdout and stderr together.
+    pub most_printed: Option<u64>,
 }
 
 /// A case run with `args`, no input and no further check.
@@ -113,6 +115,7 @@ pub(super) fn case(
         code,
         first_line,
         after: None,
+        most_printed: None,
     }
 }
 
@@ -124,6 +127,11 @@ impl Case {
 
     pub(super) fn then(mut self, after: fn(&Path)) -> Case {
         self.after = Some(after);
+        self
+    }
+
+    pub(super) fn printing_at_most(mut self, bytes: u64) -> Case {
+        self.most_printed = Some(bytes);
         self
     }
 }
@@ -181,6 +189,8 @@ struct Ran {
     code: Option<i32>,
     stdout: String,
     stderr: String,
+    /// Bytes printed on both streams, including those past [`READ_CAP`].
+    printed: u64,
 }
 
 fn run(case: &Case, dir: &Path, data: &Path) -> Ran {
@@ -206,22 +216,28 @@ fn run(case: &Case, dir: &Path, data: &Path) -> Ran {
     let err = capped(child.stderr.take());
     let code = wait(&mut child);
     let _ = feeder.join();
+    let (stdout, out_bytes) = out.join().unwrap_or_default();
+    let (stderr, err_bytes) = err.join().unwrap_or_default();
     Ran {
         code,
-        stdout: out.join().unwrap_or_default(),
-        stderr: err.join().unwrap_or_default(),
+        stdout,
+        stderr,
+        printed: out_bytes + err_bytes,
     }
 }
 
-fn capped(stream: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<String> {
+/// The first [`READ_CAP`] bytes of `stream` as text, and how many bytes it held in all.
+fn capped(stream: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<(String, u64)> {
     std::thread::spawn(move || {
         let mut bytes = Vec::new();
+        let mut rest = 0;
         if let Some(mut stream) = stream {
             let _ = (&mut stream).take(READ_CAP).read_to_end(&mut bytes);
             // The rest is read and dropped, so dojo never sees a closed pipe.
-            let _ = std::io::copy(&mut stream, &mut std::io::sink());
+            rest = std::io::copy(&mut stream, &mut std::io::sink()).unwrap_or(0);
         }
-        String::from_utf8_lossy(&bytes).into_owned()
+        let total = bytes.len() as u64 + rest;
+        (String::from_utf8_lossy(&bytes).into_owned(), total)
     })
 }
 
@@ -271,6 +287,15 @@ fn every_hostile_input_gets_a_clear_answer_in_bounded_time() {
         }
         if let Some(after) = case.after {
             after(dir.path());
+        }
+        if let Some(most) = case.most_printed
+            && ran.printed > most
+        {
+            let _ = writeln!(
+                failures,
+                "{}: printed {} bytes, more than {most}",
+                case.name, ran.printed
+            );
         }
         if ran.code != Some(case.code) || first != case.first_line {
             let _ = writeln!(
