@@ -1,11 +1,12 @@
 //! The wording of suggestions, in one place so every diagnostic says them alike: "did you mean
 //! ...?" (the known word an unknown one was most likely meant to be), and lists of known ids.
+//!
+//! Searches among an author's ids go through a [`Suggester`], which bounds how many one load
+//! makes; only a fixed vocabulary of dojo's own (lint codes, name roots, metric names) is searched
+//! with the free [`did_you_mean`] and [`closest_known`].
 
-/// The candidate nearest to `word`, if it is near enough to be a typo of it (see [`is_near`]).
-pub(crate) fn closest<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+/// The candidate nearest to `word`, if it is near enough to be a typo of it (see [`near`]).
+fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     // Each comparison costs the product of the two lengths; past a budget the search ends with
     // what it has, so one search among a hostile file's thousands of ids stays quick.
     let mut cells: usize = 0;
@@ -24,7 +25,15 @@ pub(crate) fn closest<'a>(
 /// What one search may spend comparing: 5,000 ids of ten letters against a word of ten.
 const MOST_CELLS: usize = 500_000;
 
-/// "did you mean `x`?" for the candidate nearest to `word`, if one is near enough.
+/// The word of dojo's own fixed `vocabulary` nearest to `word`, if one is near enough.
+pub(crate) fn closest_known<'a>(
+    word: &str,
+    vocabulary: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    closest(word, vocabulary)
+}
+
+/// "did you mean `x`?" for the word of dojo's own fixed vocabulary nearest to `word`.
 pub(crate) fn did_you_mean<'a, S: AsRef<str> + ?Sized + 'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a S>,
@@ -85,14 +94,25 @@ pub(crate) fn known_list<'a>(
 /// rest, and each search compares the word with every id.
 const MOST_SEARCHES: usize = 200;
 
-/// What is left of one load's [`MOST_SEARCHES`], shared by the threads that compile its scenes.
+/// "Did you mean" searches among an author's ids, at most [`MOST_SEARCHES`] for one load (or one
+/// map, or one run of the lints); shared by the threads that compile a load's scenes. Past the
+/// budget a search finds nothing, so the hint falls back to its plain wording.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct SearchBudget(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+pub(crate) struct Suggester(std::sync::Arc<std::sync::atomic::AtomicUsize>);
 
-impl SearchBudget {
-    /// Whether one more search may be made; counts it.
-    pub(crate) fn spend(&self) -> bool {
-        self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < MOST_SEARCHES
+impl Suggester {
+    /// The candidate nearest to `word`, if near enough and this budget has searches left.
+    pub(crate) fn closest<'a>(
+        &self,
+        word: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Option<&'a str> {
+        let spent = self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if spent < MOST_SEARCHES {
+            closest(word, candidates)
+        } else {
+            None
+        }
     }
 }
 
@@ -159,19 +179,16 @@ mod tests {
     }
 
     #[test]
-    fn a_budget_allows_so_many_searches_in_all_its_clones() {
-        let budget = SearchBudget::default();
-        let clone = budget.clone();
-        let allowed = (0..MOST_SEARCHES + 10)
+    fn a_suggester_makes_so_many_searches_in_all_its_clones() {
+        let suggester = Suggester::default();
+        let clone = suggester.clone();
+        let found = (0..MOST_SEARCHES + 10)
             .filter(|i| {
-                if i % 2 == 0 {
-                    budget.spend()
-                } else {
-                    clone.spend()
-                }
+                let searching = if i % 2 == 0 { &suggester } else { &clone };
+                searching.closest("flwo", ["flow"]).is_some()
             })
             .count();
-        assert_eq!(allowed, MOST_SEARCHES);
+        assert_eq!(found, MOST_SEARCHES);
     }
 
     #[test]

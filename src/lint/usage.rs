@@ -8,7 +8,7 @@ use crate::scenario::{Beat, LintFacts, Scenario};
 
 use super::codes::{FLAG_NEVER_READ, FLAG_NEVER_SET, UNUSED_CHARACTER, UNUSED_COMPETENCY};
 use super::diagnostic;
-use crate::suggest::{closest, did_you_mean};
+use crate::suggest::Suggester;
 
 pub(crate) fn lint(scenario: &Scenario, facts: &LintFacts, out: &mut Vec<Diagnostic>) {
     characters(scenario, out);
@@ -88,11 +88,12 @@ fn competencies(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
 fn flags(facts: &LintFacts, out: &mut Vec<Diagnostic>) {
     let set: HashSet<&str> = facts.flag_sets.iter().map(|(f, _)| f.as_str()).collect();
     let read: HashSet<&str> = facts.flag_reads.iter().map(|(f, _)| f.as_str()).collect();
+    let suggester = Suggester::default();
     for (flag, location) in &facts.flag_reads {
         if set.contains(flag.as_str()) {
             continue;
         }
-        let hint = match closest(flag, set.iter().copied()) {
+        let hint = match suggester.closest(flag, set.iter().copied()) {
             Some(near) => format!("did you mean `flag.{near}`?"),
             None => format!(
                 "an unset flag reads as false: set it with `set = {{ {flag} = true }}` on an option or outcome"
@@ -112,9 +113,12 @@ fn flags(facts: &LintFacts, out: &mut Vec<Diagnostic>) {
         if read.contains(flag.as_str()) {
             continue;
         }
-        let hint = did_you_mean(flag, read.iter().copied()).unwrap_or_else(|| {
-            format!("read it in a `when` condition or as `{{flag.{flag}}}` in a text, or remove it")
-        });
+        let hint = match suggester.closest(flag, read.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!(
+                "read it in a `when` condition or as `{{flag.{flag}}}` in a text, or remove it"
+            ),
+        };
         out.push(
             diagnostic(
                 FLAG_NEVER_READ,

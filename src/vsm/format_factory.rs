@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, FileId};
-use crate::suggest::{SearchBudget, closest};
+use crate::suggest::Suggester;
 use crate::toml_doc::Doc;
 
 use super::calendar::{Calendar, Unit};
@@ -290,7 +290,7 @@ pub(super) fn read_kaizen(
 ) -> Option<Vec<Kaizen>> {
     let mut ok = true;
     let mut out = Vec::new();
-    let searches = SearchBudget::default();
+    let suggester = Suggester::default();
     for burst in bursts.unwrap_or_default() {
         let span = burst.span();
         let burst = burst.into_inner();
@@ -314,11 +314,7 @@ pub(super) fn read_kaizen(
                 let name = step.get_ref().trim();
                 let found = ids.iter().position(|id| *id == name);
                 if found.is_none() {
-                    let close = searches
-                        .spend()
-                        .then(|| closest(name, ids.iter().copied()))
-                        .flatten();
-                    let hint = match close {
+                    let hint = match suggester.closest(name, ids.iter().copied()) {
                         Some(close) => format!("did you mean `{close}`?"),
                         None => {
                             let named: Vec<&str> =

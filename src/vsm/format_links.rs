@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, FileId};
 use super::flow::FlowProblem;
 use super::format_steps::Draft;
 use super::format_values::list;
-use crate::suggest::{SearchBudget, closest};
+use crate::suggest::Suggester;
 
 /// Each step's predecessors as indices, or `None` when ids are missing, repeated or unknown
 /// (each reported), since the flow cannot be judged then.
@@ -41,7 +41,7 @@ pub(super) fn resolve(
         .iter()
         .filter_map(|d| d.id.as_ref().map(|i| i.value.as_str()))
         .collect();
-    let searches = SearchBudget::default();
+    let suggester = Suggester::default();
     let mut links = Vec::new();
     for draft in drafts {
         let mut before = Vec::new();
@@ -49,11 +49,7 @@ pub(super) fn resolve(
             match index.get(name.value.as_str()) {
                 Some(&i) => before.push(i),
                 None => {
-                    let close = searches
-                        .spend()
-                        .then(|| closest(&name.value, ids.iter().copied()))
-                        .flatten();
-                    let hint = match close {
+                    let hint = match suggester.closest(&name.value, ids.iter().copied()) {
                         Some(close) => format!("did you mean `{close}`?"),
                         None => format!("steps in this map: {}", list(&ids)),
                     };

@@ -184,7 +184,7 @@ pub(super) struct Compiler<'a> {
 #[derive(Debug, Clone, Default)]
 pub(super) struct Known {
     /// "Did you mean" searches left for this load, shared by every scene's compiler.
-    pub(super) searches: crate::suggest::SearchBudget,
+    pub(super) searches: crate::suggest::Suggester,
     pub(super) scene_ids: HashMap<String, SceneIx>,
     /// Scenes that have a question, so `answer.<scene>` can be checked.
     pub(super) questions: HashMap<String, QuestionKind>,
@@ -289,39 +289,29 @@ impl<'a> Compiler<'a> {
 }
 
 impl Compiler<'_> {
-    /// [`closest`] while this load has searches left, so thousands of unknown names among
-    /// thousands of ids cost a bounded time; `None` after.
+    /// The known id nearest to a misspelt one, if it is near enough to be a likely typo and
+    /// this load has searches left, so thousands of unknown names among thousands of ids cost a
+    /// bounded time.
     pub(super) fn suggest<'k>(
         &self,
         wanted: &str,
         known: impl Iterator<Item = &'k String>,
     ) -> Option<&'k str> {
-        if self.known.searches.spend() {
-            closest(wanted, known)
-        } else {
-            None
-        }
+        self.known
+            .searches
+            .closest(wanted, known.map(String::as_str))
     }
-}
-
-/// The known id nearest to a misspelt one, if it is near enough to be a likely typo.
-pub(super) fn closest<'a>(
-    wanted: &str,
-    known: impl Iterator<Item = &'a String>,
-) -> Option<&'a str> {
-    crate::suggest::closest(wanted, known.map(String::as_str))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn suggests_likely_typos_only() {
         let ids: Vec<String> = ["flow", "the-end", "middle", "ben", "narration"]
             .map(String::from)
             .to_vec();
-        let near = |w: &str| closest(w, ids.iter());
+        let suggester = crate::suggest::Suggester::default();
+        let near = |w: &str| suggester.closest(w, ids.iter().map(String::as_str));
         assert_eq!(near("flwo"), Some("flow"));
         assert_eq!(near("the-ned"), Some("the-end"));
         assert_eq!(near("middel"), Some("middle"));

@@ -15,7 +15,8 @@ use crate::scenario::literal::{LiteralSpans, find_chars, inner_span};
 use crate::scenario::sanitize::{cleaned, is_suspicious, sanitize, suspicious_count};
 use crate::suggest::known_list;
 
-use super::{Compiler, closest};
+use super::Compiler;
+use crate::suggest::closest_known;
 
 /// Names an expression may start with, besides those the scenario defines.
 const ROOTS: &str = "`learner`, `score.<competency>`, `flag.<name>`, `visits.<scene>`, `answer.<scene>`, `correct.<scene>`, `vsm.<map>.<figure>`";
@@ -215,9 +216,8 @@ impl Compiler<'_> {
             _ => {
                 let roots = [
                     "learner", "score", "flag", "visits", "answer", "correct", "vsm",
-                ]
-                .map(String::from);
-                let hint = match closest(root, roots.iter()) {
+                ];
+                let hint = match closest_known(root, roots) {
                     Some(close) => format!(
                         "did you mean `{}`?",
                         [close]

@@ -9,11 +9,11 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::vsm::{Metrics, Unit};
 
+use super::Compiler;
 use super::names::NameProblem;
-use super::{Compiler, closest};
 use crate::scenario::compiled::{Build, Field, FigureUnit, MapDef, MapRef, WorkbenchDef};
 use crate::scenario::model::{Manifest, MapFile, Question, QuestionKind};
-use crate::suggest::quoted;
+use crate::suggest::{closest_known, quoted};
 
 impl Compiler<'_> {
     /// Resolves `[[map]]` and `[[workbench]]`, computing every reference map's figures once.
@@ -426,7 +426,7 @@ impl Compiler<'_> {
         if names.contains(&metric) {
             return None;
         }
-        let hint = match closest(&metric, names.iter()) {
+        let hint = match closest_known(&metric, names.iter().map(String::as_str)) {
             Some(close) => format!("did you mean `vsm.{map_id}.{close}`?"),
             None => "see the metric names in docs/format.md, or run `dojo vsm <map file> --json`"
                 .to_string(),
