@@ -1,5 +1,6 @@
 //! The learner's own value-stream maps: what build questions write into them, turning them
-//! into real maps, and how they differ from the team's.
+//! into real maps (with the figures the learner was not asked for filled in from a map), and
+//! how they differ from the team's.
 
 use std::collections::BTreeMap;
 
@@ -137,12 +138,28 @@ pub(crate) fn learner_map(
             layout.ca.insert(step.clone(), ca);
         }
     }
+    if let Some(from) = workbench.fill_from {
+        fill(&mut layout, reference, &scenario.maps[from].map);
+    }
     let title = if workbench.title.is_empty() {
         "Your map"
     } else {
         &workbench.title
     };
     vsm::assemble(reference, &workbench.id, title, &layout)
+}
+
+/// Puts in every LT, PT and %C/A the learner has not given, as `from` has it; loading made
+/// sure `from` has every step of `reference`, with its %C/A.
+fn fill(layout: &mut Layout, reference: &Map, from: &Map) {
+    for step in reference.steps.iter().filter_map(|s| from.step(&s.id)) {
+        let id = &step.id;
+        layout.lead_times.entry(id.clone()).or_insert(step.lt);
+        layout.process_times.entry(id.clone()).or_insert(step.pt);
+        if let Some(ca) = step.ca {
+            layout.ca.entry(id.clone()).or_insert(ca);
+        }
+    }
 }
 
 /// The learner's map set beside the reference: the figures of both and what differs.
