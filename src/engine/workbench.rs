@@ -1,6 +1,6 @@
 //! The learner's own value-stream maps: what build questions write into them, turning them
-//! into real maps (with the figures the learner was not asked for filled in from a map), and
-//! how they differ from the team's.
+//! into real maps (with the figures and queues the learner was not asked for filled in from a
+//! map), and how they differ from the team's.
 
 use std::collections::BTreeMap;
 
@@ -149,15 +149,21 @@ pub(crate) fn learner_map(
     vsm::assemble(reference, &workbench.id, title, &layout)
 }
 
-/// Puts in every LT, PT and %C/A the learner has not given, as `from` has it; loading made
-/// sure `from` has every step of `reference`, with its %C/A.
+/// Puts in every LT, PT and %C/A the learner has not given, as `from` has it, and places
+/// every queue the learner has not placed in front of the step `from` has it in front of;
+/// loading made sure `from` has every step of `reference`, with its %C/A and its queue.
 fn fill(layout: &mut Layout, reference: &Map, from: &Map) {
-    for step in reference.steps.iter().filter_map(|s| from.step(&s.id)) {
+    for (queued, step) in (reference.steps.iter())
+        .filter_map(|s| from.step(&s.id).map(|f| (s.queue.is_some(), f)))
+    {
         let id = &step.id;
         layout.lead_times.entry(id.clone()).or_insert(step.lt);
         layout.process_times.entry(id.clone()).or_insert(step.pt);
         if let Some(ca) = step.ca {
             layout.ca.entry(id.clone()).or_insert(ca);
+        }
+        if queued && step.queue.is_some() {
+            layout.queues.entry(id.clone()).or_insert(id.clone());
         }
     }
 }

@@ -244,7 +244,7 @@ pub(crate) struct Workbench {
     /// Id of the `[[map]]` whose steps, owners, queues and calendar the learner's map starts from.
     #[schemars(with = "String")]
     pub reference: Spanned<String>,
-    /// Id of a `[[map]]` that fills in every LT, PT and %C/A the learner's answers have not set.
+    /// Id of a `[[map]]` that fills in every LT, PT, %C/A and queue the learner's answers have not set.
     #[serde(default)]
     #[schemars(with = "String")]
     pub fill_from: Option<Spanned<String>>,

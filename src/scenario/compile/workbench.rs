@@ -102,8 +102,8 @@ impl Compiler<'_> {
         found
     }
 
-    /// A map that fills in a learner's map holds every step of its reference, with its %C/A,
-    /// since any figure the learner has not given may be taken from it.
+    /// A map that fills in a learner's map holds every step of its reference, with its %C/A
+    /// and its queue, since anything the learner has not given may be taken from it.
     fn check_fill(
         &mut self,
         file: FileId,
@@ -162,6 +162,27 @@ impl Compiler<'_> {
                 )
                 .at(file, fill.span(), "a map without every %C/A")
                 .hint("give those steps a `ca` in the map file, or fill from another map"),
+            );
+        }
+        let unqueued: Vec<String> = (reference.steps.iter())
+            .filter(|step| step.queue.is_some())
+            .filter(|step| from.step(&step.id).is_some_and(|s| s.queue.is_none()))
+            .map(|step| step.id.clone())
+            .collect();
+        if !unqueued.is_empty() {
+            self.push(
+                Diagnostic::error(
+                    "bad-fill",
+                    format!(
+                        "map `{}` has no queue in front of {}, where `{}` may need one placed",
+                        fill.get_ref(),
+                        quoted(&unqueued),
+                        bench.id.get_ref()
+                    ),
+                )
+                .at(file, fill.span(), "a map without every queue")
+                .also(file, bench.reference.span(), "this map has a queue there")
+                .hint("give those steps a `[step.queue]` in the map file, or fill from another map"),
             );
         }
     }
