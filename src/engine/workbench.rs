@@ -153,8 +153,8 @@ pub(crate) fn learner_map(
 /// every queue the learner has not placed in front of the step `from` has it in front of;
 /// loading made sure `from` has every step of `reference`, with its %C/A and its queue.
 fn fill(layout: &mut Layout, reference: &Map, from: &Map) {
-    for (queued, step) in (reference.steps.iter())
-        .filter_map(|s| from.step(&s.id).map(|f| (s.queue.is_some(), f)))
+    for (queued, step) in
+        (reference.steps.iter()).filter_map(|s| from.step(&s.id).map(|f| (s.queue.is_some(), f)))
     {
         let id = &step.id;
         layout.lead_times.entry(id.clone()).or_insert(step.lt);

@@ -498,8 +498,7 @@ fn plain_mode_at_a_terminal_wraps_at_word_boundaries() {
     }
     // The long option goes on under its text, a word at a time, never mid-word.
     assert!(
-        rows.iter()
-            .any(|row| row.starts_with("     step by step.")),
+        rows.iter().any(|row| row.starts_with("     step by step.")),
         "{rows:#?}"
     );
     run.send("q\r");

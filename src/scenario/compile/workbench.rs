@@ -182,7 +182,9 @@ impl Compiler<'_> {
                 )
                 .at(file, fill.span(), "a map without every queue")
                 .also(file, bench.reference.span(), "this map has a queue there")
-                .hint("give those steps a `[step.queue]` in the map file, or fill from another map"),
+                .hint(
+                    "give those steps a `[step.queue]` in the map file, or fill from another map",
+                ),
             );
         }
     }
