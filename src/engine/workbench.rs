@@ -336,3 +336,80 @@ fn side_by_side(map: &Map) -> Vec<String> {
     ids.sort();
     ids
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::scenario::{Folder, load};
+
+    /// The fixture whose workbench asks for build's lead time alone and fills in the rest.
+    fn scenario() -> Scenario {
+        let folder = Folder::new(Path::new("tests/fixtures/scenarios/workbench-fill"));
+        load(&folder)
+            .ok()
+            .and_then(|l| l.scenario)
+            .expect("the fixture loads")
+    }
+
+    fn draft(queues: &[(&str, &str)]) -> BTreeMap<String, Draft> {
+        let ids = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect();
+        let mut figures = BTreeMap::new();
+        figures.insert(
+            "build".to_string(),
+            StepAnswers {
+                lt: Some(Quantity {
+                    value: 2.0,
+                    unit: vsm::Unit::Week,
+                }),
+                ..StepAnswers::default()
+            },
+        );
+        let draft = Draft {
+            order: ids(&["request", "build", "test", "review", "ship"]),
+            parallel: ids(&["test", "review"]),
+            queues: (queues.iter())
+                .map(|(queue, placed)| (queue.to_string(), placed.to_string()))
+                .collect(),
+            figures,
+        };
+        BTreeMap::from([("yours".to_string(), draft)])
+    }
+
+    #[test]
+    fn what_the_learner_was_not_asked_comes_from_the_fill_map() {
+        let scenario = scenario();
+        let team = &scenario.maps[0].map;
+        let map = learner_map(&scenario, &draft(&[]), 0).expect("a whole map");
+        let (build, team_build) = (map.step("build").unwrap(), team.step("build").unwrap());
+        assert_eq!(
+            build.lt.minutes(),
+            Ratio::whole(2 * 5 * 8 * 60),
+            "the learner's own"
+        );
+        assert_ne!(build.lt, team_build.lt);
+        assert_eq!((build.pt, build.ca), (team_build.pt, team_build.ca));
+        assert_eq!(
+            build.queue, team_build.queue,
+            "the queue is placed as the team's"
+        );
+        for (mine, theirs) in map.steps.iter().zip(&team.steps) {
+            if mine.id != "build" {
+                assert_eq!(
+                    (mine.lt, mine.pt, mine.ca),
+                    (theirs.lt, theirs.pt, theirs.ca)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_queue_the_learner_placed_stays_where_they_put_it() {
+        let scenario = scenario();
+        let map = learner_map(&scenario, &draft(&[("build", "ship")]), 0).expect("a whole map");
+        assert_eq!(map.step("build").unwrap().queue, None);
+        let ship = map.step("ship").unwrap().queue.as_ref().expect("moved");
+        assert_eq!((ship.name.as_str(), ship.items), ("To do", 12));
+    }
+}
