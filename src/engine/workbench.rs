@@ -1,5 +1,6 @@
 //! The learner's own value-stream maps: what build questions write into them, turning them
-//! into real maps, and how they differ from the team's.
+//! into real maps (with the figures and queues the learner was not asked for filled in from a
+//! map), and how they differ from the team's.
 
 use std::collections::BTreeMap;
 
@@ -137,12 +138,34 @@ pub(crate) fn learner_map(
             layout.ca.insert(step.clone(), ca);
         }
     }
+    if let Some(from) = workbench.fill_from {
+        fill(&mut layout, reference, &scenario.maps[from].map);
+    }
     let title = if workbench.title.is_empty() {
         "Your map"
     } else {
         &workbench.title
     };
     vsm::assemble(reference, &workbench.id, title, &layout)
+}
+
+/// Puts in every LT, PT and %C/A the learner has not given, as `from` has it, and places
+/// every queue the learner has not placed in front of the step `from` has it in front of;
+/// loading made sure `from` has every step of `reference`, with its %C/A and its queue.
+fn fill(layout: &mut Layout, reference: &Map, from: &Map) {
+    for (queued, step) in
+        (reference.steps.iter()).filter_map(|s| from.step(&s.id).map(|f| (s.queue.is_some(), f)))
+    {
+        let id = &step.id;
+        layout.lead_times.entry(id.clone()).or_insert(step.lt);
+        layout.process_times.entry(id.clone()).or_insert(step.pt);
+        if let Some(ca) = step.ca {
+            layout.ca.entry(id.clone()).or_insert(ca);
+        }
+        if queued && step.queue.is_some() {
+            layout.queues.entry(id.clone()).or_insert(id.clone());
+        }
+    }
 }
 
 /// The learner's map set beside the reference: the figures of both and what differs.
@@ -312,4 +335,81 @@ fn side_by_side(map: &Map) -> Vec<String> {
     collect(&map.flow, false, map, &mut ids);
     ids.sort();
     ids
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::scenario::{Folder, load};
+
+    /// The fixture whose workbench asks for build's lead time alone and fills in the rest.
+    fn scenario() -> Scenario {
+        let folder = Folder::new(Path::new("tests/fixtures/scenarios/workbench-fill"));
+        load(&folder)
+            .ok()
+            .and_then(|l| l.scenario)
+            .expect("the fixture loads")
+    }
+
+    fn draft(queues: &[(&str, &str)]) -> BTreeMap<String, Draft> {
+        let ids = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect();
+        let mut figures = BTreeMap::new();
+        figures.insert(
+            "build".to_string(),
+            StepAnswers {
+                lt: Some(Quantity {
+                    value: 2.0,
+                    unit: vsm::Unit::Week,
+                }),
+                ..StepAnswers::default()
+            },
+        );
+        let draft = Draft {
+            order: ids(&["request", "build", "test", "review", "ship"]),
+            parallel: ids(&["test", "review"]),
+            queues: (queues.iter())
+                .map(|(queue, placed)| (queue.to_string(), placed.to_string()))
+                .collect(),
+            figures,
+        };
+        BTreeMap::from([("yours".to_string(), draft)])
+    }
+
+    #[test]
+    fn what_the_learner_was_not_asked_comes_from_the_fill_map() {
+        let scenario = scenario();
+        let team = &scenario.maps[0].map;
+        let map = learner_map(&scenario, &draft(&[]), 0).expect("a whole map");
+        let (build, team_build) = (map.step("build").unwrap(), team.step("build").unwrap());
+        assert_eq!(
+            build.lt.minutes(),
+            Ratio::whole(2 * 5 * 8 * 60),
+            "the learner's own"
+        );
+        assert_ne!(build.lt, team_build.lt);
+        assert_eq!((build.pt, build.ca), (team_build.pt, team_build.ca));
+        assert_eq!(
+            build.queue, team_build.queue,
+            "the queue is placed as the team's"
+        );
+        for (mine, theirs) in map.steps.iter().zip(&team.steps) {
+            if mine.id != "build" {
+                assert_eq!(
+                    (mine.lt, mine.pt, mine.ca),
+                    (theirs.lt, theirs.pt, theirs.ca)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_queue_the_learner_placed_stays_where_they_put_it() {
+        let scenario = scenario();
+        let map = learner_map(&scenario, &draft(&[("build", "ship")]), 0).expect("a whole map");
+        assert_eq!(map.step("build").unwrap().queue, None);
+        let ship = map.step("ship").unwrap().queue.as_ref().expect("moved");
+        assert_eq!((ship.name.as_str(), ship.items), ("To do", 12));
+    }
 }

@@ -73,6 +73,7 @@ pub(crate) fn manifest(file: &Path, text: &str, index: &mut Index) -> Named {
         walk.id_value(table.get("id"), Kind::Map, Role::Definition);
         walk.about(table, Kind::Map, "title", "reference");
         walk.id_value(table.get("reference"), Kind::Map, Role::Use);
+        walk.id_value(table.get("fill_from"), Kind::Map, Role::Use);
     }
     named
 }

@@ -294,6 +294,9 @@ pub(crate) struct WorkbenchDef {
     pub title: String,
     /// Index into [`Scenario::maps`].
     pub reference: usize,
+    /// Index into [`Scenario::maps`] of the map that fills in what the learner has not given;
+    /// every step of the reference has its LT, PT, %C/A and queue there.
+    pub fill_from: Option<usize>,
 }
 
 /// A map a scene shows or an expression reads.

@@ -91,7 +91,7 @@ pub const TABLE_KEYS: &[(&str, &[&str])] = &[
         ],
     ),
     ("map", &["id", "file"]),
-    ("workbench", &["id", "title", "reference"]),
+    ("workbench", &["id", "title", "reference", "fill_from"]),
     ("character", &["id", "name", "role", "colour", "portrait"]),
     ("competency", &["id", "name", "description"]),
     ("grade", &["min", "name", "message"]),
@@ -244,6 +244,10 @@ pub(crate) struct Workbench {
     /// Id of the `[[map]]` whose steps, owners, queues and calendar the learner's map starts from.
     #[schemars(with = "String")]
     pub reference: Spanned<String>,
+    /// Id of a `[[map]]` that fills in every LT, PT, %C/A and queue the learner's answers have not set.
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub fill_from: Option<Spanned<String>>,
 }
 
 /// Who a scenario is written for.

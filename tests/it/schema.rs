@@ -22,6 +22,7 @@ const SCENARIO_ROOTS: &[&str] = &[
     "scenarios",
     "tests/fixtures/scenarios/code-review",
     "tests/fixtures/scenarios/workbench",
+    "tests/fixtures/scenarios/workbench-fill",
 ];
 
 fn printed(kind: &str) -> String {

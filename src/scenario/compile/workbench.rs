@@ -12,8 +12,9 @@ use crate::vsm::{Metrics, Unit};
 use super::Compiler;
 use super::names::NameProblem;
 use crate::scenario::compiled::{Build, Field, FigureUnit, MapDef, MapRef, WorkbenchDef};
-use crate::scenario::model::{Manifest, MapFile, Question, QuestionKind};
+use crate::scenario::model::{Manifest, MapFile, Question, QuestionKind, Workbench};
 use crate::suggest::{closest_known, quoted};
+use crate::vsm::Map;
 
 impl Compiler<'_> {
     /// Resolves `[[map]]` and `[[workbench]]`, computing every reference map's figures once.
@@ -49,30 +50,22 @@ impl Compiler<'_> {
             if !self.register(&mut seen, file, &bench.id, "map") {
                 continue;
             }
-            let reference = bench.reference.get_ref();
-            let Some(index) = maps.iter().position(|m| &m.id == reference) else {
-                if !self.map_is_broken(reference) {
-                    let known: Vec<&String> = maps.iter().map(|m| &m.id).collect();
-                    let hint = self
-                        .suggest(reference, known.iter().copied())
-                        .map(|close| format!("did you mean `{close}`?"))
-                        .unwrap_or_else(|| {
-                            "name the `id` of a [[map]] in scenario.toml".to_string()
-                        });
-                    self.push(
-                        Diagnostic::error(
-                            "missing-map",
-                            format!("no map has the id `{reference}`"),
-                        )
-                        .at(file, bench.reference.span(), "no such map")
-                        .hint(hint),
-                    );
-                }
+            let reference = self.map_index(file, &maps, &bench.reference);
+            let fill_from =
+                (bench.fill_from.as_ref()).map(|fill| (fill, self.map_index(file, &maps, fill)));
+            let Some(index) = reference else {
                 self.known
                     .to_mut()
                     .dead_maps
                     .insert(bench.id.get_ref().clone());
                 continue;
+            };
+            let fill_from = match fill_from {
+                Some((fill, Some(from))) => {
+                    self.check_fill(file, bench, fill, &maps[index].map, &maps[from].map);
+                    Some(from)
+                }
+                _ => None,
             };
             self.known
                 .to_mut()
@@ -82,11 +75,118 @@ impl Compiler<'_> {
                 id: bench.id.get_ref().clone(),
                 title: self.optional_text(file, &bench.title),
                 reference: index,
+                fill_from,
             });
         }
         self.known.to_mut().map_defs = maps.clone();
         self.known.to_mut().benches = benches.clone();
         (maps, benches)
+    }
+
+    /// The `[[map]]` a workbench key names, or `None` once the problem is reported.
+    fn map_index(&mut self, file: FileId, maps: &[MapDef], id: &Spanned<String>) -> Option<usize> {
+        let wanted = id.get_ref();
+        let found = maps.iter().position(|m| &m.id == wanted);
+        if found.is_none() && !self.map_is_broken(wanted) {
+            let known: Vec<&String> = maps.iter().map(|m| &m.id).collect();
+            let hint = self
+                .suggest(wanted, known.iter().copied())
+                .map(|close| format!("did you mean `{close}`?"))
+                .unwrap_or_else(|| "name the `id` of a [[map]] in scenario.toml".to_string());
+            self.push(
+                Diagnostic::error("missing-map", format!("no map has the id `{wanted}`"))
+                    .at(file, id.span(), "no such map")
+                    .hint(hint),
+            );
+        }
+        found
+    }
+
+    /// A map that fills in a learner's map holds every step of its reference, with its %C/A
+    /// and its queue, since anything the learner has not given may be taken from it.
+    fn check_fill(
+        &mut self,
+        file: FileId,
+        bench: &Workbench,
+        fill: &Spanned<String>,
+        reference: &Map,
+        from: &Map,
+    ) {
+        let lacking: Vec<String> = (reference.steps.iter())
+            .filter(|step| from.step(&step.id).is_none())
+            .map(|step| step.id.clone())
+            .collect();
+        if !lacking.is_empty() {
+            self.push(
+                Diagnostic::error(
+                    "bad-fill",
+                    format!(
+                        "map `{}` lacks {} {}, which `{}` may need filled in",
+                        fill.get_ref(),
+                        if lacking.len() == 1 {
+                            "the step"
+                        } else {
+                            "the steps"
+                        },
+                        quoted(&lacking),
+                        bench.id.get_ref()
+                    ),
+                )
+                .at(file, fill.span(), "not every step of the reference")
+                .also(
+                    file,
+                    bench.reference.span(),
+                    "the learner's map has the steps of this one",
+                )
+                .hint(format!(
+                    "fill from a map with every step of `{0}`, such as `{0}` itself",
+                    bench.reference.get_ref()
+                )),
+            );
+        }
+        let without_ca: Vec<String> = (reference.steps.iter())
+            .filter_map(|step| from.step(&step.id))
+            .filter(|step| step.ca.is_none())
+            .map(|step| step.id.clone())
+            .collect();
+        if !without_ca.is_empty() {
+            self.push(
+                Diagnostic::error(
+                    "bad-fill",
+                    format!(
+                        "map `{}` gives no %C/A for {}, which `{}` may need filled in",
+                        fill.get_ref(),
+                        quoted(&without_ca),
+                        bench.id.get_ref()
+                    ),
+                )
+                .at(file, fill.span(), "a map without every %C/A")
+                .hint("give those steps a `ca` in the map file, or fill from another map"),
+            );
+        }
+        let unqueued: Vec<String> = (reference.steps.iter())
+            .filter(|step| step.queue.is_some())
+            .filter(|step| from.step(&step.id).is_some_and(|s| s.queue.is_none()))
+            .map(|step| step.id.clone())
+            .collect();
+        if !unqueued.is_empty() {
+            self.push(
+                Diagnostic::error(
+                    "bad-fill",
+                    format!(
+                        "map `{}` has no queue in front of {}, where `{}` may need one placed",
+                        fill.get_ref(),
+                        quoted(&unqueued),
+                        bench.id.get_ref()
+                    ),
+                )
+                .at(file, fill.span(), "a map without every queue")
+                .also(file, bench.reference.span(), "this map has a queue there")
+                .hint(
+                    "give those steps a `[step.queue]` in the map file, or fill from another map",
+                ),
+            );
+        }
     }
 
     /// Every `improves` names the `id` of another map the scenario lists. A map file several
