@@ -143,14 +143,23 @@ fn files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn the_quit_message_names_the_command_as_it_was_started() {
+    // The binary under test is in `target/debug` or `target/release`, as this test is.
+    let cargo_run = if cfg!(debug_assertions) {
+        "cargo run --"
+    } else {
+        "cargo run --release --"
+    };
     for (cargo, expected) in [
         (
             false,
-            "Progress saved. Run `dojo play tests/fixtures/scenarios/code-review --plain` to continue.",
+            "Progress saved. Run `dojo play tests/fixtures/scenarios/code-review --plain` to continue."
+                .to_string(),
         ),
         (
             true,
-            "Progress saved. Run `cargo run -- play tests/fixtures/scenarios/code-review --plain` to continue.",
+            format!(
+                "Progress saved. Run `{cargo_run} play tests/fixtures/scenarios/code-review --plain` to continue."
+            ),
         ),
     ] {
         let data = tempfile::tempdir().unwrap();
@@ -172,7 +181,7 @@ fn the_quit_message_names_the_command_as_it_was_started() {
             .output()
             .unwrap();
         let text = stdout_of(&output);
-        assert!(text.trim_end().ends_with(expected), "{text}");
+        assert!(text.trim_end().ends_with(&expected), "{text}");
     }
 }
 
