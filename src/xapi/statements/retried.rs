@@ -58,13 +58,15 @@ pub(super) fn given_up(
         .filter_map(|(nth, &i)| {
             let replayed = scenario.and_then(|scenario| replay(journal, i, scenario));
             let found = replayed.or_else(|| {
-                recorded.and_then(|attempts| attempts.get(nth)).map(|a| GivenUp {
-                    title: a.ending.title.clone(),
-                    score: a.score,
-                    max: a.max,
-                    percent: a.percent,
-                    back_to: None,
-                })
+                recorded
+                    .and_then(|attempts| attempts.get(nth))
+                    .map(|a| GivenUp {
+                        title: a.ending.title.clone(),
+                        score: a.score,
+                        max: a.max,
+                        percent: a.percent,
+                        back_to: None,
+                    })
             });
             found.map(|given_up| (i + 1, given_up))
         })
@@ -149,5 +151,255 @@ impl Maker<'_> {
         result["extensions"] = json!({ self.extension("ending"): ending });
         statement["result"] = result;
         statement
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::engine::Step;
+    use crate::progress::{Header, JOURNAL_FORMAT};
+    use crate::scenario::{Folder, load};
+    use crate::xapi::{Base, cohort_inputs, statements};
+
+    /// The retry fixture: a walk-out at the fork goes back to the fork, giving up at the fork
+    /// goes back to the checkpoint at the gate.
+    fn scenario() -> Scenario {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios/retry");
+        let loaded = load(&Folder::new(root)).expect("the fixture reads");
+        loaded.scenario.expect("the fixture loads")
+    }
+
+    fn at(second: i64) -> Timestamp {
+        Timestamp::from_second(1_800_000_000 + second).expect("a time")
+    }
+
+    fn journal(events: Vec<Event>) -> Journal {
+        let mut journal = Journal::new(Header {
+            journal: JOURNAL_FORMAT,
+            session: Uuid::from_u128(7),
+            scenario: "retry".to_string(),
+            fingerprint: scenario().fingerprint,
+            learner: "Ada".to_string(),
+            learner_id: Uuid::from_u128(8),
+            seed: 1,
+            started: at(0),
+        });
+        journal.events = events;
+        journal
+    }
+
+    fn answer(second: i64, scene: &str, option: &str) -> Event {
+        Event::Answer {
+            at: at(second),
+            scene: scene.to_string(),
+            answer: Answer::Choice(option.to_string()),
+        }
+    }
+
+    fn retry(second: i64, ending: &str, kept: usize) -> Event {
+        Event::Retry {
+            at: at(second),
+            scene: ending.to_string(),
+            kept,
+        }
+    }
+
+    fn quit(second: i64, scene: &str) -> Event {
+        Event::Quit {
+            at: at(second),
+            scene: scene.to_string(),
+        }
+    }
+
+    /// Calm, a shout that walks Ana out, the retry back to the fork, then leaving there.
+    fn walked_out() -> Journal {
+        journal(vec![
+            answer(5, "gate", "calm"),
+            answer(9, "fork", "shout"),
+            retry(12, "walkout", 1),
+            quit(20, "fork"),
+        ])
+    }
+
+    fn the_retried(made: &[Value]) -> &Value {
+        let retried: Vec<&Value> = made
+            .iter()
+            .filter(|s| s["verb"]["display"]["en-US"] == "retried")
+            .collect();
+        assert_eq!(retried.len(), 1, "{made:#?}");
+        retried[0]
+    }
+
+    #[test]
+    fn a_retry_to_the_last_choice_says_where_it_went_and_what_was_given_up() {
+        let scenario = scenario();
+        let journal = walked_out();
+        let made = statements(&journal, &[], None, Some(&scenario), &Base::default());
+        let verbs: Vec<&str> = made
+            .iter()
+            .map(|s| s["verb"]["display"]["en-US"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            verbs,
+            [
+                "initialized",
+                "answered",
+                "answered",
+                "retried",
+                "suspended"
+            ]
+        );
+        let retried = the_retried(&made);
+        assert_eq!(
+            retried["verb"]["id"],
+            "https://dojo.invalid/xapi/verbs/retried"
+        );
+        assert_eq!(
+            retried["id"],
+            json!(Uuid::new_v5(&Uuid::from_u128(7), b"3a"))
+        );
+        assert_eq!(retried["timestamp"], json!(at(12).to_string()));
+        assert_eq!(
+            retried["object"]["id"],
+            "https://dojo.invalid/scenarios/retry"
+        );
+        let context = &retried["context"]["extensions"];
+        assert_eq!(context["https://dojo.invalid/xapi/answers-kept"], 1);
+        assert_eq!(context["https://dojo.invalid/xapi/back-to"], "fork");
+        assert_eq!(context["https://dojo.invalid/xapi/event"], 3);
+        // Calm gave 2, the shout took 2 away; the gate and the fork could give 3.
+        assert_eq!(
+            retried["result"],
+            json!({
+                "score": { "raw": 0, "min": 0, "max": 3, "scaled": 0.0 },
+                "extensions": {
+                    "https://dojo.invalid/xapi/ending": { "id": "walkout", "title": "Ana walks out" },
+                },
+            })
+        );
+        // Made again, later or live, it is the same statement: the LRS keeps one.
+        assert_eq!(
+            statements(&journal, &[], None, Some(&scenario), &Base::default()),
+            made
+        );
+    }
+
+    #[test]
+    fn a_retry_to_the_checkpoint_goes_back_to_the_gate_with_no_answer_kept() {
+        let scenario = scenario();
+        let journal = journal(vec![
+            answer(5, "gate", "rush"),
+            answer(9, "fork", "quit"),
+            retry(12, "gave-up", 0),
+            answer(15, "gate", "calm"),
+        ]);
+        let base = Base {
+            activities: "https://training.example.com/".to_string(),
+            home_page: "https://training.example.com".to_string(),
+        };
+        let made = statements(&journal, &[], None, Some(&scenario), &base);
+        let retried = the_retried(&made);
+        assert_eq!(
+            retried["verb"]["id"],
+            "https://training.example.com/xapi/verbs/retried"
+        );
+        let context = &retried["context"]["extensions"];
+        assert_eq!(context["https://training.example.com/xapi/answers-kept"], 0);
+        assert_eq!(context["https://training.example.com/xapi/back-to"], "gate");
+        // Rushing cost 1; a score below nothing is sent as nothing, as xAPI's min is 0.
+        assert_eq!(
+            retried["result"]["score"],
+            json!({ "raw": 0, "min": 0, "max": 3, "scaled": 0.0 })
+        );
+        assert_eq!(
+            retried["result"]["extensions"]["https://training.example.com/xapi/ending"],
+            json!({ "id": "gave-up", "title": "Given up" })
+        );
+    }
+
+    #[test]
+    fn without_the_scenario_a_finished_session_scores_the_attempt_from_its_results() {
+        let scenario = scenario();
+        let mut journal = walked_out();
+        journal.events.pop();
+        journal.events.push(answer(14, "fork", "listen"));
+        let mut story = Story::new(&scenario, "Ada", 1);
+        for given in journal.moves() {
+            match given {
+                Move::Answer(given) => give(&mut story, given.scene, given.answer.clone()),
+                Move::Retry { scene, .. } => give(&mut story, scene, retry_answer()),
+            }
+            .expect("the moves fit the fixture");
+        }
+        let results = loop {
+            if let Step::End(results) = story.next() {
+                break results;
+            }
+        };
+        journal.events.push(Event::End {
+            at: at(16),
+            scene: results.ending.scene.clone(),
+        });
+        let file = ResultsFile::new(&results, &journal);
+        let made = statements(
+            &journal,
+            &file.questions,
+            Some(&file),
+            None,
+            &Base::default(),
+        );
+        let retried = the_retried(&made);
+        assert_eq!(retried["result"]["score"]["max"], 3);
+        assert_eq!(
+            retried["result"]["extensions"]["https://dojo.invalid/xapi/ending"]["title"],
+            "Ana walks out"
+        );
+        // Where it went back to is only known from a replay.
+        let context = retried["context"]["extensions"].as_object().unwrap();
+        assert!(!context.contains_key("https://dojo.invalid/xapi/back-to"));
+        assert_eq!(context["https://dojo.invalid/xapi/answers-kept"], 1);
+    }
+
+    #[test]
+    fn without_scenario_or_results_the_retry_says_only_what_its_journal_event_does() {
+        let made = statements(&walked_out(), &[], None, None, &Base::default());
+        let retried = the_retried(&made);
+        assert_eq!(
+            retried["result"],
+            json!({ "extensions": { "https://dojo.invalid/xapi/ending": { "id": "walkout" } } })
+        );
+        assert_eq!(
+            retried["context"]["extensions"]["https://dojo.invalid/xapi/answers-kept"],
+            1
+        );
+    }
+
+    #[test]
+    fn read_back_a_session_counts_only_the_answers_that_still_count() {
+        let scenario = scenario();
+        // Left after the retry, came back with every move kept, listened, left again.
+        let mut journal = walked_out();
+        journal.events.extend([
+            Event::Resume {
+                at: at(30),
+                fingerprint: scenario.fingerprint.clone(),
+                kept: 3,
+            },
+            answer(34, "fork", "listen"),
+            quit(40, "good-end"),
+        ]);
+        let mut made = statements(&journal, &[], None, Some(&scenario), &Base::default());
+        made.reverse();
+        let inputs = cohort_inputs(&made, &Base::default(), "test");
+        assert_eq!(inputs.journals.len(), 1, "{:?}", inputs.rejected);
+        let read = &inputs.journals[0].1;
+        assert_eq!(read.answers(), journal.answers());
+        assert_eq!(read.moves(), journal.moves());
+        assert_eq!(read.events, journal.events);
     }
 }
