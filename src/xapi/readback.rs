@@ -2,7 +2,8 @@
 //! each session that reached an ending, a journal for each that did not. The reverse of
 //! `statements.rs`, so a cohort reported from the LRS has the figures of the same cohort
 //! reported from its files (a results file's `shown`, `seed` and `maps` are not sent and stay
-//! empty; no report figure reads them).
+//! empty; no report figure reads them). A `retried` statement is the journal's `retry` event
+//! again, so the answers of an attempt given up count no more.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

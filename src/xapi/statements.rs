@@ -19,8 +19,8 @@ use crate::scenario::{QuestionDef, Scenario};
 mod retried;
 
 /// Where identifiers point: activity ids are `<base>/scenarios/<id>` and
-/// `<base>/scenarios/<id>/scenes/<scene>`, extensions `<base>/xapi/<name>`, and the learner's
-/// account lives at `home_page`.
+/// `<base>/scenarios/<id>/scenes/<scene>`, extensions `<base>/xapi/<name>` (and dojo's one verb
+/// `<base>/xapi/verbs/retried`), and the learner's account lives at `home_page`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Base {
     pub activities: String,
@@ -43,7 +43,7 @@ const ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
 /// Every statement the session has produced so far, in the order of its journal. `questions`
 /// (the answers that count, as graded) add prompts, options, rightness and score changes;
 /// `results`, the session's results file when it ended, the final score; `scenario`, when at
-/// hand, the options and the correct response patterns.
+/// hand, the options and the correct response patterns, and where each retry went back to.
 pub fn statements(
     journal: &Journal,
     questions: &[QuestionRecord],

@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use dojo::progress::{Journal, parse_journal};
+use dojo::progress::{Event, Journal, parse_journal};
 use dojo::xapi::{Base, Client, cohort_inputs};
 use serde_json::Value;
 
@@ -160,7 +160,7 @@ fn a_retry_read_back_from_the_lrs_counts_as_in_the_files() {
         .events
         .iter()
         .filter_map(|event| match event {
-            dojo::progress::Event::Answer { scene, .. } => Some(scene.clone()),
+            Event::Answer { scene, .. } => Some(scene.clone()),
             _ => None,
         })
         .nth(kept)
