@@ -2,7 +2,8 @@
 //! each session that reached an ending, a journal for each that did not. The reverse of
 //! `statements.rs`, so a cohort reported from the LRS has the figures of the same cohort
 //! reported from its files (a results file's `shown`, `seed` and `maps` are not sent and stay
-//! empty; no report figure reads them).
+//! empty; no report figure reads them). A `retried` statement is the journal's `retry` event
+//! again, so the answers of an attempt given up count no more.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -104,14 +105,23 @@ impl Reader<'_> {
                     scene: text(self.extension(context, "scene")),
                 }),
                 "resumed" => {
-                    let kept = self.extension(context, "answers-kept").as_u64();
-                    let kept = usize::try_from(kept.ok_or("a `resumed` without answers kept")?)
-                        .map_err(|e| e.to_string())?;
+                    let kept = self.answers_kept(context, "resumed")?;
                     // Answers a changed scenario no longer fitted are out of the results too.
                     questions.truncate(kept);
                     events.push(Event::Resume {
                         at,
                         fingerprint: header.fingerprint.clone(),
+                        kept: moves_kept(&events, kept),
+                    });
+                }
+                "retried" => {
+                    let kept = self.answers_kept(context, "retried")?;
+                    // The answers of the attempt given up count no more, as in the journal.
+                    questions.truncate(kept);
+                    let ending = self.extension(&statement["result"], "ending");
+                    events.push(Event::Retry {
+                        at,
+                        scene: text(&ending["id"]),
                         kept,
                     });
                 }
@@ -150,6 +160,12 @@ impl Reader<'_> {
             ))),
             None => Ok(Session::Unfinished(Box::new(journal))),
         }
+    }
+
+    fn answers_kept(&self, context: &Value, verb: &str) -> Result<usize, String> {
+        let kept = self.extension(context, "answers-kept").as_u64();
+        let kept = kept.ok_or_else(|| format!("a `{verb}` without answers kept"))?;
+        usize::try_from(kept).map_err(|e| e.to_string())
     }
 
     fn header(&self, initialized: &Value) -> Result<Header, String> {
@@ -334,6 +350,28 @@ impl Reader<'_> {
                 .unwrap_or_default(),
         })
     }
+}
+
+/// How many of the moves before it (answers and retries) a resume kept, from the answers it
+/// kept, which is what `resumed` says: the latest point at which that many answers counted.
+/// A resume keeps every move unless the scenario changed under it; when an earlier point had
+/// the same count, the moves between end with a retry back to it, so both count the same
+/// answers.
+fn moves_kept(events: &[Event], answers: usize) -> usize {
+    let mut after: Vec<usize> = Vec::new();
+    for event in events {
+        let count = after.last().copied().unwrap_or(0);
+        match event {
+            Event::Answer { .. } => after.push(count + 1),
+            Event::Retry { kept, .. } => after.push(*kept),
+            Event::Resume { kept, .. } => after.truncate(*kept),
+            Event::Quit { .. } | Event::End { .. } => {}
+        }
+    }
+    (1..=after.len())
+        .rev()
+        .find(|&k| after[k - 1] == answers)
+        .unwrap_or(answers.min(after.len()))
 }
 
 fn verb(statement: &Value) -> &str {

@@ -16,9 +16,11 @@ use crate::progress::{Event, Journal, PassRef, QuestionRecord, ResultsFile};
 use crate::scenario::model::QuestionKind;
 use crate::scenario::{QuestionDef, Scenario};
 
+mod retried;
+
 /// Where identifiers point: activity ids are `<base>/scenarios/<id>` and
-/// `<base>/scenarios/<id>/scenes/<scene>`, extensions `<base>/xapi/<name>`, and the learner's
-/// account lives at `home_page`.
+/// `<base>/scenarios/<id>/scenes/<scene>`, extensions `<base>/xapi/<name>` (and dojo's one verb
+/// `<base>/xapi/verbs/retried`), and the learner's account lives at `home_page`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Base {
     pub activities: String,
@@ -41,7 +43,7 @@ const ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
 /// Every statement the session has produced so far, in the order of its journal. `questions`
 /// (the answers that count, as graded) add prompts, options, rightness and score changes;
 /// `results`, the session's results file when it ended, the final score; `scenario`, when at
-/// hand, the options and the correct response patterns.
+/// hand, the options and the correct response patterns, and where each retry went back to.
 pub fn statements(
     journal: &Journal,
     questions: &[QuestionRecord],
@@ -55,6 +57,7 @@ pub fn statements(
         scenario,
         base,
     };
+    let given_up = retried::given_up(journal, scenario, results);
     let mut out = vec![maker.simple(0, 'a', "initialized", journal.header.started)];
     // Answers are matched to the results' question records in order; a resume that drops
     // answers drops them from the records too, so the count restarts at what it kept.
@@ -71,7 +74,8 @@ pub fn statements(
                 answered += 1;
                 after.push(answered);
             }
-            Event::Retry { kept, .. } => {
+            Event::Retry { at, scene, kept } => {
+                out.push(maker.retried(index, *at, scene, *kept, given_up.get(&index)));
                 answered = *kept;
                 after.push(answered);
             }
@@ -135,7 +139,7 @@ impl Maker<'_> {
         })
     }
 
-    fn frame(&self, index: usize, part: char, verb: &str, at: Timestamp, object: Value) -> Value {
+    fn frame(&self, index: usize, part: char, verb: Value, at: Timestamp, object: Value) -> Value {
         let header = &self.journal.header;
         let mut context = json!({
             "registration": header.session,
@@ -155,7 +159,7 @@ impl Maker<'_> {
                 "name": header.learner,
                 "account": { "homePage": self.base.home_page, "name": header.learner_id },
             },
-            "verb": { "id": format!("{VERBS}{verb}"), "display": { "en-US": verb } },
+            "verb": verb,
             "object": object,
             "context": context,
             "timestamp": at.to_string(),
@@ -166,8 +170,13 @@ impl Maker<'_> {
         format!("{}/xapi/{name}", self.base.activities.trim_end_matches('/'))
     }
 
+    /// A verb of ADL's vocabulary, which every LRS and reader knows.
+    fn adl(verb: &str) -> Value {
+        json!({ "id": format!("{VERBS}{verb}"), "display": { "en-US": verb } })
+    }
+
     fn simple(&self, index: usize, part: char, verb: &str, at: Timestamp) -> Value {
-        self.frame(index, part, verb, at, self.scenario_activity())
+        self.frame(index, part, Self::adl(verb), at, self.scenario_activity())
     }
 
     fn answered(
@@ -233,7 +242,7 @@ impl Maker<'_> {
             result["extensions"] = json!({ self.extension("score-change"): changes });
             result["duration"] = json!(format!("PT{}S", record.seconds));
         }
-        let mut statement = self.frame(index, 'a', "answered", at, object);
+        let mut statement = self.frame(index, 'a', Self::adl("answered"), at, object);
         statement["result"] = result;
         statement
     }
@@ -251,7 +260,7 @@ impl Maker<'_> {
             "duration": format!("PT{}S", self.journal.active_seconds()),
         });
         if let Some(results) = self.results {
-            result["score"] = self.score(results);
+            result["score"] = score(results.score, results.max, results.percent);
             let competencies: Vec<Value> = results
                 .competencies
                 .iter()
@@ -268,15 +277,6 @@ impl Maker<'_> {
         statement
     }
 
-    fn score(&self, results: &ResultsFile) -> Value {
-        json!({
-            "raw": results.score.clamp(0, results.max.max(0)),
-            "min": 0,
-            "max": results.max.max(0),
-            "scaled": f64::from(results.percent) / 100.0,
-        })
-    }
-
     /// `passed` or `failed`, with the score and the mark it was judged against.
     fn judged(&self, index: usize, at: Timestamp, pass: PassRef) -> Value {
         let verb = if pass.passed { "passed" } else { "failed" };
@@ -284,12 +284,22 @@ impl Maker<'_> {
         if let Some(results) = self.results {
             statement["result"] = json!({
                 "success": pass.passed,
-                "score": self.score(results),
+                "score": score(results.score, results.max, results.percent),
                 "extensions": { self.extension("pass-mark"): pass.mark },
             });
         }
         statement
     }
+}
+
+/// A score as xAPI has it: raw within min 0 and max, and scaled from the grade's percent.
+fn score(raw: i64, max: i64, percent: u32) -> Value {
+    json!({
+        "raw": raw.clamp(0, max.max(0)),
+        "min": 0,
+        "max": max.max(0),
+        "scaled": f64::from(percent) / 100.0,
+    })
 }
 
 /// The right responses as cmi.interaction patterns: each right option of a single-choice

@@ -39,7 +39,7 @@ fn scenario_with_pass_mark(dir: &Path) -> PathBuf {
 
 /// Activity ids under a base of this run only, so the store's statements from earlier runs
 /// are not in this cohort.
-fn lrs_toml(data: &Path, activities: &str) {
+pub(crate) fn lrs_toml(data: &Path, activities: &str) {
     let dir = data.join("config/dojo");
     fs::create_dir_all(&dir).unwrap();
     fs::write(

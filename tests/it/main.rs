@@ -14,6 +14,7 @@ mod live;
 mod lrs;
 mod lrs_config;
 mod lrs_report;
+mod lrs_retry;
 mod lsp;
 mod plain;
 mod playtest;
