@@ -18,7 +18,7 @@ use crate::xapi::Live;
 use super::authoring;
 use super::plain::Plain;
 use super::preset::{Preset, PresetError};
-use super::replay::{Given, Start};
+use super::replay::{Start, from_journal};
 use super::session::{Outcome, Record, SessionError, play};
 use super::tty::{Tty, TtyOptions};
 use super::watch::Watch;
@@ -290,7 +290,6 @@ fn resume<'s>(
             None => return Ok(Resume::Fresh),
         },
     };
-    let moves = journal.moves();
     let answered = journal.answers().len();
     let summary = format!(
         "You have an unfinished session of \"{}\" ({answered} {} so far).",
@@ -310,14 +309,7 @@ fn resume<'s>(
             "dojo stopped while writing your last answer down, so that answer was not kept.",
         )?;
     }
-    let given: Vec<Given> = moves.iter().map(Given::from).collect();
-    let preset = Preset::default();
-    let start = Start {
-        preset: &preset,
-        learner: &journal.header.learner,
-        seed: journal.header.seed,
-    };
-    let (mut story, replayed) = start.story(scenario, &given)?;
+    let (mut story, replayed) = from_journal(scenario, &journal)?;
     // The learner saw the last answer's feedback before leaving: they come back to the scene
     // they were in, from its heading, as if they had never left.
     if matches!(story.state().cursor, Cursor::Feedback { .. }) {

@@ -8,13 +8,14 @@
 use std::io::{self, Write};
 
 use crossterm::cursor::{MoveDown, MoveToColumn, MoveUp, Show};
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use crossterm::queue;
 use crossterm::style::Print;
 use crossterm::terminal::{Clear, ClearType};
 use unicode_width::UnicodeWidthChar;
 
 use super::guard::Raw;
+use super::keys::next_key_press;
 use super::style::{Line, Paint, Span, printable, write_line, write_span};
 use crate::play::Reply;
 use crate::play::wrap::columns;
@@ -160,18 +161,7 @@ pub(crate) fn ask(prompt: &Prompt<'_>) -> io::Result<Reply<String>> {
     queue!(err, MoveUp(1))?;
     loop {
         input_row(&mut err, prompt, &buffer)?;
-        let Event::Key(KeyEvent {
-            code,
-            modifiers,
-            kind,
-            ..
-        }) = event::read()?
-        else {
-            continue;
-        };
-        if kind == KeyEventKind::Release {
-            continue;
-        }
+        let (code, modifiers) = next_key_press()?;
         match buffer.key(code, modifiers) {
             Edit::Changed => {
                 // The help row is written again only when a refusal is taken back, so

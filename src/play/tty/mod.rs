@@ -9,6 +9,7 @@
 
 mod choose;
 mod guard;
+mod keys;
 mod layout;
 mod line;
 mod menu;
