@@ -18,6 +18,7 @@ mod lsp;
 mod plain;
 mod playtest;
 mod pty;
+mod pty_prompts;
 mod pty_retry;
 mod records;
 mod results;

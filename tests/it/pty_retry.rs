@@ -5,12 +5,11 @@
 #![cfg(unix)]
 
 use std::process::Command;
-use std::time::Duration;
 
 use expectrl::session::OsSession;
-use expectrl::{Expect, Regex, Session};
+use expectrl::{Expect, Regex};
 
-const TIMEOUT: Duration = Duration::from_secs(20);
+use crate::common::in_pty;
 
 /// The answers of `brenda-leaves.answers`, which end with Brenda walking out after the laugh;
 /// then the retry, and from the same dig on, the answers of `flow-ending.answers`.
@@ -56,18 +55,8 @@ fn expect(session: &mut OsSession, pattern: &str, seen: &mut String) {
 fn a_walk_out_offers_a_retry_that_leads_on_to_reading_the_map() {
     let data = tempfile::tempdir().expect("temporary folder");
     let mut command = Command::new(env!("CARGO_BIN_EXE_dojo"));
-    command
-        .args(["play", "--plain", "--name", "Tester", "--seed", "1"])
-        .env("DOJO_DATA_DIR", data.path())
-        .env("TERM", "xterm-256color")
-        .env("NO_COLOR", "1")
-        .env_remove("XDG_DATA_HOME");
-    let mut session = Session::spawn(command).expect("spawn dojo in a pty");
-    session.set_expect_timeout(Some(TIMEOUT));
-    session
-        .get_process_mut()
-        .set_window_size(80, 24)
-        .expect("set the pty size");
+    command.args(["play", "--plain", "--name", "Tester", "--seed", "1"]);
+    let mut session = in_pty(command, data.path(), false, (80, 24));
     let mut seen = String::new();
     let mut retried = false;
     for answer in answers() {

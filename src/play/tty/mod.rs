@@ -1,7 +1,7 @@
 //! The terminal front end: colour per speaker, typewriter text, arrow-key menus.
 //!
 //! The story is written to stdout as a transcript that stays in the scrollback (no alternate
-//! screen); inquire draws questions on stderr. Raw mode is on only while text types itself out or
+//! screen); questions are drawn on stderr. Raw mode is on only while text types itself out or
 //! a key is awaited, and a guard and a panic hook always turn it off again.
 //!
 //! Pacing: text is paused on ("press any key") before a new scene, before the results, and
@@ -15,6 +15,7 @@ mod line;
 mod menu;
 mod style;
 mod typewriter;
+mod yes_no;
 
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -42,6 +43,8 @@ const MEASURE: usize = 100;
 const MIN_PAGED_ROWS: usize = 6;
 /// What the learner is asked to do at a pause; tests look for "press any key".
 const PAUSE: &str = "press any key · q saves and quits";
+/// A pause once the story has ended, when there is nothing left to save.
+const PAUSE_AFTER_THE_END: &str = "press any key · q to finish";
 /// The key after the first results screen; the rest is behind it.
 const DETAILS: &str = "press any key for every answer and the maps · q to finish";
 
@@ -57,6 +60,8 @@ pub(crate) struct Tty {
     spaced: bool,
     /// Speakers whose role has been shown, by id.
     introduced: HashSet<String>,
+    /// What a pause says `q` does: save and quit during the story, finish after its end.
+    pause: &'static str,
 }
 
 impl Tty {
@@ -69,6 +74,7 @@ impl Tty {
             unread: false,
             spaced: false,
             introduced: HashSet::new(),
+            pause: PAUSE,
         })
     }
 
@@ -98,7 +104,7 @@ impl Tty {
     }
 
     fn pause(&mut self) -> io::Result<Reply<()>> {
-        self.pause_with(PAUSE)
+        self.pause_with(self.pause)
     }
 
     fn pause_with(&mut self, prompt: &str) -> io::Result<Reply<()>> {
@@ -173,8 +179,8 @@ impl Tty {
         Ok(Reply::Given(()))
     }
 
-    /// Gets the screen ready for an inquire prompt of about `height` rows: unread text is paused
-    /// on if the prompt would push it off, our output is flushed before inquire writes to the
+    /// Gets the screen ready for a prompt of about `height` rows: unread text is paused on if
+    /// the prompt would push it off, our output is flushed before the prompt writes to the
     /// other stream, and keys typed ahead are dropped.
     fn before_prompt(&mut self, height: usize) -> io::Result<Reply<()>> {
         let screen = self.screen();
@@ -212,10 +218,11 @@ impl Tty {
 
 impl Frontend for Tty {
     fn title(&mut self, meta: &Meta) -> io::Result<Reply<()>> {
-        let width = self.screen().width;
-        // A card to take in at a glance, not a story to follow, so it is not typed out.
-        let mut card = layout::banner(width);
-        card.extend(layout::title(meta, width));
+        let screen = self.screen();
+        // A card to take in at a glance, not a story to follow, so it is not typed out; it
+        // leaves room for the blank row above it and the pause (and its blank row) below.
+        let rows = screen.height.saturating_sub(3);
+        let card = layout::title_card(meta, screen.width, rows);
         let reply = self.block(&card, false)?;
         self.unread = true;
         Ok(reply)
@@ -248,6 +255,7 @@ impl Frontend for Tty {
             Step::Question(_) => Ok(Reply::Given(())),
             Step::Feedback(feedback) => self.story(&layout::feedback(feedback, width)),
             Step::End(results) => {
+                self.pause = PAUSE_AFTER_THE_END;
                 if self.settle_unread()? == Reply::Quit {
                     return Ok(Reply::Quit);
                 }

@@ -53,30 +53,69 @@ fn ruled(title: &str, width: usize, rule: &str) -> Vec<Line> {
     rows
 }
 
-/// The title card before a new session: what the scenario is, how long it takes, what it teaches.
-pub(crate) fn title(meta: &Meta, width: usize) -> Vec<Line> {
-    let mut rows = ruled(&meta.title, width, "═");
-    if !meta.summary.is_empty() {
-        rows.push(Line::blank());
-        rows.extend(narration(&meta.summary, width));
+/// The title card before a new session, in at most `rows` rows where it can be: the banner
+/// above it only when everything fits, and objectives cut short ("…and 3 more") when they do
+/// not, so the title never scrolls off before the learner has read it.
+pub(crate) fn title_card(meta: &Meta, width: usize, rows: usize) -> Vec<Line> {
+    let card = title(meta, width, rows);
+    let banner = banner(width);
+    if banner.len() + card.len() <= rows {
+        banner.into_iter().chain(card).collect()
+    } else {
+        card
     }
-    rows.push(Line::blank());
+}
+
+/// What the scenario is, how long it takes and what it teaches, with as many objectives as
+/// fit in `rows`.
+pub(crate) fn title(meta: &Meta, width: usize, rows: usize) -> Vec<Line> {
+    let mut card = ruled(&meta.title, width, "═");
+    if !meta.summary.is_empty() {
+        card.push(Line::blank());
+        card.extend(narration(&meta.summary, width));
+    }
+    card.push(Line::blank());
     let length = match meta.minutes {
         0 => format!("{} level", meta.level.as_str()),
         minutes => format!("About {minutes} minutes · {} level", meta.level.as_str()),
     };
-    rows.extend(lines(wrap(&length, width, "", ""), Paint::DIM));
-    if !meta.objectives.is_empty() {
-        rows.push(Line::blank());
-        rows.extend(lines(
-            wrap("You will learn to:", width, "", ""),
-            Paint::BOLD,
-        ));
-        for objective in &meta.objectives {
-            rows.extend(lines(wrap(objective, width, "  • ", "    "), Paint::PLAIN));
-        }
+    card.extend(lines(wrap(&length, width, "", ""), Paint::DIM));
+    let bullets: Vec<Vec<Line>> = meta
+        .objectives
+        .iter()
+        .map(|objective| lines(wrap(objective, width, "  • ", "    "), Paint::PLAIN))
+        .collect();
+    let heading = lines(wrap("You will learn to:", width, "", ""), Paint::BOLD);
+    let fixed = card.len() + 1 + heading.len();
+    let all: usize = bullets.iter().map(Vec::len).sum();
+    let shown = if fixed + all <= rows {
+        bullets.len()
+    } else {
+        // Whole objectives only, with a row left to say how many more there are.
+        let room = rows.saturating_sub(fixed + 1);
+        let mut used = 0;
+        bullets
+            .iter()
+            .take_while(|bullet| {
+                used += bullet.len();
+                used <= room
+            })
+            .count()
+    };
+    if bullets.is_empty() || shown == 0 {
+        return card;
     }
-    rows
+    card.push(Line::blank());
+    card.extend(heading);
+    let more = bullets.len() - shown;
+    card.extend(bullets.into_iter().take(shown).flatten());
+    if more > 0 {
+        card.extend(lines(
+            wrap(&format!("…and {more} more"), width, "  ", "  "),
+            Paint::DIM,
+        ));
+    }
+    card
 }
 
 pub(crate) fn narration(text: &str, width: usize) -> Vec<Line> {

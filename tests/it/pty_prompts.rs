@@ -1,0 +1,78 @@
+//! The player's own prompts in a real pseudo-terminal: the yes-or-no question on coming back
+//! takes the keys every other prompt takes, and the title card fits the screen.
+
+#![cfg(unix)]
+
+use crate::pty::{PLAY, Run, files_in};
+
+/// Answers one question and leaves with Ctrl-C, so the next run offers to continue.
+fn leave_a_session(data: &std::path::Path) {
+    let mut run = Run::start(data, PLAY, false);
+    run.play_until(&[], 1);
+    run.send("\x03");
+    run.capture("Progress saved");
+    run.finish();
+}
+
+#[test]
+fn ctrl_u_clears_a_yes_or_no_being_typed() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    leave_a_session(data.path());
+    let mut run = Run::start(data.path(), PLAY, false);
+    run.capture("Continue where you left off\\? \\(Y/n\\)");
+    run.capture("Enter to continue");
+    // `y`, cleared, then `n`: a Ctrl-U typed as a letter would leave "yun", which is refused.
+    run.send("y");
+    run.send("\x15");
+    run.send("n");
+    run.send("\r");
+    run.capture("> No");
+    // Starting over shows the title card again.
+    run.capture("You will learn to:");
+    run.capture("press any key");
+    run.send("q");
+    run.capture("Progress saved");
+    let transcript = String::from_utf8_lossy(&run.finish()).into_owned();
+    assert!(!transcript.contains("Type y or n"), "{transcript}");
+}
+
+#[test]
+fn q_at_the_offer_to_continue_leaves_and_keeps_the_session() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    leave_a_session(data.path());
+    let before = std::fs::read(data.path().join("saves/pet-clinic-vsm.jsonl")).expect("a save");
+    let mut run = Run::start(data.path(), PLAY, false);
+    run.capture("Enter to continue · n to start over · q or Esc to quit");
+    run.send("q");
+    run.capture("\\(quit\\)");
+    run.finish();
+    assert_eq!(
+        std::fs::read(data.path().join("saves/pet-clinic-vsm.jsonl")).expect("the save is kept"),
+        before,
+        "leaving at the offer changes nothing: {:?}",
+        files_in(&data.path().join("saves"))
+    );
+}
+
+#[test]
+fn the_title_card_fits_80_by_24_with_its_title_in_view() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut run = Run::start(data.path(), PLAY, false);
+    run.capture("press any key");
+    let screen = run.tail();
+    let title = screen.rfind("══ Pet Clinic").expect("the title card");
+    let rows = screen[title..].matches('\n').count();
+    assert!(
+        rows < 24,
+        "the title is {rows} rows above the pause, off a 24-row screen:\n{}",
+        &screen[title..]
+    );
+    assert_eq!(
+        screen.matches("press any key").count(),
+        1,
+        "the card is shown whole, without a pause part way"
+    );
+    run.send("q");
+    run.capture("Progress saved");
+    run.finish();
+}
