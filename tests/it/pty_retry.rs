@@ -1,6 +1,7 @@
 //! A learner in a real pseudo-terminal slips in Pet Clinic, walks into an early ending, takes
-//! the retry it offers and plays on into the map-reading act. The plain front end reads each
-//! answer as a line typed at the terminal, by option id, so the shuffled order does not matter.
+//! the retry it offers and plays on into the map-reading act; the first results screen then
+//! says it took a second attempt, and still fits 80x24. The plain front end reads each answer
+//! as a line typed at the terminal, by option id, so the shuffled order does not matter.
 
 #![cfg(unix)]
 
@@ -9,7 +10,8 @@ use std::process::Command;
 use expectrl::session::OsSession;
 use expectrl::{Expect, Regex};
 
-use crate::common::in_pty;
+use crate::common::{dojo, in_pty, stdout_of};
+use crate::pty::Run;
 
 /// The answers of `brenda-leaves.answers`, which end with Brenda walking out after the laugh;
 /// then the retry, and from the same dig on, the answers of `flow-ending.answers`.
@@ -87,4 +89,47 @@ fn a_walk_out_offers_a_retry_that_leads_on_to_reading_the_map() {
         "the walk-out came first"
     );
     let _ = session.send("\x04");
+}
+
+/// Rows from the last line holding `from` to the end of `screen`: how far up it is.
+fn rows_above_the_end(screen: &str, from: &str) -> usize {
+    let start = screen
+        .rfind(from)
+        .unwrap_or_else(|| panic!("{from} in:\n{screen}"));
+    screen[start..].matches('\n').count()
+}
+
+#[test]
+fn the_first_results_screen_says_it_took_a_retry_and_still_fits_80_by_24() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let input: String = answers().iter().map(|a| format!("{a}\n")).collect();
+    let played = dojo(data.path())
+        .args(["play", "--plain", "--name", "Tester", "--seed", "1"])
+        .write_stdin(input)
+        .output()
+        .expect("dojo runs");
+    let plain = stdout_of(&played);
+    let said = "Second attempt; the first ended in \"An empty chair\" with ";
+    assert!(plain.contains(said), "{plain}");
+
+    let again = stdout_of(
+        &dojo(data.path())
+            .args(["results", "--plain"])
+            .output()
+            .expect("dojo runs"),
+    );
+    assert!(again.contains(said), "dojo results says so too:\n{again}");
+
+    let mut run = Run::start(data.path(), "results", false);
+    run.capture("press any key for every answer and the maps");
+    let screen = run.tail();
+    assert!(screen.contains(said), "{screen}");
+    let rows = rows_above_the_end(&screen, "══ The end:");
+    assert!(
+        rows < 24,
+        "the verdict is {rows} rows up, off the screen:\n{screen}"
+    );
+    assert!(screen.contains("Your map matches the team's"), "{screen}");
+    run.send("q");
+    run.finish();
 }

@@ -259,7 +259,9 @@ impl Frontend for Tty {
                 if self.settle_unread()? == Reply::Quit {
                     return Ok(Reply::Quit);
                 }
-                if self.block(&layout::results(results, width), false)? == Reply::Quit
+                // Room for the blank row above and the pause, with its blank row, below.
+                let rows = self.screen().height.saturating_sub(3);
+                if self.block(&layout::results(results, width, rows), false)? == Reply::Quit
                     || !layout::has_details(results)
                 {
                     return Ok(Reply::Given(()));

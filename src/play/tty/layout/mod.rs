@@ -262,12 +262,13 @@ fn flow(label: &str, items: Vec<Span>, width: usize) -> Vec<Line> {
     rows
 }
 
-/// The first results screen: the ending, the grade, a bar per competency and what the learner's
-/// maps say beside the team's; it fits 80x24 for the flagship. The rest is in [`details`].
-pub(crate) fn results(results: &Results, width: usize) -> Vec<Line> {
-    // Tight on purpose: the flagship's first screen (grade, four competencies, one map) has to
-    // fit 24 rows with the key below it, so the rule stands for a blank row.
-    let mut rows = ruled(&format!("The end: {}", results.ending.title), width, "═");
+/// The first results screen: the ending, the grade, whether it took a retry, a bar per
+/// competency and what the learner's maps say beside the team's. The blank rows between those
+/// parts go, first ones first, where keeping them would make it taller than `rows`, so the
+/// flagship's first screen fits 80x24 even after a retry. The rest is in [`details`].
+pub(crate) fn results(results: &Results, width: usize, rows: usize) -> Vec<Line> {
+    // The rule stands for a blank row above the verdict.
+    let mut verdict = ruled(&format!("The end: {}", results.ending.title), width, "═");
     let points = format!(
         "{} of {} points ({}%)",
         results.score, results.max, results.percent
@@ -275,31 +276,45 @@ pub(crate) fn results(results: &Results, width: usize) -> Vec<Line> {
     match &results.grade {
         Some(grade) => {
             let title = format!("{} · {points}", grade.name);
-            rows.extend(lines(wrap(&title, width, "", ""), Paint::BOLD));
+            verdict.extend(lines(wrap(&title, width, "", ""), Paint::BOLD));
             if !grade.message.is_empty() {
-                rows.extend(narration(&grade.message, width));
+                verdict.extend(narration(&grade.message, width));
             }
         }
-        None => rows.extend(lines(wrap(&points, width, "", ""), Paint::BOLD)),
+        None => verdict.extend(lines(wrap(&points, width, "", ""), Paint::BOLD)),
     }
     if let Some(line) = results.pass_line() {
-        rows.extend(lines(wrap(&line, width, "", ""), Paint::BOLD));
+        verdict.extend(lines(wrap(&line, width, "", ""), Paint::BOLD));
     }
+    if let Some(line) = results.retry_line() {
+        verdict.extend(narration(&line, width));
+    }
+    let mut parts = vec![verdict];
     if !results.competencies.is_empty() {
-        rows.push(Line::blank());
-        rows.extend(competencies(results, width));
+        parts.push(competencies(results, width));
     }
     for comparison in &results.maps {
-        rows.push(Line::blank());
-        rows.extend(lines(
+        let mut part = lines(
             wrap(&comparison_title(comparison), width, "", "  "),
             Paint::BOLD,
-        ));
+        );
         let mut summary = comparison_summary(comparison, width, false);
         summary.retain(|row| !row.is_empty());
-        rows.extend(lines(summary, Paint::PLAIN));
+        part.extend(lines(summary, Paint::PLAIN));
+        parts.push(part);
     }
-    rows
+    // Blank rows where there is room, the last parts' first: a map's table reads best apart.
+    let content: usize = parts.iter().map(Vec::len).sum();
+    let gaps = parts.len() - 1;
+    let first_spaced = parts.len() - rows.saturating_sub(content).min(gaps);
+    let mut screen = Vec::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 && i >= first_spaced {
+            screen.push(Line::blank());
+        }
+        screen.extend(part);
+    }
+    screen
 }
 
 /// Whether there is more than the first screen shows: answers, or maps to draw.

@@ -105,7 +105,7 @@ fn sample() -> Results {
 
 #[test]
 fn results_at_80_columns() {
-    let rows = results(&sample(), 80);
+    let rows = results(&sample(), 80, 21);
     assert_fits(&rows, 80);
     let text = texts(&rows);
     assert_eq!(
@@ -133,6 +133,35 @@ fn results_at_80_columns() {
 }
 
 #[test]
+fn a_retry_is_said_under_the_verdict_and_blank_rows_give_way_to_fit() {
+    let mut retried = sample();
+    retried.retries = vec![crate::engine::Attempt {
+        ending: EndingResult {
+            scene: "empty-chair".into(),
+            title: "An empty chair".into(),
+        },
+        score: 3,
+        max: 12,
+        percent: 25,
+    }];
+    let text = texts(&results(&retried, 80, 21));
+    assert_eq!(
+        text[4],
+        "Second attempt; the first ended in \"An empty chair\" with 3 of 12 points."
+    );
+    assert_eq!(text[5], "", "room to spare keeps the blank row");
+    assert_eq!(text.len(), 9);
+    // One row short: the blank row goes rather than the last competency.
+    let tight = texts(&results(&retried, 80, 8));
+    assert_eq!(tight.len(), 8);
+    assert!(tight[5].starts_with("  Facilitation"), "{tight:#?}");
+    assert!(
+        tight[7].starts_with("  Measuring what matters"),
+        "{tight:#?}"
+    );
+}
+
+#[test]
 fn every_answer_comes_after_the_first_screen() {
     assert!(has_details(&sample()));
     let rows = details(&sample(), 80);
@@ -157,7 +186,7 @@ fn every_answer_comes_after_the_first_screen() {
 
 #[test]
 fn results_at_60_columns_keep_every_row_inside() {
-    let rows = results(&sample(), 60);
+    let rows = results(&sample(), 60, 21);
     assert_fits(&rows, 60);
     let text = texts(&rows);
     assert_eq!(
@@ -172,7 +201,7 @@ fn results_at_60_columns_keep_every_row_inside() {
 
 #[test]
 fn results_at_tiny_widths_drop_the_bar_but_keep_the_numbers() {
-    let rows = results(&sample(), 24);
+    let rows = results(&sample(), 24, 21);
     let text = texts(&rows);
     assert!(
         text.iter()
@@ -181,7 +210,7 @@ fn results_at_tiny_widths_drop_the_bar_but_keep_the_numbers() {
     );
     assert!(!text.iter().any(|row| row.contains('█')));
     for width in 0..30 {
-        results(&sample(), width);
+        results(&sample(), width, 21);
     }
 }
 
