@@ -21,6 +21,7 @@ mod pty;
 mod pty_prompts;
 mod pty_retry;
 mod records;
+mod report_retries;
 mod results;
 mod scenario_playthroughs;
 mod schema;

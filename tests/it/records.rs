@@ -635,7 +635,7 @@ fn the_html_report_is_one_page_that_fetches_nothing() {
     let csv = fs::read_to_string(&csv).unwrap();
     assert!(csv.starts_with("item,scene,kind,prompt,answered,"), "{csv}");
     assert!(
-        csv.contains("\n1,intro,single,How do you start the review?,2,2,1,0.5000,1.0000,,ask,Ask Raj what the change is for.,1,0.5000\n"),
+        csv.contains("\n1,intro,single,How do you start the review?,2,0,2,1,0.5000,1.0000,,ask,Ask Raj what the change is for.,1,0.5000\n"),
         "{csv}"
     );
 }
