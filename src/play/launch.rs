@@ -175,6 +175,7 @@ pub(crate) fn run(
     if let Some(notice) = live.notice(data) {
         frontend.notice(&notice)?;
     }
+    let mut written: Option<PathBuf> = None;
     let mut record = |record: Record<'_>| {
         journal.append(match record {
             Record::Answered(answer) => Event::Answer {
@@ -191,6 +192,16 @@ pub(crate) fn run(
                 scene: scene.to_string(),
                 kept,
             },
+            Record::Ended(results) => {
+                journal.append(Event::End {
+                    at: now(),
+                    scene: results.ending.scene.clone(),
+                })?;
+                let file = ResultsFile::new(results, journal.journal());
+                written = Some(data.write_results(id, unix_now(), &file)?);
+                live.record(journal.journal(), Some(&file));
+                return Ok(());
+            }
         })?;
         if let Record::Answered(answer) = record {
             live.graded(journal.journal(), answer);
@@ -200,18 +211,14 @@ pub(crate) fn run(
     };
     let outcome = play(&mut story, frontend, &mut record, &unix_now)?;
     match outcome {
-        Outcome::Finished(results) => {
-            journal.append(Event::End {
-                at: now(),
-                scene: results.ending.scene.clone(),
-            })?;
-            let file = ResultsFile::new(&results, journal.journal());
-            let path = data.write_results(id, unix_now(), &file)?;
-            live.record(journal.journal(), Some(&file));
+        // The results were written as the story ended, before they were shown.
+        Outcome::Finished(_) => {
             data.archive_journal(journal)?;
             live.finish();
-            frontend.notice(&format!("Your results are saved in {}", path.display()))?;
-            Ok(Some(path))
+            if let Some(path) = &written {
+                frontend.notice(&format!("Your results are saved in {}", path.display()))?;
+            }
+            Ok(written)
         }
         Outcome::Left => {
             live.finish();

@@ -23,7 +23,7 @@ const MAX_STEPS: usize = 400;
 const SCREEN: &str = "press any key|Enter to choose|Space to mark|A number|Enter to answer|Enter to keep it|Enter to continue|Your results are saved in|Progress saved";
 
 pub(crate) struct Run {
-    session: OsSession,
+    pub(crate) session: OsSession,
     /// Everything the program wrote so far, for failure messages and escape checks.
     transcript: Vec<u8>,
     before: String,
@@ -138,7 +138,7 @@ impl Run {
     }
 
     /// As [`Run::finish`], for a run expected to end with another exit code.
-    fn finish_with(mut self, expected: &str) -> Vec<u8> {
+    pub(crate) fn finish_with(mut self, expected: &str) -> Vec<u8> {
         let code = self.capture_group(r"EXIT (\d+)", 1);
         let after = self.capture_group(r"AFTER ([0-9a-fA-F:]+)", 1);
         assert_eq!(code, expected, "dojo exit code\n{}", self.tail());
@@ -320,7 +320,7 @@ fn a_panic_mid_animation_restores_the_terminal() {
 }
 
 /// The shell's child: dojo itself, found through /proc so the test needs no extra tools.
-fn child_of(pid: u32) -> u32 {
+pub(crate) fn child_of(pid: u32) -> u32 {
     let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
         .expect("Linux /proc lists children");
     children

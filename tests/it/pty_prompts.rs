@@ -1,9 +1,10 @@
 //! The player's own prompts in a real pseudo-terminal: the yes-or-no question on coming back
-//! takes the keys every other prompt takes, and the title card fits the screen.
+//! takes the keys every other prompt takes, the title card fits the screen, and the results are
+//! kept before they are shown.
 
 #![cfg(unix)]
 
-use crate::pty::{PLAY, Run, files_in};
+use crate::pty::{PLAY, Run, child_of, files_in};
 
 /// Answers one question and leaves with Ctrl-C, so the next run offers to continue.
 fn leave_a_session(data: &std::path::Path) {
@@ -75,4 +76,40 @@ fn the_title_card_fits_80_by_24_with_its_title_in_view() {
     run.send("q");
     run.capture("Progress saved");
     run.finish();
+}
+
+#[test]
+fn results_are_kept_before_the_learner_has_read_them() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let fixture = crate::common::repo_root().join("tests/fixtures/scenarios/retry");
+    let args = format!("play '{}' {}", fixture.display(), &PLAY[5..]);
+    let mut run = Run::start(data.path(), &args, false);
+    // The second option each time: a rush, a shout that ends the story, and ending there.
+    loop {
+        match run
+            .capture("press any key for every answer|press any key|Enter to choose")
+            .as_str()
+        {
+            "Enter to choose" => {
+                run.send("2");
+                run.send("\r");
+            }
+            "press any key" => run.send(" "),
+            _ => break,
+        }
+    }
+    // The learner is reading the first results screen when the terminal goes away.
+    let dojo = child_of(run.session.get_process().pid().as_raw() as u32);
+    let killed = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("kill -TERM {dojo}"))
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    run.finish_with("130");
+    let results = files_in(&data.path().join("results"));
+    assert!(
+        results.iter().any(|name| name.ends_with(".json")),
+        "a results file in {results:?}"
+    );
 }
