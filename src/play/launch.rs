@@ -149,7 +149,7 @@ pub(crate) fn run(
         data.discard(id)?;
     }
     let learner_id = data.learner_id()?;
-    let (mut story, mut journal) = match resume(scenario, data, learner_id, frontend)? {
+    let (mut story, journal) = match resume(scenario, data, learner_id, frontend)? {
         Resume::Continue(resumed) => *resumed,
         Resume::Quit => return Ok(None),
         Resume::Fresh => {
@@ -175,9 +175,14 @@ pub(crate) fn run(
     if let Some(notice) = live.notice(data) {
         frontend.notice(&notice)?;
     }
+    let mut journal = Some(journal);
     let mut written: Option<PathBuf> = None;
     let mut record = |record: Record<'_>| {
-        journal.append(match record {
+        // Once the story has ended and its journal is filed away, nothing is left to record.
+        let Some(writer) = journal.as_mut() else {
+            return Ok(());
+        };
+        writer.append(match record {
             Record::Answered(answer) => Event::Answer {
                 at: now(),
                 scene: answer.scene.clone(),
@@ -192,28 +197,32 @@ pub(crate) fn run(
                 scene: scene.to_string(),
                 kept,
             },
-            Record::Ended(results) => {
-                journal.append(Event::End {
-                    at: now(),
-                    scene: results.ending.scene.clone(),
-                })?;
-                let file = ResultsFile::new(results, journal.journal());
-                written = Some(data.write_results(id, unix_now(), &file)?);
-                live.record(journal.journal(), Some(&file));
-                return Ok(());
-            }
+            Record::Ended(results) => Event::End {
+                at: now(),
+                scene: results.ending.scene.clone(),
+            },
         })?;
-        if let Record::Answered(answer) = record {
-            live.graded(journal.journal(), answer);
+        match record {
+            Record::Answered(answer) => {
+                live.graded(writer.journal(), answer);
+                live.record(writer.journal(), None);
+            }
+            // Written before the results are shown: a terminal closed on them loses nothing.
+            Record::Ended(results) => {
+                let file = ResultsFile::new(results, writer.journal());
+                written = Some(data.write_results(id, unix_now(), &file)?);
+                live.record(writer.journal(), Some(&file));
+                if let Some(writer) = journal.take() {
+                    data.archive_journal(writer)?;
+                }
+            }
+            Record::Left { .. } | Record::Retried { .. } => live.record(writer.journal(), None),
         }
-        live.record(journal.journal(), None);
         Ok(())
     };
     let outcome = play(&mut story, frontend, &mut record, &unix_now)?;
     match outcome {
-        // The results were written as the story ended, before they were shown.
         Outcome::Finished(_) => {
-            data.archive_journal(journal)?;
             live.finish();
             if let Some(path) = &written {
                 frontend.notice(&format!("Your results are saved in {}", path.display()))?;
@@ -297,6 +306,12 @@ fn resume<'s>(
             None => return Ok(Resume::Fresh),
         },
     };
+    if journal.ending().is_some() {
+        // dojo stopped between writing a session's end and filing it away: it is filed now,
+        // its results already written, and a new session starts.
+        data.archive_journal(data.continue_journal(journal)?)?;
+        return Ok(Resume::Fresh);
+    }
     let answered = journal.answers().len();
     let summary = format!(
         "You have an unfinished session of \"{}\" ({answered} {} so far).",

@@ -112,4 +112,10 @@ fn results_are_kept_before_the_learner_has_read_them() {
         results.iter().any(|name| name.ends_with(".json")),
         "a results file in {results:?}"
     );
+    let saves = files_in(&data.path().join("saves"));
+    assert!(
+        !saves.iter().any(|name| name.ends_with(".jsonl")),
+        "the ended session is filed away, not left to resume: {saves:?}"
+    );
+    assert_eq!(files_in(&data.path().join("sessions")).len(), 1);
 }
