@@ -35,6 +35,17 @@ impl Run {
     }
 
     pub(crate) fn start_with(data: &Path, args: &str, colour: bool, env: &[(&str, &str)]) -> Run {
+        Run::start_sized(data, args, colour, env, (80, 24))
+    }
+
+    /// As [`Run::start_with`] in a terminal of `size` (columns, rows).
+    pub(crate) fn start_sized(
+        data: &Path,
+        args: &str,
+        colour: bool,
+        env: &[(&str, &str)],
+        size: (u16, u16),
+    ) -> Run {
         let script = format!(
             r#"echo "BEFORE $(stty -g)"; "$DOJO" {args}; echo "EXIT $?"; echo "AFTER $(stty -g)""#
         );
@@ -46,7 +57,7 @@ impl Run {
         for (key, value) in env {
             command.env(key, value);
         }
-        let session = in_pty(command, data, colour, (80, 24));
+        let session = in_pty(command, data, colour, size);
         let mut run = Run {
             session,
             transcript: Vec::new(),

@@ -56,26 +56,29 @@ fn q_at_the_offer_to_continue_leaves_and_keeps_the_session() {
 }
 
 #[test]
-fn the_title_card_fits_80_by_24_with_its_title_in_view() {
-    let data = tempfile::tempdir().expect("temporary folder");
-    let mut run = Run::start(data.path(), PLAY, false);
-    run.capture("press any key");
-    let screen = run.tail();
-    let title = screen.rfind("══ Pet Clinic").expect("the title card");
-    let rows = screen[title..].matches('\n').count();
-    assert!(
-        rows < 24,
-        "the title is {rows} rows above the pause, off a 24-row screen:\n{}",
-        &screen[title..]
-    );
-    assert_eq!(
-        screen.matches("press any key").count(),
-        1,
-        "the card is shown whole, without a pause part way"
-    );
-    run.send("q");
-    run.capture("Progress saved");
-    run.finish();
+fn the_title_card_fits_80_by_24_and_60_by_20_with_its_title_in_view() {
+    for (columns, rows) in [(80, 24), (60, 20)] {
+        let data = tempfile::tempdir().expect("temporary folder");
+        let mut run = Run::start_sized(data.path(), PLAY, false, &[], (columns, rows));
+        run.capture("press any key");
+        let screen = run.tail();
+        let title = screen.rfind("══ Pet Clinic").expect("the title card");
+        let above = screen[title..].matches('\n').count();
+        assert!(
+            above < usize::from(rows),
+            "{columns}x{rows}: the title is {above} rows above the pause, off the screen:\n{}",
+            &screen[title..]
+        );
+        // The length comes after the summary: a card paused on part way would not show it yet.
+        assert!(
+            screen[title..].contains("minutes · beginner level"),
+            "{columns}x{rows}: the card is shown whole before the first pause:\n{}",
+            &screen[title..]
+        );
+        run.send("q");
+        run.capture("Progress saved");
+        run.finish();
+    }
 }
 
 #[test]
