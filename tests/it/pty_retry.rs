@@ -121,8 +121,12 @@ fn the_first_results_screen_says_it_took_a_retry_and_still_fits_80_by_24() {
     assert!(again.contains(said), "dojo results says so too:\n{again}");
 
     let mut run = Run::start(data.path(), "results", false);
-    run.capture("press any key for every answer and the maps");
+    let pause = run.capture("press any key for every answer and the maps|press any key");
     let screen = run.tail();
+    assert_eq!(
+        pause, "press any key for every answer and the maps",
+        "the first screen is shown whole, without a pause part way:\n{screen}"
+    );
     assert!(screen.contains(said), "{screen}");
     let rows = rows_above_the_end(&screen, "══ The end:");
     assert!(
