@@ -45,8 +45,6 @@ const MIN_PAGED_ROWS: usize = 6;
 const PAUSE: &str = "press any key · q saves and quits";
 /// A pause once the story has ended, when there is nothing left to save.
 const PAUSE_AFTER_THE_END: &str = "press any key · q to finish";
-/// The key after the first results screen; the rest is behind it.
-const DETAILS: &str = "press any key for every answer and the maps · q to finish";
 
 pub(crate) struct Tty {
     options: TtyOptions,
@@ -261,12 +259,13 @@ impl Frontend for Tty {
                 }
                 // Room for the blank row above and the pause, with its blank row, below.
                 let rows = self.screen().height.saturating_sub(3);
-                if self.block(&layout::results(results, width, rows), false)? == Reply::Quit
-                    || !layout::has_details(results)
-                {
+                if self.block(&layout::results(results, width, rows), false)? == Reply::Quit {
                     return Ok(Reply::Given(()));
                 }
-                if self.pause_with(DETAILS)? == Reply::Quit {
+                let Some(prompt) = layout::details_prompt(results) else {
+                    return Ok(Reply::Given(()));
+                };
+                if self.pause_with(prompt)? == Reply::Quit {
                     return Ok(Reply::Given(()));
                 }
                 self.block(&layout::details(results, width), false)

@@ -317,9 +317,17 @@ pub(crate) fn results(results: &Results, width: usize, rows: usize) -> Vec<Line>
     screen
 }
 
-/// Whether there is more than the first screen shows: answers, or maps to draw.
-pub(crate) fn has_details(results: &Results) -> bool {
-    !results.questions.is_empty() || results.maps.iter().any(|m| m.learner_map.is_some())
+/// What waits behind a key after the first results screen, as the pause before it says so:
+/// every answer, the maps drawn, or both; `None` when there is nothing more.
+pub(crate) fn details_prompt(results: &Results) -> Option<&'static str> {
+    let answers = !results.questions.is_empty();
+    let maps = results.maps.iter().any(|m| m.learner_map.is_some());
+    match (answers, maps) {
+        (true, true) => Some("press any key for every answer and the maps · q to finish"),
+        (true, false) => Some("press any key for every answer · q to finish"),
+        (false, true) => Some("press any key for the maps · q to finish"),
+        (false, false) => None,
+    }
 }
 
 /// Behind a key after the first results screen: every answer given, then the maps drawn.

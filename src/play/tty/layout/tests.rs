@@ -163,7 +163,11 @@ fn a_retry_is_said_under_the_verdict_and_blank_rows_give_way_to_fit() {
 
 #[test]
 fn every_answer_comes_after_the_first_screen() {
-    assert!(has_details(&sample()));
+    assert_eq!(
+        details_prompt(&sample()),
+        Some("press any key for every answer · q to finish"),
+        "no map to draw, so none is promised"
+    );
     let rows = details(&sample(), 80);
     assert_fits(&rows, 80);
     let text = texts(&rows);
@@ -181,7 +185,7 @@ fn every_answer_comes_after_the_first_screen() {
     assert!(text.contains(&"· 3. What would you call it?".to_string()));
     let mut bare = sample();
     bare.questions.clear();
-    assert!(!has_details(&bare));
+    assert_eq!(details_prompt(&bare), None);
 }
 
 #[test]
