@@ -54,8 +54,8 @@ fn ruled(title: &str, width: usize, rule: &str) -> Vec<Line> {
 }
 
 /// The title card before a new session, in at most `rows` rows where it can be: the banner
-/// above it only when everything fits, and objectives cut short ("…and 3 more") when they do
-/// not, so the title never scrolls off before the learner has read it.
+/// above it only when everything fits, and objectives cut short ("…and 3 more", or only how
+/// many there are) when they do not, so the title never scrolls off before it is read.
 pub(crate) fn title_card(meta: &Meta, width: usize, rows: usize) -> Vec<Line> {
     let card = title(meta, width, rows);
     let banner = banner(width);
@@ -102,7 +102,27 @@ pub(crate) fn title(meta: &Meta, width: usize, rows: usize) -> Vec<Line> {
             })
             .count()
     };
-    if bullets.is_empty() || shown == 0 {
+    if bullets.is_empty() {
+        return card;
+    }
+    if shown == 0 {
+        // Not one objective fits: say they are there, where a row is left for it.
+        let note = lines(
+            wrap(
+                &format!(
+                    "{} learning objectives: a taller window shows them.",
+                    bullets.len()
+                ),
+                width,
+                "",
+                "",
+            ),
+            Paint::DIM,
+        );
+        if card.len() + 1 + note.len() <= rows {
+            card.push(Line::blank());
+            card.extend(note);
+        }
         return card;
     }
     card.push(Line::blank());

@@ -423,12 +423,25 @@ fn the_banner_and_every_objective_show_where_there_is_room() {
 }
 
 #[test]
-fn a_card_with_no_room_for_any_objective_leaves_them_out() {
+fn a_card_with_no_room_for_any_objective_says_how_many_there_are() {
     let text = texts(&title_card(&long_meta(), 80, 12));
-    assert!(!text.iter().any(|row| row.contains("learn")), "{text:#?}");
+    assert!(
+        !text.iter().any(|row| row.contains("learn to")),
+        "{text:#?}"
+    );
+    assert_eq!(
+        text[text.len() - 3..],
+        [
+            "About 45 minutes · beginner level",
+            "",
+            "7 learning objectives: a taller window shows them."
+        ]
+    );
+    let text = texts(&title_card(&long_meta(), 80, 10));
     assert_eq!(
         text.last().map(String::as_str),
-        Some("About 45 minutes · beginner level")
+        Some("About 45 minutes · beginner level"),
+        "no room even for that"
     );
 }
 
