@@ -52,6 +52,38 @@ impl Results {
     }
 }
 
+impl Results {
+    /// Which attempt this was and what the ones given up scored, for the results screen;
+    /// `None` when the learner never went back.
+    pub fn retry_line(&self) -> Option<String> {
+        let given_up: Vec<String> = self
+            .retries
+            .iter()
+            .map(|attempt| {
+                format!(
+                    "\"{}\" with {} of {} points",
+                    attempt.ending.title, attempt.score, attempt.max
+                )
+            })
+            .collect();
+        let (last, earlier) = given_up.split_last()?;
+        let attempt = match self.retries.len() + 1 {
+            2 => "Second attempt".to_string(),
+            3 => "Third attempt".to_string(),
+            4 => "Fourth attempt".to_string(),
+            n => format!("Attempt {n}"),
+        };
+        Some(if earlier.is_empty() {
+            format!("{attempt}; the first ended in {last}.")
+        } else {
+            format!(
+                "{attempt}; the earlier ones ended in {} and {last}.",
+                earlier.join(", ")
+            )
+        })
+    }
+}
+
 /// An attempt the learner gave up at an ending by going back to try again: where it ended and
 /// what it had scored by then.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,4 +242,66 @@ pub(crate) fn options(scenario: &Scenario, state: &State, scene: &str) -> Vec<Op
             text: option.text.render(&env),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attempt(title: &str, score: i64, max: i64) -> Attempt {
+        Attempt {
+            ending: EndingResult {
+                scene: title.to_lowercase(),
+                title: title.to_string(),
+            },
+            score,
+            max,
+            percent: 0,
+        }
+    }
+
+    fn with_retries(retries: Vec<Attempt>) -> Results {
+        Results {
+            scenario: "s".into(),
+            title: "S".into(),
+            learner: "Ada".into(),
+            seed: 1,
+            ending: EndingResult {
+                scene: "end".into(),
+                title: "The end".into(),
+            },
+            competencies: Vec::new(),
+            score: 0,
+            max: 0,
+            percent: 0,
+            grade: None,
+            pass_mark: None,
+            questions: Vec::new(),
+            maps: Vec::new(),
+            retries,
+        }
+    }
+
+    #[test]
+    fn the_retry_line_names_the_attempt_and_what_the_earlier_ones_scored() {
+        assert_eq!(with_retries(Vec::new()).retry_line(), None);
+        assert_eq!(
+            with_retries(vec![attempt("An empty chair", 34, 60)])
+                .retry_line()
+                .as_deref(),
+            Some("Second attempt; the first ended in \"An empty chair\" with 34 of 60 points.")
+        );
+        assert_eq!(
+            with_retries(vec![
+                attempt("An empty chair", 34, 60),
+                attempt("Dan logs off", 12, 40),
+                attempt("An empty chair", 40, 60),
+            ])
+            .retry_line()
+            .as_deref(),
+            Some(
+                "Fourth attempt; the earlier ones ended in \"An empty chair\" with 34 of 60 points, \"Dan logs off\" with 12 of 40 points and \"An empty chair\" with 40 of 60 points."
+            )
+        );
+    }
 }

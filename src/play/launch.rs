@@ -18,7 +18,7 @@ use crate::xapi::Live;
 use super::authoring;
 use super::plain::Plain;
 use super::preset::{Preset, PresetError};
-use super::replay::{Given, Start};
+use super::replay::{Start, from_journal};
 use super::session::{Outcome, Record, SessionError, play};
 use super::tty::{Tty, TtyOptions};
 use super::watch::Watch;
@@ -149,7 +149,7 @@ pub(crate) fn run(
         data.discard(id)?;
     }
     let learner_id = data.learner_id()?;
-    let (mut story, mut journal) = match resume(scenario, data, learner_id, frontend)? {
+    let (mut story, journal) = match resume(scenario, data, learner_id, frontend)? {
         Resume::Continue(resumed) => *resumed,
         Resume::Quit => return Ok(None),
         Resume::Fresh => {
@@ -175,8 +175,14 @@ pub(crate) fn run(
     if let Some(notice) = live.notice(data) {
         frontend.notice(&notice)?;
     }
+    let mut journal = Some(journal);
+    let mut written: Option<PathBuf> = None;
     let mut record = |record: Record<'_>| {
-        journal.append(match record {
+        // Once the story has ended and its journal is filed away, nothing is left to record.
+        let Some(writer) = journal.as_mut() else {
+            return Ok(());
+        };
+        writer.append(match record {
             Record::Answered(answer) => Event::Answer {
                 at: now(),
                 scene: answer.scene.clone(),
@@ -191,27 +197,37 @@ pub(crate) fn run(
                 scene: scene.to_string(),
                 kept,
             },
+            Record::Ended(results) => Event::End {
+                at: now(),
+                scene: results.ending.scene.clone(),
+            },
         })?;
-        if let Record::Answered(answer) = record {
-            live.graded(journal.journal(), answer);
+        match record {
+            Record::Answered(answer) => {
+                live.graded(writer.journal(), answer);
+                live.record(writer.journal(), None);
+            }
+            // Written before the results are shown: a terminal closed on them loses nothing.
+            Record::Ended(results) => {
+                let file = ResultsFile::new(results, writer.journal());
+                written = Some(data.write_results(id, unix_now(), &file)?);
+                live.record(writer.journal(), Some(&file));
+                if let Some(writer) = journal.take() {
+                    data.archive_journal(writer)?;
+                }
+            }
+            Record::Left { .. } | Record::Retried { .. } => live.record(writer.journal(), None),
         }
-        live.record(journal.journal(), None);
         Ok(())
     };
     let outcome = play(&mut story, frontend, &mut record, &unix_now)?;
     match outcome {
-        Outcome::Finished(results) => {
-            journal.append(Event::End {
-                at: now(),
-                scene: results.ending.scene.clone(),
-            })?;
-            let file = ResultsFile::new(&results, journal.journal());
-            let path = data.write_results(id, unix_now(), &file)?;
-            live.record(journal.journal(), Some(&file));
-            data.archive_journal(journal)?;
+        Outcome::Finished(_) => {
             live.finish();
-            frontend.notice(&format!("Your results are saved in {}", path.display()))?;
-            Ok(Some(path))
+            if let Some(path) = &written {
+                frontend.notice(&format!("Your results are saved in {}", path.display()))?;
+            }
+            Ok(written)
         }
         Outcome::Left => {
             live.finish();
@@ -290,7 +306,12 @@ fn resume<'s>(
             None => return Ok(Resume::Fresh),
         },
     };
-    let moves = journal.moves();
+    if journal.ending().is_some() {
+        // dojo stopped between writing a session's end and filing it away: it is filed now,
+        // its results already written, and a new session starts.
+        data.archive_journal(data.continue_journal(journal)?)?;
+        return Ok(Resume::Fresh);
+    }
     let answered = journal.answers().len();
     let summary = format!(
         "You have an unfinished session of \"{}\" ({answered} {} so far).",
@@ -310,14 +331,7 @@ fn resume<'s>(
             "dojo stopped while writing your last answer down, so that answer was not kept.",
         )?;
     }
-    let given: Vec<Given> = moves.iter().map(Given::from).collect();
-    let preset = Preset::default();
-    let start = Start {
-        preset: &preset,
-        learner: &journal.header.learner,
-        seed: journal.header.seed,
-    };
-    let (mut story, replayed) = start.story(scenario, &given)?;
+    let (mut story, replayed) = from_journal(scenario, &journal)?;
     // The learner saw the last answer's feedback before leaving: they come back to the scene
     // they were in, from its heading, as if they had never left.
     if matches!(story.state().cursor, Cursor::Feedback { .. }) {

@@ -142,6 +142,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         if let Some(line) = results.pass_line() {
             writeln!(self.output, "{line}")?;
         }
+        if let Some(line) = results.retry_line() {
+            self.para(&line, "", "")?;
+        }
         for competency in &results.competencies {
             writeln!(
                 self.output,

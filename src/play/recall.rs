@@ -13,8 +13,7 @@ use crate::expr::format_number;
 use crate::progress::{DataDir, Journal, MapFigures, ResultsFile, parse_journal};
 use crate::scenario::Scenario;
 
-use super::preset::Preset;
-use super::replay::{Given, Start};
+use super::replay::from_journal;
 
 /// The most of a results file or journal read: far beyond any real session.
 const FILE_LIMIT: u64 = 64 * 1024 * 1024;
@@ -127,15 +126,7 @@ pub fn recall(
 }
 
 fn replay(journal: &Journal, scenario: &Scenario) -> Option<Results> {
-    let moves = journal.moves();
-    let given: Vec<Given> = moves.iter().map(Given::from).collect();
-    let preset = Preset::default();
-    let start = Start {
-        preset: &preset,
-        learner: &journal.header.learner,
-        seed: journal.header.seed,
-    };
-    let (mut story, replayed) = start.story(scenario, &given).ok()?;
+    let (mut story, replayed) = from_journal(scenario, journal).ok()?;
     if replayed.stopped.is_some() {
         return None;
     }

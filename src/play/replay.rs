@@ -3,6 +3,7 @@
 //! reloads and learners' resumed sessions both start this way.
 
 use crate::engine::{Answer, AnswerRecord, Step, Story};
+use crate::progress::Journal;
 use crate::scenario::Scenario;
 
 use super::preset::{Preset, PresetError};
@@ -85,6 +86,23 @@ impl<'a> From<&crate::progress::Move<'a>> for Given<'a> {
             },
         }
     }
+}
+
+/// A learner's session as its journal has it: no preset, the journal's learner and seed, and
+/// its answers and retries replayed with their times. Resuming and `dojo results` both start
+/// a session this way.
+pub(crate) fn from_journal<'s>(
+    scenario: &'s Scenario,
+    journal: &Journal,
+) -> Result<(Story<'s>, Replayed), PresetError> {
+    let moves = journal.moves();
+    let given: Vec<Given> = moves.iter().map(Given::from).collect();
+    let start = Start {
+        preset: &Preset::default(),
+        learner: &journal.header.learner,
+        seed: journal.header.seed,
+    };
+    start.story(scenario, &given)
 }
 
 impl Start<'_> {

@@ -22,6 +22,9 @@ pub(crate) enum Record<'a> {
     Left { scene: &'a str },
     /// The learner took the retry the ending `scene` offered; `kept` answers still count.
     Retried { scene: &'a str, kept: usize },
+    /// The story ended with these results, about to be shown: recorded first, so a terminal
+    /// closed while the learner reads them loses nothing.
+    Ended(&'a Results),
 }
 
 /// Keeps the record of a session; called after every answer and before leaving.
@@ -102,6 +105,7 @@ pub(crate) fn play_until(
                 }
             }
             Step::End(results) => {
+                record(Record::Ended(&results))?;
                 frontend.show(&Step::End(results.clone()))?;
                 return Ok(Stop::Ended(Outcome::Finished(results)));
             }

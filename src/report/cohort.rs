@@ -1,5 +1,5 @@
 //! The cohort as a whole: who started and finished, how long it took, where it ended, what it
-//! scored, and where those who gave up stopped.
+//! scored, who went back from an ending, and where those who gave up stopped.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::progress::{Journal, ResultsFile};
 
+use super::retries::{Retries, retries};
 use super::stats::{Spread, histogram};
 
 /// Bins of every percent histogram: 0-9, 10-19, ..., 90-100.
@@ -34,6 +35,8 @@ pub struct Cohort {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pass: Option<Passes>,
     pub competencies: Vec<CompetencyFigures>,
+    /// Finished sessions that went back from an ending to try again.
+    pub retries: Retries,
 }
 
 /// Finished sessions judged against a pass mark.
@@ -131,6 +134,7 @@ pub(crate) fn cohort(finished: &[&ResultsFile], unfinished: &[&Journal], ended: 
         grades,
         pass: passes(finished),
         competencies: competencies(finished),
+        retries: retries(finished),
     }
 }
 

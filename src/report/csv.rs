@@ -1,11 +1,13 @@
 //! The item analysis as CSV for a spreadsheet: one row per option of every item (one row for an
-//! item without options), so pick rates sort and filter like any column.
+//! item without options), so pick rates sort and filter like any column. `retried` counts the
+//! learners answering an item whose session took an ending's retry; the cohort's other retry
+//! figures are in the text, JSON and HTML reports.
 
 use std::fmt::Write;
 
 use super::Report;
 
-const HEADER: &str = "item,scene,kind,prompt,answered,graded,right,difficulty,discrimination,flags,option,option_text,picks,pick_rate";
+const HEADER: &str = "item,scene,kind,prompt,answered,retried,graded,right,difficulty,discrimination,flags,option,option_text,picks,pick_rate";
 
 pub fn csv(report: &Report) -> String {
     let mut out = String::from(HEADER);
@@ -22,6 +24,7 @@ pub fn csv(report: &Report) -> String {
             kind,
             item.prompt.clone(),
             item.answered.to_string(),
+            item.retried.to_string(),
             item.graded.to_string(),
             item.right.to_string(),
             item.difficulty

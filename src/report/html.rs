@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use super::cohort::PERCENT_BINS;
 use super::svg::{bars, escape, histogram, sparkbar};
-use super::{Count, Report, Spread};
+use super::text::retry_summary;
+use super::{Count, Report, Retries, Spread};
 
 const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#1d2733}
 h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #d5dbe3;padding-bottom:.2em}
@@ -57,6 +58,12 @@ pub fn html(report: &Report) -> String {
             ),
         ));
     }
+    if c.retries.sessions > 0 {
+        figures.push((
+            "retried",
+            format!("{} of {}", c.retries.sessions, c.retries.of),
+        ));
+    }
     for (label, value) in figures {
         let _ = write!(
             page,
@@ -93,6 +100,7 @@ pub fn html(report: &Report) -> String {
     }
     counts(&mut page, "Endings", &c.endings);
     counts(&mut page, "Grades", &c.grades);
+    retries(&mut page, &c.retries);
     if !c.competencies.is_empty() {
         page.push_str("<h2>Competencies</h2><table><tr><th>competency</th><th>median</th><th>middle half</th><th>spread of percent</th></tr>");
         let labels: Vec<String> = (0..PERCENT_BINS).map(|b| format!("{}", b * 10)).collect();
@@ -192,6 +200,33 @@ fn items(page: &mut String, report: &Report) {
         );
     }
     page.push_str("</table>");
+}
+
+/// Who went back from an ending: how many, their first attempts beside their last, and the
+/// endings they went back from; nothing when nobody did.
+fn retries(page: &mut String, r: &Retries) {
+    if r.sessions == 0 {
+        return;
+    }
+    let _ = write!(
+        page,
+        "<h2>Retries</h2><p>{}.</p>",
+        escape(&retry_summary(r))
+    );
+    if let (Some(first), Some(last)) = (&r.first_attempt_percent, &r.final_percent) {
+        let _ = write!(
+            page,
+            "<p>First attempts: {}. The same sessions at the end: {}.</p>",
+            spread_words(first, "%", 0),
+            spread_words(last, "%", 0)
+        );
+    }
+    let rows: Vec<(String, usize, f64)> = r
+        .endings
+        .iter()
+        .map(|c| (c.name.clone(), c.count, c.share))
+        .collect();
+    page.push_str(&bars("retries by the ending they were taken at", &rows));
 }
 
 fn counts(page: &mut String, title: &str, counts: &[Count]) {

@@ -29,6 +29,9 @@ pub struct Item {
     pub prompt: String,
     /// Learners who answered it.
     pub answered: usize,
+    /// Of those, how many took an ending's retry somewhere in their session: the answer that
+    /// counts may be their second try at the question.
+    pub retried: usize,
     /// Of those, how many first answers were graded, and how many were right.
     pub graded: usize,
     pub right: usize,
@@ -130,6 +133,10 @@ fn item(answers: &[(&ResultsFile, usize)]) -> Item {
         }
     }
     let answered = answers.len();
+    let retried = answers
+        .iter()
+        .filter(|(session, _)| !session.retries.is_empty())
+        .count();
     for option in &mut options {
         option.rate = option.picks as f64 / answered as f64;
     }
@@ -151,6 +158,7 @@ fn item(answers: &[(&ResultsFile, usize)]) -> Item {
         kind: sample.kind,
         prompt: sample.prompt.clone(),
         answered,
+        retried,
         graded,
         right,
         difficulty,

@@ -10,6 +10,7 @@ mod csv;
 mod html;
 mod inputs;
 mod items;
+mod retries;
 mod stats;
 mod svg;
 mod text;
@@ -23,6 +24,7 @@ pub use csv::csv;
 pub use html::html;
 pub use inputs::{Inputs, Rejected, gather};
 pub use items::{Flag, Item, Pick};
+pub use retries::Retries;
 pub use stats::Spread;
 pub use text::text;
 

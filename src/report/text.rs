@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Count, Report, Spread};
+use super::{Count, Report, Retries, Spread};
 
 /// The widest a bar is drawn, whatever the width.
 const MAX_BAR: usize = 24;
@@ -64,6 +64,7 @@ pub fn text(report: &Report, width: usize) -> String {
             ),
         );
     }
+    retries(&mut out, width, &c.retries);
     if !c.competencies.is_empty() {
         out.push_str("\nCompetencies (percent of what the learner could earn)\n");
         for competency in &c.competencies {
@@ -157,11 +158,55 @@ fn items(out: &mut String, width: usize, report: &Report) {
     }
 }
 
+/// Who went back from an ending, their first attempts beside their last, and where they went
+/// back from; nothing when nobody did.
+fn retries(out: &mut String, width: usize, r: &Retries) {
+    if r.sessions == 0 {
+        return;
+    }
+    out.push_str("\nRetries\n");
+    wrapped(out, width, &format!("  {}", retry_summary(r)));
+    if let (Some(first), Some(last)) = (&r.first_attempt_percent, &r.final_percent) {
+        wrapped(out, width, &spread("  First attempts", first, "%", 0));
+        wrapped(
+            out,
+            width,
+            &spread("  The same sessions at the end", last, "%", 0),
+        );
+    }
+    line(out, width, "  Taken at:");
+    count_rows(out, width, &r.endings);
+}
+
+/// The retry figures in one sentence, for every rendering.
+pub(crate) fn retry_summary(r: &Retries) -> String {
+    format!(
+        "{} of {} finished {} went back from an ending ({} {}); {} {} in all, {:.2} per finished session",
+        r.sessions,
+        r.of,
+        if r.of == 1 { "session" } else { "sessions" },
+        r.learners,
+        if r.learners == 1 {
+            "learner"
+        } else {
+            "learners"
+        },
+        r.retries,
+        if r.retries == 1 { "retry" } else { "retries" },
+        r.per_session
+    )
+}
+
 fn counts(out: &mut String, width: usize, title: &str, counts: &[Count]) {
     if counts.is_empty() {
         return;
     }
     let _ = writeln!(out, "\n{title}");
+    count_rows(out, width, counts);
+}
+
+/// One row per count: how many, the share, a bar and the name.
+fn count_rows(out: &mut String, width: usize, counts: &[Count]) {
     let most = counts.iter().map(|c| c.count).max().unwrap_or(0);
     for count in counts {
         let bar = bar(count.count, most, (width / 4).min(MAX_BAR));

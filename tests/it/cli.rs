@@ -281,3 +281,36 @@ fn a_learner_builds_a_map_and_sees_it_beside_the_team_s() {
         data.path(),
     );
 }
+
+#[test]
+fn a_session_that_ended_but_was_not_filed_is_filed_and_not_offered_again() {
+    let data = tempfile::tempdir().unwrap();
+    dojo(data.path())
+        .args(ADA_PLAYS_CODE_REVIEW)
+        .write_stdin("1\n3\n1 2\nread run comment\nwrite a test\n")
+        .assert()
+        .success();
+    // What dojo leaves when it stops after writing the end and the results, before filing the
+    // journal away: the ended journal still among the saves.
+    let sessions = data.path().join("sessions");
+    let filed = fs::read_dir(&sessions)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    fs::rename(&filed, data.path().join("saves/code-review.jsonl")).unwrap();
+    let output = dojo(data.path())
+        .args(ADA_PLAYS_CODE_REVIEW)
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let text = stdout_of(&output);
+    assert!(!text.contains("unfinished session"), "{text}");
+    assert!(
+        text.contains("# A Friday Code Review"),
+        "a new session: {text}"
+    );
+    assert!(filed.exists(), "the journal is filed again under sessions/");
+}

@@ -51,15 +51,73 @@ pub fn dojo(data: &Path) -> Command {
 /// [`dojo`] as a plain process, for a test that must talk to it while it runs.
 pub fn dojo_process(data: &Path) -> std::process::Command {
     let mut command = process_in_repo();
+    inside(&mut command, data);
+    command
+}
+
+/// Keeps whatever `command` runs inside `data`: saves, results, configuration and home, and
+/// no learning records sent unless a test configures an LRS itself.
+pub fn inside(command: &mut std::process::Command, data: &Path) {
     command
         .env("DOJO_DATA_DIR", data)
+        .env("HOME", data.join("home"))
         .env_remove("XDG_DATA_HOME")
-        // No learning records leave a test unless it configures an LRS itself.
         .env("XDG_CONFIG_HOME", data.join("config"))
         .env_remove("DOJO_LRS_ENDPOINT")
         .env_remove("DOJO_LRS_USERNAME")
         .env_remove("DOJO_LRS_PASSWORD");
-    command
+}
+
+/// Ada's plain session of the code-review fixture, running with its input on a pipe the test
+/// writes to, for tests that act on it (kill it, race it) mid-play.
+pub fn ada_playing(data: &Path) -> std::process::Child {
+    use std::process::Stdio;
+    dojo_process(data)
+        .args(ADA_PLAYS_CODE_REVIEW)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dojo starts")
+}
+
+/// Ada comes back to the code-review fixture and types `input`: `y` to continue her session,
+/// then answers.
+pub fn ada_returns(data: &Path, input: &str) -> Output {
+    dojo(data)
+        .args(["play", CODE_REVIEW, "--plain", "--name", "Ada"])
+        .write_stdin(input.to_string())
+        .output()
+        .expect("dojo runs")
+}
+
+/// Generous for a loaded CI machine, short enough that a stuck prompt fails rather than hangs.
+#[cfg(unix)]
+pub const PTY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// `command` in a pseudo-terminal of `columns` by `rows` as a learner's terminal is set up
+/// (`TERM=xterm-256color`; colour as `colour` says), kept inside `data`.
+#[cfg(unix)]
+pub fn in_pty(
+    mut command: std::process::Command,
+    data: &Path,
+    colour: bool,
+    (columns, rows): (u16, u16),
+) -> expectrl::session::OsSession {
+    inside(&mut command, data);
+    command.env("TERM", "xterm-256color");
+    if colour {
+        command.env_remove("NO_COLOR");
+    } else {
+        command.env("NO_COLOR", "1");
+    }
+    let mut session = expectrl::Session::spawn(command).expect("spawn in a pty");
+    session.set_expect_timeout(Some(PTY_TIMEOUT));
+    session
+        .get_process_mut()
+        .set_window_size(columns, rows)
+        .expect("set the pty size");
+    session
 }
 
 /// dojo as an installed learner starts it: named `dojo`, not through `cargo run` (whose

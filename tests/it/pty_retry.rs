@@ -1,16 +1,17 @@
 //! A learner in a real pseudo-terminal slips in Pet Clinic, walks into an early ending, takes
-//! the retry it offers and plays on into the map-reading act. The plain front end reads each
-//! answer as a line typed at the terminal, by option id, so the shuffled order does not matter.
+//! the retry it offers and plays on into the map-reading act; the first results screen then
+//! says it took a second attempt, and still fits 80x24. The plain front end reads each answer
+//! as a line typed at the terminal, by option id, so the shuffled order does not matter.
 
 #![cfg(unix)]
 
 use std::process::Command;
-use std::time::Duration;
 
 use expectrl::session::OsSession;
-use expectrl::{Expect, Regex, Session};
+use expectrl::{Expect, Regex};
 
-const TIMEOUT: Duration = Duration::from_secs(20);
+use crate::common::{dojo, in_pty, stdout_of};
+use crate::pty::Run;
 
 /// The answers of `brenda-leaves.answers`, which end with Brenda walking out after the laugh;
 /// then the retry, and from the same dig on, the answers of `flow-ending.answers`.
@@ -56,18 +57,8 @@ fn expect(session: &mut OsSession, pattern: &str, seen: &mut String) {
 fn a_walk_out_offers_a_retry_that_leads_on_to_reading_the_map() {
     let data = tempfile::tempdir().expect("temporary folder");
     let mut command = Command::new(env!("CARGO_BIN_EXE_dojo"));
-    command
-        .args(["play", "--plain", "--name", "Tester", "--seed", "1"])
-        .env("DOJO_DATA_DIR", data.path())
-        .env("TERM", "xterm-256color")
-        .env("NO_COLOR", "1")
-        .env_remove("XDG_DATA_HOME");
-    let mut session = Session::spawn(command).expect("spawn dojo in a pty");
-    session.set_expect_timeout(Some(TIMEOUT));
-    session
-        .get_process_mut()
-        .set_window_size(80, 24)
-        .expect("set the pty size");
+    command.args(["play", "--plain", "--name", "Tester", "--seed", "1"]);
+    let mut session = in_pty(command, data.path(), false, (80, 24));
     let mut seen = String::new();
     let mut retried = false;
     for answer in answers() {
@@ -98,4 +89,51 @@ fn a_walk_out_offers_a_retry_that_leads_on_to_reading_the_map() {
         "the walk-out came first"
     );
     let _ = session.send("\x04");
+}
+
+/// Rows from the last line holding `from` to the end of `screen`: how far up it is.
+fn rows_above_the_end(screen: &str, from: &str) -> usize {
+    let start = screen
+        .rfind(from)
+        .unwrap_or_else(|| panic!("{from} in:\n{screen}"));
+    screen[start..].matches('\n').count()
+}
+
+#[test]
+fn the_first_results_screen_says_it_took_a_retry_and_still_fits_80_by_24() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let input: String = answers().iter().map(|a| format!("{a}\n")).collect();
+    let played = dojo(data.path())
+        .args(["play", "--plain", "--name", "Tester", "--seed", "1"])
+        .write_stdin(input)
+        .output()
+        .expect("dojo runs");
+    let plain = stdout_of(&played);
+    let said = "Second attempt; the first ended in \"An empty chair\" with ";
+    assert!(plain.contains(said), "{plain}");
+
+    let again = stdout_of(
+        &dojo(data.path())
+            .args(["results", "--plain"])
+            .output()
+            .expect("dojo runs"),
+    );
+    assert!(again.contains(said), "dojo results says so too:\n{again}");
+
+    let mut run = Run::start(data.path(), "results", false);
+    let pause = run.capture("press any key for every answer and the maps|press any key");
+    let screen = run.tail();
+    assert_eq!(
+        pause, "press any key for every answer and the maps",
+        "the first screen is shown whole, without a pause part way:\n{screen}"
+    );
+    assert!(screen.contains(said), "{screen}");
+    let rows = rows_above_the_end(&screen, "══ The end:");
+    assert!(
+        rows < 24,
+        "the verdict is {rows} rows up, off the screen:\n{screen}"
+    );
+    assert!(screen.contains("Your map matches the team's"), "{screen}");
+    run.send("q");
+    run.finish();
 }

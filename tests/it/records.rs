@@ -5,13 +5,13 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
 use crate::common::{
-    ADA_PLAYS_CODE_REVIEW, CODE_REVIEW, assert_golden, dojo, dojo_in_repo, dojo_process, stdout_of,
+    ADA_PLAYS_CODE_REVIEW, CODE_REVIEW, ada_playing, ada_returns, assert_golden, dojo,
+    dojo_in_repo, stdout_of,
 };
 use crate::schema_validate::validate;
 
@@ -345,13 +345,7 @@ fn wait_for_answers(journal: &Path, answers: usize) {
 fn kill_9_mid_play_loses_nothing_already_answered() {
     let data = tempfile::tempdir().unwrap();
     let journal = data.path().join("saves/code-review.jsonl");
-    let mut child = dojo_process(data.path())
-        .args(ADA_PLAYS_CODE_REVIEW)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = ada_playing(data.path());
     let mut stdin = child.stdin.take().unwrap();
     for (n, answer) in ["1\n", "3\n"].iter().enumerate() {
         stdin.write_all(answer.as_bytes()).unwrap();
@@ -361,12 +355,7 @@ fn kill_9_mid_play_loses_nothing_already_answered() {
     // SIGKILL: no destructor, no handler, nothing flushed on the way out.
     child.kill().unwrap();
     child.wait().unwrap();
-    let resumed = dojo(data.path())
-        .args(["play", CODE_REVIEW, "--plain", "--name", "Ada"])
-        .write_stdin("y\n1 2\n3 1 2\nwrite a test\n")
-        .output()
-        .unwrap();
-    let text = stdout_of(&resumed);
+    let text = stdout_of(&ada_returns(data.path(), "y\n1 2\n3 1 2\nwrite a test\n"));
     assert!(text.contains("(2 answers so far)"), "{text}");
     let results = results_in(data.path());
     assert_eq!(results.len(), 1, "{text}");
@@ -389,13 +378,7 @@ fn second_session(data: &Path) -> crate::common::Run {
 fn a_second_session_is_refused_while_the_first_runs_and_allowed_once_it_is_gone() {
     let data = tempfile::tempdir().unwrap();
     let journal = data.path().join("saves/code-review.jsonl");
-    let mut first = dojo_process(data.path())
-        .args(ADA_PLAYS_CODE_REVIEW)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut first = ada_playing(data.path());
     let mut stdin = first.stdin.take().unwrap();
     stdin.write_all(b"1\n").unwrap();
     stdin.flush().unwrap();
@@ -442,12 +425,7 @@ fn a_line_cut_off_by_a_crash_is_left_out_and_the_learner_told() {
     let quit = text.rfind("{\"event\":\"quit\"").unwrap();
     let answer = text[..quit].trim_end().rfind('\n').unwrap() + 1;
     fs::write(&journal, &text[..answer + 30]).unwrap();
-    let resumed = dojo(data.path())
-        .args(["play", CODE_REVIEW, "--plain", "--name", "Ada"])
-        .write_stdin("y\n")
-        .output()
-        .unwrap();
-    let out = stdout_of(&resumed);
+    let out = stdout_of(&ada_returns(data.path(), "y\n"));
     assert!(out.contains("(1 answer so far)"), "{out}");
     assert!(
         out.contains(
@@ -523,13 +501,10 @@ fn a_save_from_before_journals_is_continued() {
              "maps":{}}}"#,
     )
     .unwrap();
-    let out = stdout_of(
-        &dojo(data.path())
-            .args(["play", CODE_REVIEW, "--plain", "--name", "Ada"])
-            .write_stdin("y\n3\n1 2\n3 1 2\nwrite a test\n")
-            .output()
-            .unwrap(),
-    );
+    let out = stdout_of(&ada_returns(
+        data.path(),
+        "y\n3\n1 2\n3 1 2\nwrite a test\n",
+    ));
     assert!(out.contains("(1 answer so far)"), "{out}");
     assert!(
         out.contains("The scenario changed since your last session; your answer still fits.\n"),
@@ -660,7 +635,7 @@ fn the_html_report_is_one_page_that_fetches_nothing() {
     let csv = fs::read_to_string(&csv).unwrap();
     assert!(csv.starts_with("item,scene,kind,prompt,answered,"), "{csv}");
     assert!(
-        csv.contains("\n1,intro,single,How do you start the review?,2,2,1,0.5000,1.0000,,ask,Ask Raj what the change is for.,1,0.5000\n"),
+        csv.contains("\n1,intro,single,How do you start the review?,2,0,2,1,0.5000,1.0000,,ask,Ask Raj what the change is for.,1,0.5000\n"),
         "{csv}"
     );
 }

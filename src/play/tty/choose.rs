@@ -8,12 +8,13 @@
 use std::io::{self, Write};
 
 use crossterm::cursor::{MoveToColumn, MoveUp};
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use crossterm::queue;
 use crossterm::style::Color;
 use crossterm::terminal::{Clear, ClearType};
 
 use super::guard::Raw;
+use super::keys::next_key_press;
 use super::style::{Line, Paint, Span, write_line, write_span};
 use crate::play::Reply;
 use crate::play::wrap::truncate;
@@ -118,18 +119,7 @@ pub(crate) fn choose(menu: &Menu<'_>) -> io::Result<Reply<usize>> {
     let area = area_height(menu);
     let drawn = draw(&mut err, menu, position, area)?;
     loop {
-        let Event::Key(KeyEvent {
-            code,
-            modifiers,
-            kind,
-            ..
-        }) = event::read()?
-        else {
-            continue;
-        };
-        if kind == KeyEventKind::Release {
-            continue;
-        }
+        let (code, modifiers) = next_key_press()?;
         match position.key(code, modifiers, menu.labels.len(), menu.page) {
             Pick::Moved => redraw_options(&mut err, menu, position, area)?,
             Pick::Ignored => {}

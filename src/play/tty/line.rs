@@ -8,13 +8,14 @@
 use std::io::{self, Write};
 
 use crossterm::cursor::{MoveDown, MoveToColumn, MoveUp, Show};
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use crossterm::queue;
 use crossterm::style::Print;
 use crossterm::terminal::{Clear, ClearType};
 use unicode_width::UnicodeWidthChar;
 
 use super::guard::Raw;
+use super::keys::next_key_press;
 use super::style::{Line, Paint, Span, printable, write_line, write_span};
 use crate::play::Reply;
 use crate::play::wrap::columns;
@@ -131,6 +132,8 @@ pub(crate) struct Prompt<'a> {
     pub check: &'a dyn Fn(&str) -> Option<String>,
     /// The answer as it stays on screen once given.
     pub answered: &'a dyn Fn(&str) -> String,
+    /// `q` leaves, as in menus: for answers that can never hold a `q` (yes or no).
+    pub q_quits: bool,
 }
 
 const ACCENT: Paint = Paint {
@@ -139,7 +142,8 @@ const ACCENT: Paint = Paint {
     ..Paint::PLAIN
 };
 
-/// Asks for one line; `Reply::Quit` on Esc, Ctrl-C, or Ctrl-D on an empty line.
+/// Asks for one line; `Reply::Quit` on Esc, Ctrl-C, Ctrl-D on an empty line, or `q` when the
+/// prompt says so.
 pub(crate) fn ask(prompt: &Prompt<'_>) -> io::Result<Reply<String>> {
     let mut err = io::stderr().lock();
     let rows: Vec<&str> = prompt.message.lines().collect();
@@ -160,19 +164,13 @@ pub(crate) fn ask(prompt: &Prompt<'_>) -> io::Result<Reply<String>> {
     queue!(err, MoveUp(1))?;
     loop {
         input_row(&mut err, prompt, &buffer)?;
-        let Event::Key(KeyEvent {
-            code,
-            modifiers,
-            kind,
-            ..
-        }) = event::read()?
-        else {
-            continue;
+        let (code, modifiers) = next_key_press()?;
+        let edit = if prompt.q_quits && is_q(code, modifiers) {
+            Edit::Quit
+        } else {
+            buffer.key(code, modifiers)
         };
-        if kind == KeyEventKind::Release {
-            continue;
-        }
-        match buffer.key(code, modifiers) {
+        match edit {
             Edit::Changed => {
                 // The help row is written again only when a refusal is taken back, so
                 // whatever reads the screen reads it once per question.
@@ -200,6 +198,12 @@ pub(crate) fn ask(prompt: &Prompt<'_>) -> io::Result<Reply<String>> {
             }
         }
     }
+}
+
+/// A bare `q`, the key that leaves a menu.
+fn is_q(code: KeyCode, modifiers: KeyModifiers) -> bool {
+    matches!(code, KeyCode::Char('q' | 'Q'))
+        && !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
 }
 
 /// The typing row, with the cursor left where the next key goes.

@@ -1,5 +1,6 @@
 //! Questions, the learner's name and resuming: single choices in our own menu (`choose`),
-//! typed answers in our own line input (`line`), multiple choices and yes/no with inquire.
+//! typed answers and yes/no in our own line input (`line`, `yes_no`), multiple choices with
+//! inquire.
 //!
 //! Terminals fold long text at the last column, mid-word, so prompts, options and answers are
 //! wrapped here first, with continuation rows indented under the text they continue.
@@ -10,7 +11,7 @@ use inquire::error::InquireResult;
 use inquire::list_option::ListOption;
 use inquire::ui::{Attributes, Color, RenderConfig, StyleSheet, Styled};
 use inquire::validator::Validation;
-use inquire::{Confirm, InquireError, MultiSelect};
+use inquire::{InquireError, MultiSelect};
 
 use crate::engine::{Answer, QuestionView, with_unit};
 use crate::play::Reply;
@@ -20,6 +21,7 @@ use crate::scenario::model::QuestionKind;
 use super::choose;
 use super::line;
 use super::style::{Line, Paint, Span, printable, write_line};
+use super::yes_no;
 
 /// The terminal as the next prompt will find it.
 #[derive(Debug, Clone, Copy)]
@@ -41,12 +43,12 @@ const HELP_MULTIPLE: Help = Help(
 );
 const HELP_TEXT: Help = Help("Enter to answer · Esc to quit", "Enter · Esc quits");
 const HELP_ORDER_DONE: Help = Help(
-    "Enter to keep it · n to start over · Esc to quit",
+    "Enter to keep it · n to start over · q or Esc to quit",
     "Enter keeps · n redoes",
 );
 const HELP_NAME: Help = Help("Enter to skip · Esc to quit", "Enter skips · Esc quits");
 const HELP_RESUME: Help = Help(
-    "Enter to continue · n to start over · Esc to quit",
+    "Enter to continue · n to start over · q or Esc to quit",
     "Enter continues · n restarts",
 );
 
@@ -347,12 +349,14 @@ fn order(question: &QuestionView, screen: &Screen) -> io::Result<Reply<Vec<Strin
         if question.options.len() <= 2 {
             return Ok(Reply::Given(ids));
         }
-        let keep = Confirm::new("Keep this order?")
-            .with_default(true)
-            .with_help_message(HELP_ORDER_DONE.fit(screen.width))
-            .with_render_config(render_config(screen.colour, false))
-            .prompt();
-        match settle(keep)? {
+        let keep = yes_no::ask(
+            &message("Keep this order?", screen.width),
+            true,
+            HELP_ORDER_DONE.fit(screen.width),
+            screen.width,
+            screen.colour,
+        )?;
+        match keep {
             Reply::Quit => return Ok(Reply::Quit),
             Reply::Given(true) => return Ok(Reply::Given(ids)),
             Reply::Given(false) => writeln!(io::stderr())?,
@@ -420,6 +424,7 @@ fn number(question: &QuestionView, screen: &Screen) -> io::Result<Reply<f64>> {
         colour: screen.colour,
         check: &check,
         answered: &answered,
+        q_quits: false,
     })?;
     Ok(map(reply, |text| parse(&text).unwrap_or_default()))
 }
@@ -440,6 +445,7 @@ fn text(question: &QuestionView, screen: &Screen) -> io::Result<Reply<String>> {
         colour: screen.colour,
         check: &check,
         answered: &answered,
+        q_quits: false,
     })
 }
 
@@ -459,16 +465,18 @@ pub(crate) fn name(screen: &Screen) -> io::Result<Reply<String>> {
         colour: screen.colour,
         check: &|_| None,
         answered: &answered,
+        q_quits: false,
     })
 }
 
 pub(crate) fn resume(screen: &Screen) -> io::Result<Reply<bool>> {
-    let answer = Confirm::new("Continue where you left off?")
-        .with_default(true)
-        .with_help_message(HELP_RESUME.fit(screen.width))
-        .with_render_config(render_config(screen.colour, false))
-        .prompt();
-    settle(answer)
+    yes_no::ask(
+        &message("Continue where you left off?", screen.width),
+        true,
+        HELP_RESUME.fit(screen.width),
+        screen.width,
+        screen.colour,
+    )
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The terminal front end: colour per speaker, typewriter text, arrow-key menus.
 //!
 //! The story is written to stdout as a transcript that stays in the scrollback (no alternate
-//! screen); inquire draws questions on stderr. Raw mode is on only while text types itself out or
+//! screen); questions are drawn on stderr. Raw mode is on only while text types itself out or
 //! a key is awaited, and a guard and a panic hook always turn it off again.
 //!
 //! Pacing: text is paused on ("press any key") before a new scene, before the results, and
@@ -9,11 +9,13 @@
 
 mod choose;
 mod guard;
+mod keys;
 mod layout;
 mod line;
 mod menu;
 mod style;
 mod typewriter;
+mod yes_no;
 
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -41,8 +43,8 @@ const MEASURE: usize = 100;
 const MIN_PAGED_ROWS: usize = 6;
 /// What the learner is asked to do at a pause; tests look for "press any key".
 const PAUSE: &str = "press any key · q saves and quits";
-/// The key after the first results screen; the rest is behind it.
-const DETAILS: &str = "press any key for every answer and the maps · q to finish";
+/// A pause once the story has ended, when there is nothing left to save.
+const PAUSE_AFTER_THE_END: &str = "press any key · q to finish";
 
 pub(crate) struct Tty {
     options: TtyOptions,
@@ -56,6 +58,8 @@ pub(crate) struct Tty {
     spaced: bool,
     /// Speakers whose role has been shown, by id.
     introduced: HashSet<String>,
+    /// What a pause says `q` does: save and quit during the story, finish after its end.
+    pause: &'static str,
 }
 
 impl Tty {
@@ -68,6 +72,7 @@ impl Tty {
             unread: false,
             spaced: false,
             introduced: HashSet::new(),
+            pause: PAUSE,
         })
     }
 
@@ -97,7 +102,7 @@ impl Tty {
     }
 
     fn pause(&mut self) -> io::Result<Reply<()>> {
-        self.pause_with(PAUSE)
+        self.pause_with(self.pause)
     }
 
     fn pause_with(&mut self, prompt: &str) -> io::Result<Reply<()>> {
@@ -172,8 +177,8 @@ impl Tty {
         Ok(Reply::Given(()))
     }
 
-    /// Gets the screen ready for an inquire prompt of about `height` rows: unread text is paused
-    /// on if the prompt would push it off, our output is flushed before inquire writes to the
+    /// Gets the screen ready for a prompt of about `height` rows: unread text is paused on if
+    /// the prompt would push it off, our output is flushed before the prompt writes to the
     /// other stream, and keys typed ahead are dropped.
     fn before_prompt(&mut self, height: usize) -> io::Result<Reply<()>> {
         let screen = self.screen();
@@ -211,10 +216,11 @@ impl Tty {
 
 impl Frontend for Tty {
     fn title(&mut self, meta: &Meta) -> io::Result<Reply<()>> {
-        let width = self.screen().width;
-        // A card to take in at a glance, not a story to follow, so it is not typed out.
-        let mut card = layout::banner(width);
-        card.extend(layout::title(meta, width));
+        let screen = self.screen();
+        // A card to take in at a glance, not a story to follow, so it is not typed out; it
+        // leaves room for the blank row above it and the pause (and its blank row) below.
+        let rows = screen.height.saturating_sub(3);
+        let card = layout::title_card(meta, screen.width, rows);
         let reply = self.block(&card, false)?;
         self.unread = true;
         Ok(reply)
@@ -247,15 +253,19 @@ impl Frontend for Tty {
             Step::Question(_) => Ok(Reply::Given(())),
             Step::Feedback(feedback) => self.story(&layout::feedback(feedback, width)),
             Step::End(results) => {
+                self.pause = PAUSE_AFTER_THE_END;
                 if self.settle_unread()? == Reply::Quit {
                     return Ok(Reply::Quit);
                 }
-                if self.block(&layout::results(results, width), false)? == Reply::Quit
-                    || !layout::has_details(results)
-                {
+                // Room for the blank row above and the pause, with its blank row, below.
+                let rows = self.screen().height.saturating_sub(3);
+                if self.block(&layout::results(results, width, rows), false)? == Reply::Quit {
                     return Ok(Reply::Given(()));
                 }
-                if self.pause_with(DETAILS)? == Reply::Quit {
+                let Some(prompt) = layout::details_prompt(results) else {
+                    return Ok(Reply::Given(()));
+                };
+                if self.pause_with(prompt)? == Reply::Quit {
                     return Ok(Reply::Given(()));
                 }
                 self.block(&layout::details(results, width), false)

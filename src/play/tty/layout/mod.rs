@@ -53,30 +53,89 @@ fn ruled(title: &str, width: usize, rule: &str) -> Vec<Line> {
     rows
 }
 
-/// The title card before a new session: what the scenario is, how long it takes, what it teaches.
-pub(crate) fn title(meta: &Meta, width: usize) -> Vec<Line> {
-    let mut rows = ruled(&meta.title, width, "═");
-    if !meta.summary.is_empty() {
-        rows.push(Line::blank());
-        rows.extend(narration(&meta.summary, width));
+/// The title card before a new session, in at most `rows` rows where it can be: the banner
+/// above it only when everything fits, and objectives cut short ("…and 3 more", or only how
+/// many there are) when they do not, so the title never scrolls off before it is read.
+pub(crate) fn title_card(meta: &Meta, width: usize, rows: usize) -> Vec<Line> {
+    let card = title(meta, width, rows);
+    let banner = banner(width);
+    if banner.len() + card.len() <= rows {
+        banner.into_iter().chain(card).collect()
+    } else {
+        card
     }
-    rows.push(Line::blank());
+}
+
+/// What the scenario is, how long it takes and what it teaches, with as many objectives as
+/// fit in `rows`.
+pub(crate) fn title(meta: &Meta, width: usize, rows: usize) -> Vec<Line> {
+    let mut card = ruled(&meta.title, width, "═");
+    if !meta.summary.is_empty() {
+        card.push(Line::blank());
+        card.extend(narration(&meta.summary, width));
+    }
+    card.push(Line::blank());
     let length = match meta.minutes {
         0 => format!("{} level", meta.level.as_str()),
         minutes => format!("About {minutes} minutes · {} level", meta.level.as_str()),
     };
-    rows.extend(lines(wrap(&length, width, "", ""), Paint::DIM));
-    if !meta.objectives.is_empty() {
-        rows.push(Line::blank());
-        rows.extend(lines(
-            wrap("You will learn to:", width, "", ""),
-            Paint::BOLD,
-        ));
-        for objective in &meta.objectives {
-            rows.extend(lines(wrap(objective, width, "  • ", "    "), Paint::PLAIN));
-        }
+    card.extend(lines(wrap(&length, width, "", ""), Paint::DIM));
+    let bullets: Vec<Vec<Line>> = meta
+        .objectives
+        .iter()
+        .map(|objective| lines(wrap(objective, width, "  • ", "    "), Paint::PLAIN))
+        .collect();
+    let heading = lines(wrap("You will learn to:", width, "", ""), Paint::BOLD);
+    let fixed = card.len() + 1 + heading.len();
+    let all: usize = bullets.iter().map(Vec::len).sum();
+    let shown = if fixed + all <= rows {
+        bullets.len()
+    } else {
+        // Whole objectives only, with a row left to say how many more there are.
+        let room = rows.saturating_sub(fixed + 1);
+        let mut used = 0;
+        bullets
+            .iter()
+            .take_while(|bullet| {
+                used += bullet.len();
+                used <= room
+            })
+            .count()
+    };
+    if bullets.is_empty() {
+        return card;
     }
-    rows
+    if shown == 0 {
+        // Not one objective fits: say they are there, where a row is left for it.
+        let note = lines(
+            wrap(
+                &format!(
+                    "{} learning objectives: a taller window shows them.",
+                    bullets.len()
+                ),
+                width,
+                "",
+                "",
+            ),
+            Paint::DIM,
+        );
+        if card.len() + 1 + note.len() <= rows {
+            card.push(Line::blank());
+            card.extend(note);
+        }
+        return card;
+    }
+    card.push(Line::blank());
+    card.extend(heading);
+    let more = bullets.len() - shown;
+    card.extend(bullets.into_iter().take(shown).flatten());
+    if more > 0 {
+        card.extend(lines(
+            wrap(&format!("…and {more} more"), width, "  ", "  "),
+            Paint::DIM,
+        ));
+    }
+    card
 }
 
 pub(crate) fn narration(text: &str, width: usize) -> Vec<Line> {
@@ -223,12 +282,13 @@ fn flow(label: &str, items: Vec<Span>, width: usize) -> Vec<Line> {
     rows
 }
 
-/// The first results screen: the ending, the grade, a bar per competency and what the learner's
-/// maps say beside the team's; it fits 80x24 for the flagship. The rest is in [`details`].
-pub(crate) fn results(results: &Results, width: usize) -> Vec<Line> {
-    // Tight on purpose: the flagship's first screen (grade, four competencies, one map) has to
-    // fit 24 rows with the key below it, so the rule stands for a blank row.
-    let mut rows = ruled(&format!("The end: {}", results.ending.title), width, "═");
+/// The first results screen: the ending, the grade, whether it took a retry, a bar per
+/// competency and what the learner's maps say beside the team's. The blank rows between those
+/// parts go, first ones first, where keeping them would make it taller than `rows`, so the
+/// flagship's first screen fits 80x24 even after a retry. The rest is in [`details`].
+pub(crate) fn results(results: &Results, width: usize, rows: usize) -> Vec<Line> {
+    // The rule stands for a blank row above the verdict.
+    let mut verdict = ruled(&format!("The end: {}", results.ending.title), width, "═");
     let points = format!(
         "{} of {} points ({}%)",
         results.score, results.max, results.percent
@@ -236,36 +296,58 @@ pub(crate) fn results(results: &Results, width: usize) -> Vec<Line> {
     match &results.grade {
         Some(grade) => {
             let title = format!("{} · {points}", grade.name);
-            rows.extend(lines(wrap(&title, width, "", ""), Paint::BOLD));
+            verdict.extend(lines(wrap(&title, width, "", ""), Paint::BOLD));
             if !grade.message.is_empty() {
-                rows.extend(narration(&grade.message, width));
+                verdict.extend(narration(&grade.message, width));
             }
         }
-        None => rows.extend(lines(wrap(&points, width, "", ""), Paint::BOLD)),
+        None => verdict.extend(lines(wrap(&points, width, "", ""), Paint::BOLD)),
     }
     if let Some(line) = results.pass_line() {
-        rows.extend(lines(wrap(&line, width, "", ""), Paint::BOLD));
+        verdict.extend(lines(wrap(&line, width, "", ""), Paint::BOLD));
     }
+    if let Some(line) = results.retry_line() {
+        verdict.extend(narration(&line, width));
+    }
+    let mut parts = vec![verdict];
     if !results.competencies.is_empty() {
-        rows.push(Line::blank());
-        rows.extend(competencies(results, width));
+        parts.push(competencies(results, width));
     }
     for comparison in &results.maps {
-        rows.push(Line::blank());
-        rows.extend(lines(
+        let mut part = lines(
             wrap(&comparison_title(comparison), width, "", "  "),
             Paint::BOLD,
-        ));
+        );
         let mut summary = comparison_summary(comparison, width, false);
         summary.retain(|row| !row.is_empty());
-        rows.extend(lines(summary, Paint::PLAIN));
+        part.extend(lines(summary, Paint::PLAIN));
+        parts.push(part);
     }
-    rows
+    // Blank rows where there is room, the last parts' first: a map's table reads best apart.
+    let content: usize = parts.iter().map(Vec::len).sum();
+    let gaps = parts.len() - 1;
+    let first_spaced = parts.len() - rows.saturating_sub(content).min(gaps);
+    let mut screen = Vec::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 && i >= first_spaced {
+            screen.push(Line::blank());
+        }
+        screen.extend(part);
+    }
+    screen
 }
 
-/// Whether there is more than the first screen shows: answers, or maps to draw.
-pub(crate) fn has_details(results: &Results) -> bool {
-    !results.questions.is_empty() || results.maps.iter().any(|m| m.learner_map.is_some())
+/// What waits behind a key after the first results screen, as the pause before it says so:
+/// every answer, the maps drawn, or both; `None` when there is nothing more.
+pub(crate) fn details_prompt(results: &Results) -> Option<&'static str> {
+    let answers = !results.questions.is_empty();
+    let maps = results.maps.iter().any(|m| m.learner_map.is_some());
+    match (answers, maps) {
+        (true, true) => Some("press any key for every answer and the maps · q to finish"),
+        (true, false) => Some("press any key for every answer · q to finish"),
+        (false, true) => Some("press any key for the maps · q to finish"),
+        (false, false) => None,
+    }
 }
 
 /// Behind a key after the first results screen: every answer given, then the maps drawn.

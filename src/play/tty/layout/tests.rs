@@ -105,7 +105,7 @@ fn sample() -> Results {
 
 #[test]
 fn results_at_80_columns() {
-    let rows = results(&sample(), 80);
+    let rows = results(&sample(), 80, 21);
     assert_fits(&rows, 80);
     let text = texts(&rows);
     assert_eq!(
@@ -133,8 +133,41 @@ fn results_at_80_columns() {
 }
 
 #[test]
+fn a_retry_is_said_under_the_verdict_and_blank_rows_give_way_to_fit() {
+    let mut retried = sample();
+    retried.retries = vec![crate::engine::Attempt {
+        ending: EndingResult {
+            scene: "empty-chair".into(),
+            title: "An empty chair".into(),
+        },
+        score: 3,
+        max: 12,
+        percent: 25,
+    }];
+    let text = texts(&results(&retried, 80, 21));
+    assert_eq!(
+        text[4],
+        "Second attempt; the first ended in \"An empty chair\" with 3 of 12 points."
+    );
+    assert_eq!(text[5], "", "room to spare keeps the blank row");
+    assert_eq!(text.len(), 9);
+    // One row short: the blank row goes rather than the last competency.
+    let tight = texts(&results(&retried, 80, 8));
+    assert_eq!(tight.len(), 8);
+    assert!(tight[5].starts_with("  Facilitation"), "{tight:#?}");
+    assert!(
+        tight[7].starts_with("  Measuring what matters"),
+        "{tight:#?}"
+    );
+}
+
+#[test]
 fn every_answer_comes_after_the_first_screen() {
-    assert!(has_details(&sample()));
+    assert_eq!(
+        details_prompt(&sample()),
+        Some("press any key for every answer · q to finish"),
+        "no map to draw, so none is promised"
+    );
     let rows = details(&sample(), 80);
     assert_fits(&rows, 80);
     let text = texts(&rows);
@@ -152,12 +185,12 @@ fn every_answer_comes_after_the_first_screen() {
     assert!(text.contains(&"· 3. What would you call it?".to_string()));
     let mut bare = sample();
     bare.questions.clear();
-    assert!(!has_details(&bare));
+    assert_eq!(details_prompt(&bare), None);
 }
 
 #[test]
 fn results_at_60_columns_keep_every_row_inside() {
-    let rows = results(&sample(), 60);
+    let rows = results(&sample(), 60, 21);
     assert_fits(&rows, 60);
     let text = texts(&rows);
     assert_eq!(
@@ -172,7 +205,7 @@ fn results_at_60_columns_keep_every_row_inside() {
 
 #[test]
 fn results_at_tiny_widths_drop_the_bar_but_keep_the_numbers() {
-    let rows = results(&sample(), 24);
+    let rows = results(&sample(), 24, 21);
     let text = texts(&rows);
     assert!(
         text.iter()
@@ -181,7 +214,7 @@ fn results_at_tiny_widths_drop_the_bar_but_keep_the_numbers() {
     );
     assert!(!text.iter().any(|row| row.contains('█')));
     for width in 0..30 {
-        results(&sample(), width);
+        results(&sample(), width, 21);
     }
 }
 
@@ -287,7 +320,7 @@ fn title_card_lists_objectives_as_bullets() {
         level: crate::scenario::model::Level::Beginner,
         objectives: vec!["Describe a value stream: every step a request passes through".into()],
     };
-    let rows = title(&meta, 40);
+    let rows = title(&meta, 40, 24);
     assert_fits(&rows, 40);
     assert_eq!(
         texts(&rows),
@@ -303,6 +336,129 @@ fn title_card_lists_objectives_as_bullets() {
             "    a request passes through",
         ]
     );
+}
+
+/// A scenario introduced at Pet Clinic's length: a long summary and seven long objectives.
+fn long_meta() -> Meta {
+    let objective = |n: usize| {
+        format!(
+            "Objective {n}: walk the process with everyone it passes through and write down the lead time, process time and %C/A of every step"
+        )
+    };
+    Meta {
+        pass: None,
+        id: "long".into(),
+        title: "Pet Clinic: Seeing the Flow".into(),
+        summary: "Two days of firefighting a botched upgrade have left the team tired and blaming each other. You are the newest engineer in the room, asked to help run the post-mortem. Turn it into a value stream mapping workshop: frame it, get the right people in the room, walk the real process, build the map, read what it says and choose what to change first.".into(),
+        minutes: 45,
+        level: crate::scenario::model::Level::Beginner,
+        objectives: (1..=7).map(objective).collect(),
+    }
+}
+
+#[test]
+fn a_long_title_card_cuts_its_objectives_to_fit_80_by_24() {
+    // 24 rows less the blank row above the card and the pause's two below it.
+    let rows = title_card(&long_meta(), 80, 21);
+    assert_fits(&rows, 80);
+    let text = texts(&rows);
+    assert_eq!(
+        text,
+        [
+            format!("══ Pet Clinic: Seeing the Flow {}", "═".repeat(49)),
+            String::new(),
+            "Two days of firefighting a botched upgrade have left the team tired and blaming"
+                .into(),
+            "each other. You are the newest engineer in the room, asked to help run the".into(),
+            "post-mortem. Turn it into a value stream mapping workshop: frame it, get the".into(),
+            "right people in the room, walk the real process, build the map, read what it".into(),
+            "says and choose what to change first.".into(),
+            String::new(),
+            "About 45 minutes · beginner level".into(),
+            String::new(),
+            "You will learn to:".into(),
+            "  • Objective 1: walk the process with everyone it passes through and write down"
+                .into(),
+            "    the lead time, process time and %C/A of every step".into(),
+            "  • Objective 2: walk the process with everyone it passes through and write down"
+                .into(),
+            "    the lead time, process time and %C/A of every step".into(),
+            "  • Objective 3: walk the process with everyone it passes through and write down"
+                .into(),
+            "    the lead time, process time and %C/A of every step".into(),
+            "  • Objective 4: walk the process with everyone it passes through and write down"
+                .into(),
+            "    the lead time, process time and %C/A of every step".into(),
+            "  …and 3 more".into(),
+        ]
+    );
+}
+
+#[test]
+fn a_long_title_card_fits_60_by_20_with_its_title_on_top() {
+    let rows = title_card(&long_meta(), 60, 17);
+    assert_fits(&rows, 60);
+    assert!(rows.len() <= 17, "{:#?}", texts(&rows));
+    let text = texts(&rows);
+    assert!(text[0].starts_with("══ Pet Clinic: Seeing the Flow"));
+    assert_eq!(text.last().map(String::as_str), Some("  …and 6 more"));
+    assert!(text.contains(&"About 45 minutes · beginner level".to_string()));
+}
+
+#[test]
+fn the_banner_and_every_objective_show_where_there_is_room() {
+    let rows = title_card(&long_meta(), 80, 60);
+    let text = texts(&rows);
+    assert!(
+        text[0].contains("____"),
+        "the banner comes first: {text:#?}"
+    );
+    assert!(text.iter().any(|row| row.contains("Objective 7")));
+    assert!(!text.iter().any(|row| row.contains("more")));
+    // Room for every objective but not for the banner too: the objectives win.
+    let rows = title_card(&long_meta(), 80, 30);
+    let text = texts(&rows);
+    assert!(text[0].starts_with("══ Pet Clinic"), "{text:#?}");
+    assert!(text.iter().any(|row| row.contains("Objective 7")));
+}
+
+#[test]
+fn a_card_with_no_room_for_any_objective_says_how_many_there_are() {
+    let text = texts(&title_card(&long_meta(), 80, 12));
+    assert!(
+        !text.iter().any(|row| row.contains("learn to")),
+        "{text:#?}"
+    );
+    assert_eq!(
+        text[text.len() - 3..],
+        [
+            "About 45 minutes · beginner level",
+            "",
+            "7 learning objectives: a taller window shows them."
+        ]
+    );
+    let text = texts(&title_card(&long_meta(), 80, 10));
+    assert_eq!(
+        text.last().map(String::as_str),
+        Some("About 45 minutes · beginner level"),
+        "no room even for that"
+    );
+}
+
+#[test]
+fn pet_clinic_title_card_fits_80_by_24_and_60_by_20() {
+    let loaded = crate::scenario::load(&crate::scenario::FLAGSHIP).expect("the flagship loads");
+    let meta = &loaded.scenario.expect("the flagship compiles").meta;
+    for (width, height) in [(80, 24), (60, 20)] {
+        let rows = title_card(meta, width, height - 3);
+        assert_fits(&rows, width);
+        assert!(
+            rows.len() <= height - 3,
+            "{width}x{height}: {:#?}",
+            texts(&rows)
+        );
+        assert!(texts(&rows)[0].contains(meta.title.as_str()) || width < 40);
+    }
 }
 
 #[test]
