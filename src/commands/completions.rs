@@ -12,8 +12,12 @@ use super::Error;
 
 pub fn completions(args: &CompletionsArgs) -> Result<ExitCode, Error> {
     let mut command = Cli::command();
+    // clap_complete panics on a failed write; rendered first, a reader that goes away
+    // (`dojo completions bash | head`) is an ordinary closed pipe.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "dojo", &mut script);
     let mut out = std::io::stdout().lock();
-    clap_complete::generate(args.shell, &mut command, "dojo", &mut out);
+    out.write_all(&script)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

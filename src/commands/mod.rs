@@ -64,13 +64,13 @@ pub enum Error {
 }
 
 impl Error {
-    /// 2 when the input could not be used at all, 1 for everything else.
     /// Whether the reader of the output went away (`dojo vsm ... | head`): nothing is wrong
     /// that a message could help with.
     pub fn is_closed_pipe(&self) -> bool {
         matches!(self, Error::Output(error) if error.kind() == std::io::ErrorKind::BrokenPipe)
     }
 
+    /// 2 when the input could not be used at all, 1 for everything else.
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::Unreadable(_)

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::common::{dojo, stdout_of};
+use crate::common::{dojo, dojo_process, stdout_of};
 
 #[test]
 fn bash_completions_parse_and_know_the_subcommands() {
@@ -62,5 +62,35 @@ fn the_man_page_renders() {
             text.contains("SUBCOMMANDS") || text.contains("dojo-play"),
             "{text}"
         );
+    }
+}
+
+/// A reader that goes away (`dojo completions bash | head`) ends the command quietly: no panic,
+/// no message, as with any other Unix filter.
+#[test]
+fn output_into_a_closed_pipe_is_no_error() {
+    let data = tempfile::tempdir().unwrap();
+    let commands: [&[&str]; 8] = [
+        &["list"],
+        &["graph", "scenarios/pet-clinic-vsm"],
+        &["completions", "bash"],
+        &["completions", "zsh"],
+        &["man"],
+        &["schema", "manifest"],
+        &["vsm", "scenarios/pet-clinic-vsm/current-state.vsm.toml"],
+        &["check", "scenarios/pet-clinic-vsm"],
+    ];
+    for args in commands {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = dojo_process(data.path())
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}");
     }
 }
