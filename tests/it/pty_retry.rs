@@ -1,7 +1,8 @@
 //! A learner in a real pseudo-terminal slips in Pet Clinic, walks into an early ending, takes
 //! the retry it offers and plays on into the map-reading act; the first results screen then
 //! says it took a second attempt, and still fits 80x24. The plain front end reads each answer
-//! as a line typed at the terminal, by option id, so the shuffled order does not matter.
+//! as a line typed at the terminal, by option id, so the shuffled order does not matter; the
+//! terminal front end is driven with arrow keys, each option found where the menu drew it.
 
 #![cfg(unix)]
 
@@ -89,6 +90,117 @@ fn a_walk_out_offers_a_retry_that_leads_on_to_reading_the_map() {
         "the walk-out came first"
     );
     let _ = session.send("\x04");
+}
+
+/// The answers of `brenda-leaves.answers` before the laugh: the session stops at the dig.
+fn answers_before_the_dig() -> String {
+    let mut answers = answers();
+    let dig = answers
+        .iter()
+        .position(|answer| answer == "laugh")
+        .expect("the walk-out's laugh");
+    answers.truncate(dig);
+    answers.iter().map(|answer| format!("{answer}\n")).collect()
+}
+
+/// Picks the option holding `wanted` in the menu asked by `prompt`, with ↓ from the first,
+/// as a learner does: the options are ranked by where the menu drew them.
+fn choose(run: &mut Run, prompt: &str, options: &[&str], wanted: &str) {
+    run.capture("Enter to choose");
+    let screen = run.tail();
+    let menu = &screen[screen
+        .rfind(prompt)
+        .unwrap_or_else(|| panic!("{prompt} on screen:\n{screen}"))..];
+    let mut drawn: Vec<(usize, &str)> = options
+        .iter()
+        .map(|option| {
+            let at = menu
+                .find(option)
+                .unwrap_or_else(|| panic!("{option} in the menu:\n{menu}"));
+            (at, *option)
+        })
+        .collect();
+    drawn.sort();
+    let downs = drawn
+        .iter()
+        .position(|(_, option)| *option == wanted)
+        .expect("the wanted option is one of the options");
+    for _ in 0..downs {
+        run.send("\x1b[B");
+    }
+    run.send("\r");
+}
+
+/// Presses a key at every pause until `pattern` shows.
+fn read_on_until(run: &mut Run, pattern: &str) {
+    loop {
+        let seen = run.capture(&format!("press any key|{pattern}"));
+        if seen != "press any key" {
+            return;
+        }
+        run.send(" ");
+    }
+}
+
+const DIG: &str = "Dan has turned it into a dig";
+const DIG_OPTIONS: [&str; 3] = ["Laugh along", "Thank Brenda", "Say nothing"];
+const RETRY: &str = "This ending can be undone. What now?";
+const RETRY_OPTIONS: [&str; 2] = ["Go back to the choice", "End here"];
+
+#[test]
+fn the_retry_in_the_terminal_is_a_menu_that_goes_back_to_the_dig() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    dojo(data.path())
+        .args(["play", "--plain", "--name", "Tester", "--seed", "1"])
+        .write_stdin(answers_before_the_dig())
+        .assert()
+        .success();
+
+    let mut run = Run::start(
+        data.path(),
+        "play --name Tester --seed 1 --no-animation",
+        false,
+    );
+    run.capture("Enter to continue");
+    run.send("\r");
+    read_on_until(&mut run, DIG);
+    let warned = run.tail();
+    assert!(
+        warned.contains("patience is short"),
+        "Brenda's patience is shown before it runs out:\n{warned}"
+    );
+    choose(&mut run, DIG, &DIG_OPTIONS, "Laugh along");
+    read_on_until(&mut run, RETRY);
+    assert!(run.tail().contains("An empty chair"), "{}", run.tail());
+    choose(&mut run, RETRY, &RETRY_OPTIONS, "Go back to the choice");
+    read_on_until(&mut run, DIG);
+    choose(&mut run, DIG, &DIG_OPTIONS, "Thank Brenda");
+    run.capture("press any key");
+    run.send("q");
+    run.capture("Progress saved");
+    run.finish();
+
+    let flow = answers();
+    let after_the_dig = &flow[flow
+        .iter()
+        .rposition(|answer| answer == "protect-honesty")
+        .expect("the good answer to the dig")
+        + 1..];
+    let input: String = std::iter::once("y".to_string())
+        .chain(after_the_dig.iter().cloned())
+        .map(|answer| format!("{answer}\n"))
+        .collect();
+    let played = dojo(data.path())
+        .args(["play", "--plain", "--seed", "1"])
+        .write_stdin(input)
+        .output()
+        .expect("dojo runs");
+    let plain = stdout_of(&played);
+    assert!(plain.contains("== Reading the map =="), "{plain}");
+    assert!(
+        plain.contains("Second attempt; the first ended in \"An empty chair\""),
+        "{plain}"
+    );
 }
 
 /// Rows from the last line holding `from` to the end of `screen`: how far up it is.
