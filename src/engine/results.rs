@@ -25,6 +25,10 @@ pub struct Results {
     /// The scenario's pass mark, when it sets one.
     #[serde(default)]
     pub pass_mark: Option<u32>,
+    /// The ending reached offers a retry: the author marks it a setback, which never passes,
+    /// whatever the percent.
+    #[serde(default)]
+    pub setback: bool,
     pub questions: Vec<QuestionResult>,
     /// Each map the learner built, beside the map it was built against.
     #[serde(default)]
@@ -38,13 +42,19 @@ pub struct Results {
 impl Results {
     /// Whether the percent reaches the pass mark; `None` when the scenario sets none.
     pub fn passed(&self) -> Option<bool> {
-        self.pass_mark.map(|mark| self.percent >= mark)
+        self.pass_mark
+            .map(|mark| !self.setback && self.percent >= mark)
     }
 
     /// The verdict on the pass mark in words, for the results screen.
     pub fn pass_line(&self) -> Option<String> {
         let mark = self.pass_mark?;
-        Some(if self.percent >= mark {
+        Some(if self.setback {
+            format!(
+                "Not passed: the story stopped short, whatever the score ({}%, and {mark}% passes).",
+                self.percent
+            )
+        } else if self.percent >= mark {
             format!("Passed: {}%, and {mark}% passes.", self.percent)
         } else {
             format!("Not passed yet: {}%, and {mark}% passes.", self.percent)
@@ -197,6 +207,9 @@ pub(super) fn results(scenario: &Scenario, state: &State, ending_title: String) 
         }),
         competencies,
         pass_mark: scenario.meta.pass,
+        setback: scenario
+            .scene_index(&state.scene)
+            .is_some_and(|ix| scenario.scenes[ix].retry.is_some()),
         questions: state
             .answers
             .iter()
@@ -276,10 +289,33 @@ mod tests {
             percent: 0,
             grade: None,
             pass_mark: None,
+            setback: false,
             questions: Vec::new(),
             maps: Vec::new(),
             retries,
         }
+    }
+
+    #[test]
+    fn a_setback_never_passes_whatever_the_percent() {
+        let mut results = with_retries(Vec::new());
+        results.percent = 90;
+        assert_eq!(results.passed(), None, "no pass mark, no verdict");
+        results.pass_mark = Some(60);
+        assert_eq!(results.passed(), Some(true));
+        results.setback = true;
+        assert_eq!(results.passed(), Some(false));
+        assert_eq!(
+            results.pass_line().as_deref(),
+            Some("Not passed: the story stopped short, whatever the score (90%, and 60% passes).")
+        );
+        results.setback = false;
+        results.percent = 59;
+        assert_eq!(results.passed(), Some(false));
+        assert_eq!(
+            results.pass_line().as_deref(),
+            Some("Not passed yet: 59%, and 60% passes.")
+        );
     }
 
     #[test]

@@ -165,6 +165,7 @@ fn from_file(file: &ResultsFile) -> Results {
         max: file.max,
         percent: file.percent,
         pass_mark: file.pass.as_ref().map(|pass| pass.mark),
+        setback: file.pass.as_ref().is_some_and(|pass| pass.setback),
         retries: file
             .retries
             .iter()

@@ -122,8 +122,12 @@ pub struct GradeRef {
 pub struct PassRef {
     /// The lowest percent that passes, 0 to 100.
     pub mark: u32,
-    /// Whether `percent` reached it.
+    /// Whether `percent` reached it, at an ending that is not a setback.
     pub passed: bool,
+    /// The ending offers a retry: the author marks it a setback, which never passes, whatever
+    /// the percent.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub setback: bool,
 }
 
 /// One competency's score.
@@ -261,7 +265,8 @@ impl ResultsFile {
             }),
             pass: results.pass_mark.map(|mark| PassRef {
                 mark,
-                passed: results.percent >= mark,
+                passed: results.passed().unwrap_or(false),
+                setback: results.setback,
             }),
             competencies: results
                 .competencies

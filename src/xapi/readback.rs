@@ -141,6 +141,7 @@ impl Reader<'_> {
                         .map(|mark| PassRef {
                             mark,
                             passed: result["success"].as_bool().unwrap_or(false),
+                            setback: false,
                         });
                 }
                 _ => {}
@@ -311,6 +312,8 @@ impl Reader<'_> {
             })
             .unwrap_or_default();
         let scaled = score["scaled"].as_f64().ok_or("a score without `scaled`")?;
+        // `scaled` is the percent over 100, so this gives the whole percent back exactly.
+        let percent = (scaled * 100.0).round().clamp(0.0, 100.0) as u32;
         let header = journal.header;
         Ok(ResultsFile {
             format: RESULTS_FORMAT,
@@ -334,13 +337,16 @@ impl Reader<'_> {
             },
             score: score["raw"].as_i64().unwrap_or(0),
             max: score["max"].as_i64().unwrap_or(0),
-            // `scaled` is the percent over 100, so this gives the whole percent back exactly.
-            percent: (scaled * 100.0).round().clamp(0.0, 100.0) as u32,
+            percent,
             grade: grade.is_object().then(|| GradeRef {
                 name: text(&grade["name"]),
                 message: text(&grade["message"]),
             }),
-            pass,
+            // A statement says only passed or failed: a fail at or above the mark was a setback.
+            pass: pass.map(|pass| PassRef {
+                setback: !pass.passed && percent >= pass.mark,
+                ..pass
+            }),
             competencies,
             questions,
             maps: Vec::new(),

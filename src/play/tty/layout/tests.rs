@@ -29,6 +29,7 @@ fn sample() -> Results {
         learner: "Tester".into(),
         seed: 7,
         pass_mark: None,
+        setback: false,
         ending: EndingResult {
             scene: "workshop".into(),
             title: "Ready for the workshop".into(),
