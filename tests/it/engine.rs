@@ -331,12 +331,21 @@ fn a_problem_statement_that_blames_people_is_not_marked_right() {
             "Developers ship bugs and testing takes weeks",
             "blames a group",
         ),
+        ("QA is slow", "blames a group"),
+        ("Ops are slow to deploy", "blames a group"),
+        ("The business is slow to approve designs", "blames a group"),
     ] {
         let (right, feedback) = problem_statement_verdict(typed);
         assert_eq!(right, Some(false), "{typed:?} was marked right: {feedback}");
         assert!(feedback.contains(says), "{typed:?}: {feedback}");
     }
-    let (right, _) =
-        problem_statement_verdict("Upgrades reach the clinics weeks late and full of defects");
-    assert_eq!(right, Some(true), "a statement about the work is right");
+    for typed in [
+        "Upgrades reach the clinics weeks late and full of defects",
+        "Our deploys keep failing and the clinics cannot book appointments",
+        "Nobody trusts our dates because releases slip",
+        "Testing takes three weeks, so upgrades reach the clinics late",
+    ] {
+        let (right, feedback) = problem_statement_verdict(typed);
+        assert_eq!(right, Some(true), "{typed:?} is about the work: {feedback}");
+    }
 }
