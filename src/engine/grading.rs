@@ -289,11 +289,25 @@ impl<'s> Judgement<'s> {
         let wrong = self.right == Some(false);
         match answer {
             Answer::Choice(_) | Answer::Choices(_) => {
-                let correct: Vec<usize> = (0..question.options.len())
+                let correct: Vec<String> = (0..question.options.len())
                     .filter(|&i| wrong && question.options[i].correct && shown.contains(&i))
+                    .map(text)
                     .collect();
-                let solution = (!correct.is_empty()).then(|| join(&correct, "; "));
-                (join(&self.picked, "; "), solution)
+                // Two right options of a single choice are alternatives, not a pair to pick
+                // together; the options of a multiple choice are one selection.
+                let solution = (!correct.is_empty()).then(|| {
+                    if matches!(answer, Answer::Choice(_)) && correct.len() > 1 {
+                        correct
+                            .iter()
+                            .map(|option| as_sentence(option))
+                            .collect::<Vec<_>>()
+                            .join(" Or: ")
+                    } else {
+                        list(&correct)
+                    }
+                });
+                let picked: Vec<String> = self.picked.iter().map(|&i| text(i)).collect();
+                (list(&picked), solution)
             }
             Answer::Order(_) => {
                 let solution = wrong.then(|| {
@@ -323,5 +337,27 @@ pub(crate) fn with_unit(number: f64, unit: Option<&str>) -> String {
             format!("{text} {}", &unit[..unit.len() - 1])
         }
         Some(unit) => format!("{text} {unit}"),
+    }
+}
+
+/// Option texts as one list: with more than one, each one's closing full stop is dropped, so
+/// none reads `.;`.
+fn list(options: &[String]) -> String {
+    if let [only] = options {
+        return only.clone();
+    }
+    options
+        .iter()
+        .map(|option| option.strip_suffix('.').unwrap_or(option))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// An option's text as a sentence of its own.
+fn as_sentence(option: &str) -> String {
+    if option.ends_with(['.', '!', '?', '"', '\'', '”', '’', ')']) {
+        option.to_string()
+    } else {
+        format!("{option}.")
     }
 }
