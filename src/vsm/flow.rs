@@ -6,6 +6,9 @@
 //! meet again at the next. That nesting is what the renderers draw and what the critical path
 //! is taken over.
 
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+
 /// A part of the flow: one step, or parallel branches that split together and join together.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Segment {
@@ -36,11 +39,12 @@ pub(crate) fn analyse(preds: &[Vec<usize>]) -> Result<Vec<Segment>, Vec<FlowProb
         // No steps is the reader's error to report; there is no flow to walk.
         return Ok(Vec::new());
     }
-    let graph = Graph::new(preds);
+    let mut graph = Graph::new(preds);
     let cycles = graph.cycles();
     if !cycles.is_empty() {
         return Err(cycles);
     }
+    graph.rank_in_flow_order();
     let ends: Vec<usize> = (0..graph.n).filter(|&i| graph.succ[i].is_empty()).collect();
     if ends.len() > 1 {
         let split = graph.last_common_ancestor(&ends);
@@ -110,6 +114,9 @@ struct Graph {
     /// Successors of every node, the customer nodes included, in file order.
     succ: Vec<Vec<usize>>,
     pred: Vec<Vec<usize>>,
+    /// Each node's place in flow order, the customer at the end last; set once the flow is
+    /// known to have no cycles.
+    rank: Vec<usize>,
 }
 
 impl Graph {
@@ -130,7 +137,21 @@ impl Graph {
                 pred[i].push(p);
             }
         }
-        Graph { n, succ, pred }
+        Graph {
+            n,
+            succ,
+            pred,
+            rank: Vec::new(),
+        }
+    }
+
+    fn rank_in_flow_order(&mut self) {
+        let mut rank = vec![self.n + 1; self.n + 2];
+        for (place, node) in self.flow_order().into_iter().enumerate() {
+            rank[node] = place;
+        }
+        rank[self.sink()] = self.n;
+        self.rank = rank;
     }
 
     fn source(&self) -> usize {
@@ -165,23 +186,70 @@ impl Graph {
 
     /// One circle per group of steps that reach each other, in file order of its first step.
     fn cycles(&self) -> Vec<FlowProblem> {
-        let reach: Vec<Vec<bool>> = (0..self.n).map(|i| self.reach_strict(i)).collect();
+        let component = self.components();
+        let mut size = vec![0usize; self.n];
+        for &c in &component {
+            size[c] += 1;
+        }
         let mut reported = vec![false; self.n];
         let mut problems = Vec::new();
         for start in 0..self.n {
-            if reported[start] || !reach[start][start] {
+            let c = component[start];
+            if reported[c] || (size[c] == 1 && !self.succ[start].contains(&start)) {
                 continue;
             }
-            for (i, done) in reported.iter_mut().enumerate() {
-                if reach[start][i] && reach[i][start] {
-                    *done = true;
-                }
-            }
+            reported[c] = true;
             problems.push(FlowProblem::Cycle {
-                steps: self.circle_through(start),
+                steps: self.circle_through(start, &component),
             });
         }
         problems
+    }
+
+    /// The strongly connected component of every step (Kosaraju's two passes, without
+    /// recursion): steps that reach each other share one. Linear, so a map of many thousand
+    /// steps is as quick to check as a small one.
+    fn components(&self) -> Vec<usize> {
+        let n = self.n;
+        let mut finished = Vec::with_capacity(n);
+        let mut seen = vec![false; n];
+        for root in 0..n {
+            if std::mem::replace(&mut seen[root], true) {
+                continue;
+            }
+            let mut stack = vec![(root, 0usize)];
+            while let Some((node, next_edge)) = stack.last_mut() {
+                let node = *node;
+                if let Some(&next) = self.succ[node].get(*next_edge) {
+                    *next_edge += 1;
+                    if next < n && !std::mem::replace(&mut seen[next], true) {
+                        stack.push((next, 0));
+                    }
+                } else {
+                    finished.push(node);
+                    stack.pop();
+                }
+            }
+        }
+        let mut component = vec![usize::MAX; n];
+        let mut count = 0;
+        for &root in finished.iter().rev() {
+            if component[root] != usize::MAX {
+                continue;
+            }
+            component[root] = count;
+            let mut stack = vec![root];
+            while let Some(node) = stack.pop() {
+                for &before in &self.pred[node] {
+                    if before < n && component[before] == usize::MAX {
+                        component[before] = count;
+                        stack.push(before);
+                    }
+                }
+            }
+            count += 1;
+        }
+        component
     }
 
     /// The steps in an order where each comes after everything it follows (file order among
@@ -190,57 +258,45 @@ impl Graph {
         let mut waiting: Vec<usize> = (0..self.n)
             .map(|i| self.pred[i].iter().filter(|&&p| p < self.n).count())
             .collect();
-        let mut ready: Vec<usize> = (0..self.n).filter(|&i| waiting[i] == 0).collect();
+        let mut ready: BinaryHeap<Reverse<usize>> = (0..self.n)
+            .filter(|&i| waiting[i] == 0)
+            .map(Reverse)
+            .collect();
         let mut order = Vec::new();
-        while let Some(pos) = ready
-            .iter()
-            .enumerate()
-            .min_by_key(|(_, i)| **i)
-            .map(|(p, _)| p)
-        {
-            let node = ready.swap_remove(pos);
+        while let Some(Reverse(node)) = ready.pop() {
             order.push(node);
             for &next in &self.succ[node] {
                 waiting[next] -= 1;
                 if waiting[next] == 0 {
-                    ready.push(next);
+                    ready.push(Reverse(next));
                 }
             }
         }
         order
     }
 
-    /// Nodes reachable from `from` in one step or more.
-    fn reach_strict(&self, from: usize) -> Vec<bool> {
-        let mut seen = vec![false; self.n + 2];
-        let mut stack = self.next(from);
-        while let Some(node) = stack.pop() {
-            if std::mem::replace(&mut seen[node], true) {
-                continue;
-            }
-            stack.extend(self.next(node));
-        }
-        seen
-    }
-
-    /// The shortest circle from `start` back to itself.
-    fn circle_through(&self, start: usize) -> Vec<usize> {
-        let mut parent = vec![usize::MAX; self.n + 2];
-        let mut queue = std::collections::VecDeque::from([start]);
+    /// The shortest circle from `start` back to itself, searched inside its component only,
+    /// so that reporting many small circles stays linear.
+    fn circle_through(&self, start: usize, component: &[usize]) -> Vec<usize> {
+        let mut parent: HashMap<usize, usize> = HashMap::new();
+        let mut queue = VecDeque::from([start]);
         while let Some(node) = queue.pop_front() {
-            for next in self.next(node) {
+            for &next in &self.succ[node] {
                 if next == start {
                     let mut path = vec![node];
                     let mut at = node;
                     while at != start {
-                        at = parent[at];
+                        at = parent[&at];
                         path.push(at);
                     }
                     path.reverse();
                     return path;
                 }
-                if next < self.n && parent[next] == usize::MAX {
-                    parent[next] = node;
+                if next < self.n
+                    && component[next] == component[start]
+                    && !parent.contains_key(&next)
+                {
+                    parent.insert(next, node);
                     queue.push_back(next);
                 }
             }
@@ -250,15 +306,24 @@ impl Graph {
 
     /// The last step every one of `ends` can be reached from (where their branches split).
     fn last_common_ancestor(&self, ends: &[usize]) -> Option<usize> {
-        let reach: Vec<Vec<bool>> = (0..self.n).map(|i| self.reach(i)).collect();
-        let common: Vec<usize> = (0..self.n)
-            .filter(|&i| ends.iter().all(|&e| reach[i][e]))
-            .collect();
-        // The latest of them: the one that reaches none of the others.
-        common
-            .iter()
-            .copied()
-            .find(|&c| common.iter().all(|&o| o == c || !reach[c][o]))
+        let reached_from: Vec<Vec<bool>> = ends.iter().map(|&e| self.ancestors(e)).collect();
+        // The latest of them in flow order: the one that reaches none of the others.
+        (0..self.n)
+            .filter(|&i| reached_from.iter().all(|from| from[i]))
+            .max_by_key(|&i| self.rank[i])
+    }
+
+    /// Every step `to` can be reached from, `to` included.
+    fn ancestors(&self, to: usize) -> Vec<bool> {
+        let mut seen = vec![false; self.n + 2];
+        let mut stack = vec![to];
+        while let Some(node) = stack.pop() {
+            if std::mem::replace(&mut seen[node], true) {
+                continue;
+            }
+            stack.extend(self.pred[node].iter().copied());
+        }
+        seen
     }
 
     /// The series from `start` up to (not including) `stop`; `Err(step)` at a step reached
@@ -310,15 +375,11 @@ impl Graph {
     /// them reach.
     fn join_of(&self, firsts: &[usize]) -> usize {
         let reach: Vec<Vec<bool>> = firsts.iter().map(|&f| self.reach(f)).collect();
-        let common: Vec<usize> = (0..self.n + 2)
+        // The first in flow order is one no other common node reaches.
+        (0..self.n + 2)
             .filter(|&node| reach.iter().all(|r| r[node]))
-            .collect();
-        let reach_of: Vec<(usize, Vec<bool>)> =
-            common.iter().map(|&c| (c, self.reach(c))).collect();
-        reach_of
-            .iter()
-            .find(|(c, _)| reach_of.iter().all(|(o, r)| o == c || !r[*c]))
-            .map_or(self.sink(), |(c, _)| *c)
+            .min_by_key(|&node| self.rank[node])
+            .unwrap_or(self.sink())
     }
 
     /// Checks every step follows exactly the steps the decomposition says come before it, so

@@ -36,6 +36,10 @@ pub(super) struct Draft {
     pub factory: Option<Factory>,
 }
 
+/// Steps in one map: far past any value stream a team walks, low enough that a file of
+/// nothing but `[[step]]` headers is refused before the flow is analysed and drawn.
+pub(crate) const MAX_STEPS: usize = 1_000;
+
 /// Each `[[step]]` of `value` (the top level's `step`), read on its own.
 pub(super) fn read_steps(
     doc: &Doc<'_>,
@@ -69,6 +73,22 @@ pub(super) fn read_steps(
     };
     if items.is_empty() {
         diagnostics.push(no_steps(source.file, value.span()));
+    }
+    if let Some(extra) = items.get(MAX_STEPS) {
+        // None is read: the links of a thousand steps to those left out would bury this one
+        // problem under hundreds of unknown ids.
+        diagnostics.push(
+            Diagnostic::error(
+                "too-many-steps",
+                format!(
+                    "this map has {} steps; at most {MAX_STEPS} are allowed",
+                    items.len()
+                ),
+            )
+            .at(source.file, extra.span(), format!("step {}", MAX_STEPS + 1))
+            .hint("map the value stream at a coarser grain: a step is a handoff between people, not a task"),
+        );
+        return Vec::new();
     }
     let mut drafts = Vec::new();
     for item in items {
