@@ -267,7 +267,7 @@ fn play_answers(
     scenario: &Scenario,
     answers: &Path,
 ) -> Result<playtest::Transcript, Error> {
-    let answer_text = std::fs::read_to_string(answers).map_err(|source| Unreadable {
+    let answer_text = dojo::scenario::read_regular(answers).map_err(|source| Unreadable {
         path: answers.display().to_string(),
         source,
     })?;
@@ -338,7 +338,7 @@ fn golden(
         })?;
         (None, true)
     } else {
-        let expected = match std::fs::read_to_string(expect) {
+        let expected = match dojo::scenario::read_regular(expect) {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
                 return Err(Error::Broken(format!(
                     "{expect_name} does not exist; run with --bless to write it"

@@ -33,7 +33,7 @@ impl Documents {
     pub(crate) fn read(&self, path: &Path) -> Option<String> {
         match self.open.get(path) {
             Some(text) => Some(text.clone()),
-            None => std::fs::read_to_string(path).ok(),
+            None => crate::scenario::read_regular(path).ok(),
         }
     }
 

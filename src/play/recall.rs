@@ -2,7 +2,7 @@
 //! the scenario is at hand, so the maps can be drawn; else read from its results file alone.
 
 use std::fs;
-use std::io::Read;
+
 use std::path::Path;
 
 use crate::engine::{
@@ -14,9 +14,6 @@ use crate::progress::{DataDir, Journal, MapFigures, ResultsFile, parse_journal};
 use crate::scenario::Scenario;
 
 use super::replay::from_journal;
-
-/// The most of a results file or journal read: far beyond any real session.
-const FILE_LIMIT: u64 = 64 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RecallError {
@@ -85,12 +82,8 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, RecallError> {
         path: path.display().to_string(),
         why,
     };
-    let file = fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
-    let mut bytes = Vec::new();
-    file.take(FILE_LIMIT)
-        .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(e.to_string()))?;
-    Ok(bytes)
+    // A FIFO among the results is refused, not waited on.
+    crate::scenario::read_regular_bytes(path).map_err(|e| unreadable(e.to_string()))
 }
 
 fn read_results(path: &Path) -> Result<ResultsFile, RecallError> {

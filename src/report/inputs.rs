@@ -3,7 +3,9 @@
 //! with its reason and the rest are still reported.
 
 use std::fs;
-use std::io::Read;
+
+use crate::scenario::Refused;
+
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -128,17 +130,16 @@ fn read_one(path: &Path) -> Result<Read1, String> {
         .map_err(|error| format!("not a dojo results file ({error})"))
 }
 
+/// Through the scenario files' gate: a FIFO put among results is refused, not waited on.
 fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
-    let file = fs::File::open(path).map_err(|error| format!("cannot be read ({error})"))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| format!("cannot be read ({error})"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "larger than {} MiB, so not a file dojo wrote",
-            MAX_FILE_BYTES / 1024 / 1024
-        ));
-    }
-    Ok(bytes)
+    crate::scenario::read_regular_bytes(path).map_err(|error| {
+        if matches!(Refused::of(&error), Some(Refused::TooLarge(_))) {
+            format!(
+                "larger than {} MiB, so not a file dojo wrote",
+                MAX_FILE_BYTES / 1024 / 1024
+            )
+        } else {
+            format!("cannot be read ({error})")
+        }
+    })
 }

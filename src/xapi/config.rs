@@ -154,11 +154,14 @@ fn read_file(path: &Path) -> Result<File, XapiError> {
         path: path.to_path_buf(),
         reason,
     };
-    let text = match std::fs::File::open(path) {
-        Ok(file) => {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::Read::take(file, FILE_LIMIT), &mut bytes)
-                .map_err(|e| unreadable(e.to_string()))?;
+    let text = match crate::scenario::read_regular_bytes(path) {
+        Ok(bytes) if bytes.len() as u64 > FILE_LIMIT => {
+            return Err(unreadable(format!(
+                "it is {} bytes; a configuration is at most {FILE_LIMIT}",
+                bytes.len()
+            )));
+        }
+        Ok(bytes) => {
             String::from_utf8(bytes).map_err(|_| unreadable("it is not UTF-8 text".into()))?
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(File::default()),

@@ -177,8 +177,8 @@ fn outbox_error(path: &Path) -> impl Fn(std::io::Error) -> XapiError + '_ {
 /// Whole JSON lines of a file; none when it does not exist. A line that does not parse (the
 /// last one, cut off by a crash) is left out.
 fn read_lines(path: &Path) -> Result<Vec<Value>, XapiError> {
-    match fs::read_to_string(path) {
-        Ok(text) => Ok(text
+    match crate::scenario::read_regular_bytes(path) {
+        Ok(bytes) => Ok(String::from_utf8_lossy(&bytes)
             .lines()
             .filter_map(|line| serde_json::from_str(line).ok())
             .collect()),
@@ -197,7 +197,8 @@ fn append(path: &Path, lines: &[String]) -> Result<(), XapiError> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(&error)?;
     }
-    let torn = fs::read(path).is_ok_and(|bytes| bytes.last().is_some_and(|&b| b != b'\n'));
+    let torn = crate::scenario::read_regular_bytes(path)
+        .is_ok_and(|bytes| bytes.last().is_some_and(|&b| b != b'\n'));
     let mut file = OpenOptions::new()
         .create(true)
         .append(true)

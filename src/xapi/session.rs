@@ -11,9 +11,6 @@ use super::statements::{Base, statements};
 use crate::progress::{DataDir, Journal, ResultsFile, parse_journal};
 use crate::scenario::Scenario;
 
-/// The most of a journal or results file read: far beyond any real session.
-const FILE_LIMIT: u64 = 64 * 1024 * 1024;
-
 /// The statements of the session recorded in `path` (a journal `*.jsonl` or a results file
 /// `*.json`). The other half is looked for in `data`: a results file's journal among the
 /// finished sessions, a journal's results among the results files.
@@ -77,11 +74,8 @@ fn read(path: &Path) -> Result<Vec<u8>, XapiError> {
         path: path.to_path_buf(),
         source,
     };
-    let file = fs::File::open(path).map_err(error)?;
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::Read::take(file, FILE_LIMIT), &mut bytes)
-        .map_err(error)?;
-    Ok(bytes)
+    // A FIFO or a device named on the command line is refused, not waited on.
+    crate::scenario::read_regular_bytes(path).map_err(error)
 }
 
 fn unusable(path: &Path, reason: String) -> XapiError {

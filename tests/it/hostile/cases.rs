@@ -624,6 +624,56 @@ pub(super) fn cases() -> Vec<Case> {
             "Wrote @/s/golden.txt: 25 lines; the run ends at `done`.",
         )
         .then(no_escape_in_transcript),
+        // Files named to the commands that read learners' records, or planted among them.
+        #[cfg(unix)]
+        case(
+            "a results file that is a FIFO, given to report",
+            |d| fifo(&d.join("r.json")),
+            &["report", "@/r.json"],
+            1,
+            "error: nothing to report: no results file or journal could be used",
+        ),
+        #[cfg(unix)]
+        case(
+            "a FIFO among the results in a folder given to report",
+            |d| {
+                fs::create_dir_all(d.join("cohort")).expect("a folder");
+                fifo(&d.join("cohort/r.json"));
+            },
+            &["report", "@/cohort"],
+            1,
+            "error: nothing to report: no results file or journal could be used",
+        ),
+        #[cfg(unix)]
+        case(
+            "a journal that is a FIFO, given to xapi",
+            |d| fifo(&d.join("j.jsonl")),
+            &["xapi", "@/j.jsonl"],
+            1,
+            "error: cannot use @/j.jsonl: it is not a regular file",
+        ),
+        #[cfg(unix)]
+        case(
+            "a FIFO among the results dojo results looks through",
+            |d| {
+                fs::create_dir_all(d.join("data/results")).expect("a folder");
+                fifo(&d.join("data/results/hostile-1.json"));
+            },
+            &["results"],
+            1,
+            "error: no finished session yet: results appear in @/data/results once a story ends",
+        ),
+        #[cfg(unix)]
+        case(
+            "an answers file that is a FIFO, given to test",
+            |d| {
+                scenario(d, SCENES);
+                fifo(&d.join("a.answers"));
+            },
+            &["test", "@/s", "--answers", "@/a.answers"],
+            2,
+            "error: cannot read @/a.answers: it is not a regular file",
+        ),
         // Journals of an unfinished session, damaged or planted.
         #[cfg(unix)]
         case(
