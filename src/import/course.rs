@@ -140,7 +140,9 @@ fn scripts(table: &Value, text: &str, from: usize) -> Vec<(String, Named)> {
 /// Reads a module's `index.json`. Steps must be a list with a page each; everything else is
 /// optional.
 pub(crate) fn parse_course(text: &str) -> Result<Course, Vec<JsonError>> {
-    let value = parse_json(text).map_err(|e| vec![e])?;
+    let mut value = parse_json(text).map_err(|e| vec![e])?;
+    // Titles and the rest are echoed to the terminal and written into scenarios.
+    crate::scenario::clean_json(&mut value);
     let details = value.get("details").cloned().unwrap_or(Value::Null);
     let Some(steps) = details.get("steps").and_then(Value::as_array) else {
         return Err(vec![JsonError {

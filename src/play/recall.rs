@@ -87,7 +87,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, RecallError> {
 }
 
 fn read_results(path: &Path) -> Result<ResultsFile, RecallError> {
-    serde_json::from_slice(&read_bytes(path)?).map_err(|e| RecallError::Unreadable {
+    crate::scenario::from_json_cleaned(&read_bytes(path)?).map_err(|e| RecallError::Unreadable {
         path: path.display().to_string(),
         why: e.to_string(),
     })

@@ -269,9 +269,9 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal> {
     if !first_whole {
         return Err(damaged(1, "its header line is cut off".into()));
     }
-    let mut header = header(first).map_err(|reason| damaged(1, reason))?;
-    // The name is shown on resume: a hand-edited journal must not steer the terminal.
-    header.learner = crate::scenario::clean(&header.learner);
+    // Every string cleaned: the name is shown on resume, and a hand-edited journal must not
+    // steer the terminal.
+    let header = header(first).map_err(|reason| damaged(1, reason))?;
     let mut journal = Journal::new(header);
     let mut whole = first.len() + 1;
     for (index, (line, complete)) in rest.iter().enumerate() {
@@ -280,7 +280,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal> {
             journal.torn = true;
             break;
         }
-        let event = serde_json::from_slice::<Event>(line)
+        let event = crate::scenario::from_json_cleaned::<Event>(line)
             .map_err(|error| damaged(index + 2, error.to_string()))?;
         journal.events.push(event);
         whole += line.len() + 1;
@@ -300,7 +300,7 @@ fn header(line: &[u8]) -> std::result::Result<Header, String> {
             "it is in journal format {journal}; this dojo reads format {JOURNAL_FORMAT}"
         ));
     }
-    serde_json::from_slice(line).map_err(|e| e.to_string())
+    crate::scenario::from_json_cleaned(line).map_err(|e| e.to_string())
 }
 
 /// An open journal: appends whole lines and keeps what it holds in memory too.

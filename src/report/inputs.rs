@@ -125,6 +125,8 @@ fn read_one(path: &Path) -> Result<Read1, String> {
             ));
         }
     }
+    let mut value = value;
+    crate::scenario::clean_json(&mut value);
     serde_json::from_value(value)
         .map(|results| Read1::Results(Box::new(results)))
         .map_err(|error| format!("not a dojo results file ({error})"))

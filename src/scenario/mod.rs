@@ -30,7 +30,7 @@ pub use origin::{
     read_regular_bytes,
 };
 pub use outline::{Exit, Outline, OutlineScene};
-pub(crate) use sanitize::clean;
+pub(crate) use sanitize::{clean, clean_json, from_json_cleaned};
 
 use crate::diagnostic::{Diagnostic, Sources};
 

@@ -60,6 +60,33 @@ pub(crate) fn clean(text: &str) -> String {
     sanitize(text).0
 }
 
+/// Reads JSON that dojo wrote but anyone could have edited (results files, journals) with
+/// every string cleaned, so no field of it, shown later, can steer the terminal.
+pub(crate) fn from_json_cleaned<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+) -> serde_json::Result<T> {
+    let mut value: serde_json::Value = serde_json::from_slice(bytes)?;
+    clean_json(&mut value);
+    serde_json::from_value(value)
+}
+
+/// Cleans every string value inside `value`, however deep.
+pub(crate) fn clean_json(value: &mut serde_json::Value) {
+    let mut stack = vec![value];
+    while let Some(value) = stack.pop() {
+        match value {
+            serde_json::Value::String(text) => {
+                if let Cow::Owned(clean) = cleaned(text) {
+                    *text = clean;
+                }
+            }
+            serde_json::Value::Array(items) => stack.extend(items.iter_mut()),
+            serde_json::Value::Object(fields) => stack.extend(fields.values_mut()),
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,7 +65,7 @@ pub(crate) fn results_of(journal: &Journal, data: &DataDir) -> Option<ResultsFil
                 .is_some_and(|n| n.starts_with(&prefix))
         })
         .filter_map(|p| read(&p).ok())
-        .filter_map(|bytes| serde_json::from_slice::<ResultsFile>(&bytes).ok())
+        .filter_map(|bytes| crate::scenario::from_json_cleaned::<ResultsFile>(&bytes).ok())
         .find(|results| results.session == journal.header.session)
 }
 

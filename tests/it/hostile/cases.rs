@@ -674,6 +674,34 @@ pub(super) fn cases() -> Vec<Case> {
             2,
             "error: cannot read @/a.answers: it is not a regular file",
         ),
+        case(
+            "escapes in every field a results file shows, to results",
+            planted_results,
+            &["results", "@/r.json"],
+            0,
+            "== The end: ]0;pwnedMerged by Monday ==",
+        ),
+        case(
+            "escapes in every field a results file shows, to report",
+            planted_results,
+            &["report", "@/r.json"],
+            0,
+            "Cohort report: [2JA Friday Code Review (code-review)",
+        ),
+        case(
+            "escapes in a Katacoda module's index.json",
+            |d| {
+                write(d, "k/step1.md", "hello\n");
+                write(
+                    d,
+                    "k/index.json",
+                    r#"{"title":"\u001b]0;pwned\u0007Tea","difficulty":"\u001b[31mhard\u202e","details":{"steps":[{"title":"s","text":"step1.md"}]}}"#,
+                );
+            },
+            &["import", "katacoda", "@/k", "@/out"],
+            1,
+            "Nothing to play in @/k (\"]0;pwnedTea\"): it has no quiz and no dialogue, only lab work; nothing written",
+        ),
         // Journals of an unfinished session, damaged or planted.
         #[cfg(unix)]
         case(
@@ -1048,6 +1076,31 @@ fn diamonds(count: usize) -> String {
         map.push_str(&step(format!("m{i}"), &[format!("l{i}"), format!("r{i}")]));
     }
     map
+}
+
+/// A results file of the report fixtures with terminal escapes planted in the titles, the
+/// grade and the answers, as anyone with the file could.
+fn planted_results(dir: &Path) {
+    let fixture = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report/cohort/learner-1.json"),
+    )
+    .expect("the fixture");
+    let planted = fixture
+        .replace(
+            "\"A Friday Code Review\"",
+            r#""\u001b[2JA Friday Code Review""#,
+        )
+        .replace(
+            "\"Merged by Monday\"",
+            r#""\u001b]0;pwned\u0007Merged by Monday""#,
+        )
+        .replace(
+            "\"Trusted reviewer\"",
+            r#""\u009b31mTrusted reviewer\u202e""#,
+        )
+        .replace("\"text\": \"", r#""text": "\u001b[31m"#);
+    assert_ne!(planted, fixture, "the fixture has the fields planted");
+    write(dir, "r.json", &planted);
 }
 
 fn many_maps(dir: &Path, count: usize) {
