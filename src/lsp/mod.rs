@@ -1,7 +1,7 @@
 //! `dojo lsp`: a language server for scenario folders and map files, over stdin and stdout.
 //!
-//! Synchronous, on rust-analyzer's `lsp-server`: one thread reads messages, this one answers
-//! them. Diagnostics are exactly `dojo check`'s, computed from the editor's unsaved buffers
+//! Synchronous, on rust-analyzer's `lsp-server` with our own bounded stdio transport: one
+//! thread reads messages, this one answers them. Diagnostics are exactly `dojo check`'s, computed from the editor's unsaved buffers
 //! laid over the folder on disk, a moment after the author stops typing. Navigation,
 //! completion and hover read ids from the TOML text with spans, so they work in a folder that
 //! does not load.
@@ -17,6 +17,7 @@ mod keys;
 mod navigate;
 mod position;
 mod server;
+mod transport;
 mod uri;
 
 pub use server::serve;

@@ -27,7 +27,17 @@ const LONGEST_WAIT: Duration = Duration::from_secs(1);
 
 /// Serves one editor on stdin and stdout until it sends `exit`.
 pub fn serve() -> Result<(), LspError> {
-    let (connection, threads) = Connection::stdio();
+    let (connection, transport) = super::transport::stdio()?;
+    let served = serve_on(&connection);
+    drop(connection);
+    match served {
+        Ok(()) => Ok(transport.join()?),
+        // A server cut off mid-way only saw its channel close; a bad message is why.
+        Err(error) => Err(transport.failure().map_or(error, LspError::Io)),
+    }
+}
+
+fn serve_on(connection: &Connection) -> Result<(), LspError> {
     let capabilities = serde_json::to_value(capabilities())?;
     let init = serde_json::json!({
         "capabilities": capabilities,
@@ -39,10 +49,7 @@ pub fn serve() -> Result<(), LspError> {
     // Nothing the client says about itself changes what this server does.
     let (id, _) = connection.initialize_start()?;
     connection.initialize_finish(id, init)?;
-    Server::default().run(&connection)?;
-    drop(connection);
-    threads.join()?;
-    Ok(())
+    Server::default().run(connection)
 }
 
 fn capabilities() -> ServerCapabilities {

@@ -702,6 +702,24 @@ pub(super) fn cases() -> Vec<Case> {
             1,
             "Nothing to play in @/k (\"]0;pwnedTea\"): it has no quiz and no dialogue, only lab work; nothing written",
         ),
+        // The language server's input: lsp-server set aside what a header claimed before
+        // reading, so a four-gigabyte Content-Length aborted the process.
+        case(
+            "a language server message claiming 4 GB",
+            |_| {},
+            &["lsp"],
+            1,
+            "error: cannot read or write stdio: a message of 4000000000 bytes; at most 50397184 are read",
+        )
+        .typing("Content-Length: 4000000000\r\n\r\n{}"),
+        case(
+            "a language server header line without end",
+            |_| {},
+            &["lsp"],
+            1,
+            "error: cannot read or write stdio: a header line that is not one of at most 1024 bytes ending in CRLF",
+        )
+        .typing(format!("Content-Length: 1{}", "0".repeat(2_000))),
         // Journals of an unfinished session, damaged or planted.
         #[cfg(unix)]
         case(

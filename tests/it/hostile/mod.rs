@@ -90,7 +90,7 @@ pub(super) struct Case {
     pub setup: fn(&Path),
     /// Arguments; `@` stands for the case's folder.
     pub args: &'static [&'static str],
-    pub stdin: &'static str,
+    pub stdin: String,
     pub code: i32,
     pub first_line: &'static str,
     /// A further check on the files the case's folder holds afterwards.
@@ -111,7 +111,7 @@ pub(super) fn case(
         name,
         setup,
         args,
-        stdin: "",
+        stdin: String::new(),
         code,
         first_line,
         after: None,
@@ -120,8 +120,8 @@ pub(super) fn case(
 }
 
 impl Case {
-    pub(super) fn typing(mut self, stdin: &'static str) -> Case {
-        self.stdin = stdin;
+    pub(super) fn typing(mut self, stdin: impl Into<String>) -> Case {
+        self.stdin = stdin.into();
         self
     }
 
@@ -206,7 +206,7 @@ fn run(case: &Case, dir: &Path, data: &Path) -> Ran {
         .spawn()
         .expect("dojo starts");
     let stdin = child.stdin.take();
-    let input = case.stdin.to_string();
+    let input = case.stdin.clone();
     let feeder = std::thread::spawn(move || {
         if let Some(mut stdin) = stdin {
             let _ = std::io::Write::write_all(&mut stdin, input.as_bytes());
