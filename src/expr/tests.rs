@@ -113,4 +113,7 @@ fn numbers_print_without_noise() {
     assert_eq!(value::format_number(14.583333), "14.58");
     assert_eq!(value::format_number(48.0), "48");
     assert_eq!(value::format_number(0.5), "0.5");
+    assert_eq!(value::format_number(-0.001), "0");
+    assert_eq!(value::format_number(-0.0), "0");
+    assert_eq!(value::format_number(-2.5), "-2.5");
 }

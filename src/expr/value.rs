@@ -56,12 +56,14 @@ impl Value {
 
 /// Formats a number for reading: whole numbers without decimals, others with at most two.
 pub(crate) fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
+    let text = if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{n:.0}")
     } else {
         let text = format!("{n:.2}");
         text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
+    };
+    // -0.001 rounds to a sign with nothing after it.
+    if text == "-0" { "0".to_string() } else { text }
 }
 
 impl fmt::Display for Value {
