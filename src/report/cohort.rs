@@ -53,8 +53,31 @@ pub struct Count {
     pub id: String,
     pub name: String,
     pub count: usize,
-    /// Share of finished sessions, 0 to 1.
+    /// Share of what was counted (finished sessions, or retries), 0 to 1.
     pub share: f64,
+}
+
+/// Counts `(id, name)` pairs by id, the name the first one had, most first and then by id;
+/// shares are of `total`.
+pub(crate) fn counts<'a>(
+    items: impl IntoIterator<Item = (&'a str, &'a str)>,
+    total: usize,
+) -> Vec<Count> {
+    let mut by_id: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+    for (id, name) in items {
+        by_id.entry(id).or_insert((name, 0)).1 += 1;
+    }
+    let mut counts: Vec<Count> = by_id
+        .into_iter()
+        .map(|(id, (name, count))| Count {
+            id: id.to_string(),
+            name: name.to_string(),
+            count,
+            share: count as f64 / total.max(1) as f64,
+        })
+        .collect();
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
+    counts
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,48 +103,24 @@ pub(crate) fn cohort(finished: &[&ResultsFile], unfinished: &[&Journal], ended: 
         .chain(unfinished.iter().map(|j| j.header.learner_id))
         .collect();
     let total = finished.len();
-    let share = |count: usize| {
-        if total == 0 {
-            0.0
-        } else {
-            count as f64 / total as f64
-        }
-    };
     let percents: Vec<f64> = finished.iter().map(|r| f64::from(r.percent)).collect();
     let minutes: Vec<f64> = finished
         .iter()
         .map(|r| r.active_seconds as f64 / 60.0)
         .collect();
-    let mut endings: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
-    let mut grades: BTreeMap<&str, usize> = BTreeMap::new();
-    for results in finished {
-        endings
-            .entry(&results.ending.id)
-            .or_insert((&results.ending.title, 0))
-            .1 += 1;
-        let grade = results.grade.as_ref().map_or("(none)", |g| g.name.as_str());
-        *grades.entry(grade).or_default() += 1;
-    }
-    let mut endings: Vec<Count> = endings
-        .into_iter()
-        .map(|(id, (title, count))| Count {
-            id: id.to_string(),
-            name: title.to_string(),
-            count,
-            share: share(count),
-        })
-        .collect();
-    endings.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
-    let mut grades: Vec<Count> = grades
-        .into_iter()
-        .map(|(name, count)| Count {
-            id: name.to_string(),
-            name: name.to_string(),
-            count,
-            share: share(count),
-        })
-        .collect();
-    grades.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
+    let endings = counts(
+        finished
+            .iter()
+            .map(|r| (r.ending.id.as_str(), r.ending.title.as_str())),
+        total,
+    );
+    let grades = counts(
+        finished.iter().map(|r| {
+            let grade = r.grade.as_ref().map_or("(none)", |g| g.name.as_str());
+            (grade, grade)
+        }),
+        total,
+    );
     Cohort {
         learners: learners.len(),
         started: total + ended + unfinished.len(),

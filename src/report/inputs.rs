@@ -106,7 +106,7 @@ fn read_one(path: &Path) -> Result<Read1, String> {
     if !name.ends_with(".json") {
         return Err("not a results file (.json) or a session journal (.jsonl)".into());
     }
-    let value: serde_json::Value =
+    let mut value: serde_json::Value =
         serde_json::from_slice(&bytes).map_err(|error| format!("not JSON ({error})"))?;
     // A save from before journals sits in a data folder's saves/: not results, not an error.
     if value.get("state").is_some() && value.get("saved_at").is_some() {
@@ -125,7 +125,6 @@ fn read_one(path: &Path) -> Result<Read1, String> {
             ));
         }
     }
-    let mut value = value;
     crate::scenario::clean_json(&mut value);
     serde_json::from_value(value)
         .map(|results| Read1::Results(Box::new(results)))

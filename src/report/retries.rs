@@ -2,13 +2,14 @@
 //! retries there were, where they were taken, and what those sessions scored the first time
 //! beside the end.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use serde::Serialize;
 
 use crate::progress::ResultsFile;
 
 use super::Count;
+use super::cohort::counts;
 use super::stats::Spread;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -38,23 +39,13 @@ pub(crate) fn retries(finished: &[&ResultsFile]) -> Retries {
         .filter(|r| !r.retries.is_empty())
         .collect();
     let total: usize = retried.iter().map(|r| r.retries.len()).sum();
-    let mut endings: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
-    for attempt in retried.iter().flat_map(|r| &r.retries) {
-        endings
-            .entry(&attempt.ending.id)
-            .or_insert((&attempt.ending.title, 0))
-            .1 += 1;
-    }
-    let mut endings: Vec<Count> = endings
-        .into_iter()
-        .map(|(id, (title, count))| Count {
-            id: id.to_string(),
-            name: title.to_string(),
-            count,
-            share: count as f64 / total.max(1) as f64,
-        })
-        .collect();
-    endings.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
+    let endings = counts(
+        retried
+            .iter()
+            .flat_map(|r| &r.retries)
+            .map(|attempt| (attempt.ending.id.as_str(), attempt.ending.title.as_str())),
+        total,
+    );
     let first: Vec<f64> = retried
         .iter()
         .filter_map(|r| r.retries.first())
