@@ -159,8 +159,12 @@ pub(crate) fn speech(speaker: &Speaker, text: &str, width: usize, introduce: boo
     let with_role = introduce
         && !speaker.role.trim().is_empty()
         && name_width + columns(&role) + 2 + MIN_WORDS <= width;
-    // A hanging indent as wide as a long name would squeeze the text into a sliver.
-    let hang = if (name_width + 2) * 3 > width {
+    // Later rows hang under the words, past the role too while that leaves half the width;
+    // a hanging indent as wide as a long name would squeeze the text into a sliver.
+    let introduced = name_width + columns(&role) + 2;
+    let hang = if with_role && introduced * 2 <= width {
+        introduced
+    } else if (name_width + 2) * 3 > width {
         2
     } else {
         name_width + 2

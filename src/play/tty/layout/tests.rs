@@ -297,6 +297,21 @@ fn speech_introduces_the_role_once_asked() {
 }
 
 #[test]
+fn an_introduced_speech_hangs_under_its_words_past_the_role() {
+    let text = "One goal for the hour: understand what happened, so it never happens again.";
+    let rows = speech(&speaker("Santhosh", "Scrum Master"), text, 80, true);
+    assert_eq!(
+        texts(&rows),
+        [
+            "Santhosh (Scrum Master): One goal for the hour: understand what happened, so it",
+            "                         never happens again.",
+        ]
+    );
+    let rows = speech(&speaker("Santhosh", "Scrum Master"), text, 80, false);
+    assert_eq!(texts(&rows)[1], "          again.");
+}
+
+#[test]
 fn speech_survives_tiny_widths_and_empty_text() {
     for width in 0..20 {
         let rows = speech(
